@@ -1,0 +1,49 @@
+# Two commands do everything on a fresh Debian machine with Python 3.11:
+#   make book   set up .venv and node_modules, validate the data, build the site strictly
+#   make test   the same set-up plus test dependencies and Chromium, then the whole test suite
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+BUILD_FLAGS := --all -W -n --keep-going
+
+.PHONY: book test validate serve clean setup setup-test
+.DEFAULT_GOAL := book
+
+$(BIN)/python:
+	PYTHON=$(PYTHON) scripts/system-deps.sh book
+	$(PYTHON) -m venv $(VENV)
+
+# Stamps: re-install only when the pins change.
+$(VENV)/.book-deps: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.book-deps
+	PYTHON=$(PYTHON) scripts/system-deps.sh test
+	$(BIN)/python -m pip install -q -r requirements-test.txt
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
+setup: $(VENV)/.book-deps node_modules/.package-lock.json
+setup-test: setup $(VENV)/.test-deps
+
+validate: setup
+	$(BIN)/liberal-crisis-validate
+
+# Strict: warnings are errors, notebook errors raise, every page rebuilt (an incremental build
+# would not repeat a warning). Executed notebooks are cached in _build/.jupyter_cache.
+book: validate
+	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
+
+test: setup-test validate
+	$(BIN)/python -m pytest
+
+serve:
+	@test -f _build/html/index.html || { echo "Run 'make book' first."; exit 1; }
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+clean:
+	rm -rf _build

@@ -1,0 +1,653 @@
+#!/usr/bin/env python
+"""Derive the book's small election CSVs from the publishers' own files.
+
+This is a one-off, documented derivation step, run by hand when the sources change:
+
+    python scripts/derive_data.py --sources /path/to/sources --out data
+
+The book never runs it at build time and never reads the source folder: it reads only the
+CSVs written here (described in data/datapackage.json). Inputs, as published:
+
+* Elections Canada, official voting results of the 43rd (2019) and 44th (2021) general
+  elections, tables 11 and 12 (``elections-canada/ca_ge4{3,4}_table_tableau1{1,2}.csv``);
+* Elections Canada, 45th (2025) general election results download of 13 June 2025
+  (``elections-canada/ca_ge45_preliminary_candidates_2025-06-13.tsv``);
+* Library of Parliament (ParlInfo) candidate results, as cleaned by
+  Lucas-Czarnecki/Canadian-Federal-Elections (``parlinfo/by_elections/<Province>.csv`` and
+  ``parlinfo/general_elections/<date>.csv``).
+
+Only pandas and the standard library are used. Output is deterministic: sorted rows, UTF-8,
+``\\n`` line ends, no index. Any party label not in the mapping tables below stops the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+# --------------------------------------------------------------------------------------
+# Parties
+# --------------------------------------------------------------------------------------
+
+# The single party table (data/parties.csv). Full names for parties that ran in 2019/2021
+# are Elections Canada's (table 8, "Political affiliation/Appartenance politique").
+PARTIES = [
+    ("LPC", "Liberal Party of Canada", "Parti libéral du Canada"),
+    ("CPC", "Conservative Party of Canada", "Parti conservateur du Canada"),
+    ("NDP", "New Democratic Party", "Nouveau Parti démocratique"),
+    ("BQ", "Bloc Québécois", "Bloc Québécois"),
+    ("GPC", "Green Party of Canada", "Le Parti Vert du Canada"),
+    ("PPC", "People's Party of Canada", "Parti populaire du Canada"),
+    ("IND", "Independent", "Indépendant(e)"),
+    ("NOA", "No affiliation", "Aucune appartenance"),
+    ("PC", "Progressive Conservative Party of Canada", "Parti progressiste-conservateur du Canada"),
+    ("REF", "Reform Party of Canada", "Parti réformiste du Canada"),
+    ("CA", "Canadian Reform Conservative Alliance", "Alliance réformiste-conservatrice canadienne"),
+    ("ML", "Marxist-Leninist Party of Canada", "Parti Marxiste-Léniniste du Canada"),
+    ("RHI", "Parti Rhinocéros Party", "Parti Rhinocéros Party"),
+    ("MAR", "Marijuana Party", "Parti Marijuana"),
+    ("CEN", "Centrist Party of Canada", "Parti Centriste du Canada"),
+    ("CFP", "Canadian Future Party", "Parti avenir canadien"),
+    ("CHP", "Christian Heritage Party of Canada", "Parti de l'Héritage Chrétien du Canada"),
+    ("LBT", "Libertarian Party of Canada", "Parti Libertarien du Canada"),
+    ("FPC", "Free Party Canada", "Parti Libre Canada"),
+    ("COM", "Communist Party of Canada", "Parti communiste du Canada"),
+    # Added: minor parties that ran in 2021 and appear, per riding, in ge2021_riding_votes.
+    ("APP", "Animal Protection Party of Canada", "Le Parti pour la Protection des Animaux du Canada"),
+    ("CFF", "Canada's Fourth Front", "Quatrième front du Canada"),
+    ("NAT", "Canadian Nationalist Party", "Parti Nationaliste Canadien"),
+    ("MAV", "Maverick Party", "Maverick Party"),
+    ("NCA", "National Citizens Alliance of Canada", "Alliance Nationale des Citoyens du Canada"),
+    ("PAT", "Parti Patriote", "Parti Patriote"),
+    ("PIQ", "Parti pour l'Indépendance du Québec", "Parti pour l'Indépendance du Québec"),
+    ("VCP", "Veterans Coalition Party of Canada", "Parti de la coalition des anciens combattants du Canada"),
+    # Added: ran in 2019 and 2025 (aggregated into OTH in ge2025_national).
+    ("UPC", "The United Party of Canada", "Parti Uni du Canada"),
+    ("OTH", "Other candidates (several minor candidates aggregated)", "Autres candidats (regroupés)"),
+]
+PARTY_CODES = {code for code, _, _ in PARTIES}
+
+# Library of Parliament labels (Political_Affiliation), 1988 onwards.
+LOP_LABELS = {
+    "Liberal Party of Canada": "LPC",
+    "Conservative Party of Canada": "CPC",
+    "New Democratic Party": "NDP",
+    "Bloc Québécois": "BQ",
+    "Green Party of Canada": "GPC",
+    "People's Party of Canada": "PPC",
+    "Independent": "IND",
+    "No affiliation to a recognised party": "NOA",
+    "Progressive Conservative Party": "PC",
+    "Reform Party of Canada": "REF",
+    "Canadian Reform Conservative Alliance": "CA",
+    "Marxist-Leninist Party of Canada": "ML",
+    # The Rhinoceros party has run under several registered names since 2006.
+    "Rhinoceros Party of Canada": "RHI",
+    "Rhinoceros Party": "RHI",
+    "Parti Rhinocéros Party": "RHI",
+    "neorhino.ca": "RHI",
+    "Marijuana Party": "MAR",
+    "Centrist Party of Canada": "CEN",
+    "Canadian Future Party": "CFP",
+    "Christian Heritage Party of Canada": "CHP",
+    "Libertarian Party of Canada": "LBT",
+    "Free Party Canada": "FPC",
+    "Communist Party of Canada": "COM",
+    "Animal Protection Party of Canada": "APP",
+    "Canada's Fourth Front": "CFF",
+    "Canadian Nationalist Party": "NAT",
+    "Maverick Party": "MAV",
+    "National Citizens Alliance of Canada": "NCA",
+    "National Citizens Alliance": "NCA",
+    "Parti Patriote": "PAT",
+    "Parti pour l'Indépendance du Québec": "PIQ",
+    "Veterans Coalition Party of Canada": "VCP",
+    "United Party of Canada": "UPC",
+    # Minor parties of 1988-2019 that never won a seat in these files. They are only ever
+    # counted in contest totals (shares), never shown on their own, so they share OTH rather
+    # than getting codes (and names) of their own. The list is explicit, not a fallback.
+    "Natural Law Party of Canada": "OTH",
+    "Canadian Action Party": "OTH",
+    "National Party of Canada": "OTH",
+    "Party for the Commonwealth of Canada": "OTH",
+    "Abolitionist Party of Canada": "OTH",
+    "Progressive Canadian Party": "OTH",
+    "Canada Party": "OTH",
+    "Confederation of Regions Western Party": "OTH",
+    "Animal Alliance Environment Voters Party of Canada": "OTH",
+    "Strength in Democracy": "OTH",
+    "Pirate Party of Canada": "OTH",
+    "First Peoples National Party of Canada": "OTH",
+    "Western Block Party": "OTH",
+    "Social Credit Party of Canada": "OTH",
+    "National Advancement Party of Canada": "OTH",
+    "Newfoundland and Labrador First Party": "OTH",
+    "Stop Climate Change Party": "OTH",
+    "People's Political Power Party of Canada": "OTH",
+    "Co-operative Commonwealth Federation": "OTH",
+    "Work Less Party": "OTH",
+    "Accountability, Competency and Transparency": "OTH",
+    "Seniors Party of Canada": "OTH",
+    "The Bridge Party of Canada": "OTH",
+    "Alliance of the North": "OTH",
+}
+CPC_FOUNDED = "2003-12-07"  # merger of CA and PC; no federal contest fell between 7 and 8 Dec 2003
+
+# Elections Canada 2019/2021 table 12: the candidate field ends in "English/French" label.
+EC_TABLE12_LABELS = {
+    "Liberal/Libéral": "LPC",
+    "Conservative/Conservateur": "CPC",
+    "NDP-New Democratic Party/NPD-Nouveau Parti démocratique": "NDP",
+    "Bloc Québécois/Bloc Québécois": "BQ",
+    "Green Party/Parti Vert": "GPC",
+    "People's Party - PPC/Parti populaire - PPC": "PPC",  # 2021 wording
+    "People's Party/Parti populaire": "PPC",  # 2019 wording
+    "Independent/Indépendant(e)": "IND",
+    "No Affiliation/Aucune appartenance": "NOA",
+    "Marxist-Leninist/Marxiste-Léniniste": "ML",  # 2021 wording
+    "ML/ML": "ML",  # 2019 wording
+    "Parti Rhinocéros Party/Parti Rhinocéros Party": "RHI",
+    "Marijuana Party/Parti Marijuana": "MAR",
+    "Radical Marijuana/Radical Marijuana": "MAR",  # 2019 short name of the Marijuana Party
+    "Centrist/Centriste": "CEN",
+    "Christian Heritage Party/Parti de l'Héritage Chrétien": "CHP",
+    "Libertarian/Libertarien": "LBT",
+    "Free Party Canada/Parti Libre Canada": "FPC",
+    "Communist/Communiste": "COM",
+    "Animal Protection Party/Parti Protection Animaux": "APP",
+    "Canada's Fourth Front/QFC - Quatrième front du Canada": "CFF",
+    "Nationalist/Nationaliste": "NAT",
+    "Maverick Party/Maverick Party": "MAV",
+    "National Citizens Alliance/Alliance Nationale Citoyens": "NCA",
+    "Parti Patriote/Parti Patriote": "PAT",
+    "Pour l'Indépendance du Québec/Pour l'Indépendance du Québec": "PIQ",
+    "VCP/CAC": "VCP",
+    "UPC/UPC": "UPC",
+}
+
+# Elections Canada 2025 download: "Political affiliation" (English) column.
+EC2025_LABELS = {
+    "Liberal": "LPC",
+    "Conservative": "CPC",
+    "NDP-New Democratic Party": "NDP",
+    "Bloc Québécois": "BQ",
+    "Green Party": "GPC",
+    "People's Party - PPC": "PPC",
+    "Independent": "IND",
+    "No Affiliation": "NOA",
+    "Marxist-Leninist": "ML",
+    "Parti Rhinocéros Party": "RHI",
+    "Marijuana Party": "MAR",
+    "Centrist": "CEN",
+    "CFP": "CFP",
+    "Christian Heritage Party": "CHP",
+    "Libertarian": "LBT",
+    "Communist": "COM",
+    "Animal Protection Party": "APP",
+    "United Party of Canada (UP)": "UPC",
+}
+
+for _table in (LOP_LABELS, EC_TABLE12_LABELS, EC2025_LABELS):
+    assert set(_table.values()) <= PARTY_CODES, set(_table.values()) - PARTY_CODES
+
+
+class UnmappedLabel(KeyError):
+    pass
+
+
+def lop_code(label: str, date: str) -> str:
+    """Party code for a Library of Parliament label on a given election date."""
+    if label == "Conservative (1867-1942)":
+        # Known mislabel: 13 by-election rows of 2005-2013 give Conservative Party of Canada
+        # candidates the historical party's label. Only the post-2003 party can be meant.
+        if date >= CPC_FOUNDED:
+            return "CPC"
+        raise UnmappedLabel(f"LoP label {label!r} on {date} (before 1988 rows are not used)")
+    if label not in LOP_LABELS:
+        raise UnmappedLabel(f"unmapped LoP party label {label!r} ({date})")
+    return LOP_LABELS[label]
+
+
+def ec2025_code(label: str) -> str:
+    if label not in EC2025_LABELS:
+        raise UnmappedLabel(f"unmapped Elections Canada 2025 party label {label!r}")
+    return EC2025_LABELS[label]
+
+
+_T12 = re.compile(
+    r"^(?P<name>.+?)(?P<inc>\s+\*\*)?\s+(?P<label>"
+    + "|".join(re.escape(k) for k in sorted(EC_TABLE12_LABELS, key=len, reverse=True))
+    + r")$"
+)
+
+
+def parse_t12_candidate(field: str) -> tuple[str, str]:
+    """Split EC table 12's 'Name [**] English/French' field into (name, party_code)."""
+    m = _T12.match(" ".join(field.split()))
+    if not m:
+        raise UnmappedLabel(f"unmapped Elections Canada table 12 candidate/party {field!r}")
+    return m["name"], EC_TABLE12_LABELS[m["label"]]
+
+
+# --------------------------------------------------------------------------------------
+# Readers
+# --------------------------------------------------------------------------------------
+
+FIRST_GE = "1988-11-21"  # first general election file used
+
+
+def english(s: str) -> str:
+    """EC bilingual values are 'English/French': keep the English part."""
+    return s.split("/")[0].strip()
+
+
+def lop_name(s: str) -> str:
+    """LoP 'Last, First Middle' -> 'First Middle Last' (as Elections Canada prints names)."""
+    s = " ".join(str(s).split())
+    if "," in s:
+        last, first = s.split(",", 1)
+        s = f"{first.strip()} {last.strip()}"
+    return " ".join(s.split())
+
+
+def read_lop(folder: Path) -> pd.DataFrame:
+    files = sorted(folder.glob("*.csv"))
+    if not files:
+        raise FileNotFoundError(folder)
+    df = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False) for f in files],
+                   ignore_index=True)
+    df["Votes"] = df["Votes"].astype(int)
+    df["Constituency"] = df["Constituency"].str.strip()
+    return df
+
+
+def add_lop_codes(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.copy()
+    df["party_code"] = [lop_code(l, d) for l, d in zip(df["Political_Affiliation"], df["Election_Date"])]
+    df["candidate"] = df["Candidate"].map(lop_name)
+    df["elected"] = df["Result"].str.startswith("Elected")
+    return df
+
+
+def read_t11(path: Path) -> pd.DataFrame:
+    t = pd.read_csv(path, encoding="utf-8-sig")
+    t.columns = ["province", "riding", "riding_number", "population", "electors", "polling_stations",
+                 "valid_ballots", "valid_pct", "rejected_ballots", "rejected_pct", "total_ballots",
+                 "turnout_pct", "elected"]
+    return t
+
+
+def read_t12(path: Path, ridings: set[int] | None = None) -> pd.DataFrame:
+    t = pd.read_csv(path, encoding="utf-8-sig", dtype=str)
+    t = t.iloc[:, [0, 1, 2, 3, 6]]
+    t.columns = ["province", "riding", "riding_number", "field", "votes"]
+    t["riding_number"] = t["riding_number"].str.strip().astype(int)
+    t["votes"] = t["votes"].str.strip().astype(int)
+    if ridings is not None:
+        t = t[t["riding_number"].isin(ridings)].copy()
+    parsed = [parse_t12_candidate(f) for f in t["field"]]
+    t["candidate"] = [p[0] for p in parsed]
+    t["party_code"] = [p[1] for p in parsed]
+    return t
+
+
+def read_ge45(path: Path) -> pd.DataFrame:
+    # First line is a download note, not the header; CRLF line ends; trailing footnote rows.
+    t = pd.read_csv(path, sep="\t", skiprows=1, dtype=str, keep_default_na=False,
+                    encoding="utf-8")
+    t = t.iloc[:, [0, 1, 3, 5, 6, 7, 8, 10]]
+    t.columns = ["riding_number", "riding", "result_type", "surname", "middle", "given",
+                 "affiliation", "votes"]
+    t = t[t["riding_number"].str.fullmatch(r"\d{5}")].copy()
+    t["riding_number"] = t["riding_number"].astype(int)
+    t["votes"] = t["votes"].astype(int)
+    # Official counts only: judicially certified rows where a recount was held, else the
+    # returning officers' validated rows. Preliminary (election-night) rows are dropped.
+    certified = set(t.loc[t["result_type"] == "judicially certified", "riding_number"])
+    keep = ((t["result_type"] == "judicially certified")
+            | ((t["result_type"] == "validated") & ~t["riding_number"].isin(certified)))
+    t = t[keep].copy()
+    t["party_code"] = t["affiliation"].map(ec2025_code)
+    t["candidate"] = [" ".join(" ".join(p).split()) for p in zip(t["given"], t["middle"], t["surname"])]
+    if t["riding_number"].nunique() != 343:
+        raise ValueError("2025: expected official rows for 343 ridings")
+    return t
+
+
+# --------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------
+
+def pct(part, whole):
+    return None if not whole else round(100.0 * part / whole, 2)
+
+
+def write_csv(df: pd.DataFrame, path: Path, float_cols=(), decimals=2) -> None:
+    df = df.copy()
+    for c in float_cols:  # fixed decimals; blank for missing
+        df[c] = [("" if v is None or pd.isna(v) else f"{v:.{decimals}f}") for v in df[c]]
+    df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    print(f"wrote {path} ({len(df)} rows)")
+
+
+def winner_of(rows: pd.DataFrame) -> pd.Series:
+    """The elected row of one contest (LoP rows carry a Result)."""
+    w = rows[rows["elected"]]
+    if len(w) != 1:
+        raise ValueError(f"expected one elected candidate, got {len(w)}: {rows.iloc[0].to_dict()}")
+    return w.iloc[0]
+
+
+# --------------------------------------------------------------------------------------
+# The four 2024 by-elections
+# --------------------------------------------------------------------------------------
+
+BYELECTIONS_2024 = [  # (riding as in the LoP and EC files, date)
+    ("Toronto--St. Paul's", "2024-06-24"),
+    ("LaSalle--Émard--Verdun", "2024-09-16"),
+    ("Elmwood--Transcona", "2024-09-16"),
+    ("Cloverdale--Langley City", "2024-12-16"),
+]
+MIN_SHARE = 1.0  # candidates under 1 % of valid votes are aggregated into one OTH row
+
+
+def byelections_2024(by: pd.DataFrame, t11: pd.DataFrame, t12: pd.DataFrame, out: Path):
+    numbers = dict(zip(t11["riding"], t11["riding_number"]))
+    results, ballots = [], []
+    for riding, date in BYELECTIONS_2024:
+        rows = by[(by["Constituency"] == riding) & (by["Election_Date"] == date)]
+        if rows.empty:
+            raise ValueError(f"no LoP rows for {riding} {date}")
+        number = int(numbers[riding])  # 2013 representation order number, from EC 2021 table 11
+        total = int(rows["Votes"].sum())
+        major = rows[100.0 * rows["Votes"] / total >= MIN_SHARE]
+        minor = rows.drop(major.index)
+        for _, r in major.iterrows():
+            results.append((riding, number, date, r["candidate"], r["party_code"], int(r["Votes"]), 1))
+        if len(minor):
+            results.append((riding, number, date, "Other candidates", "OTH", int(minor["Votes"].sum()),
+                            len(minor)))
+        prev = t12[t12["riding_number"] == number]
+        ballots.append((riding, number, date, len(rows), total, winner_of(rows)["party_code"],
+                        prev.loc[prev["votes"].idxmax(), "party_code"]))
+    res = pd.DataFrame(results, columns=["riding", "riding_number", "election_date", "candidate",
+                                         "party_code", "votes", "candidates_aggregated"])
+    res["_oth"] = res["party_code"] == "OTH"  # aggregated row last within each contest
+    res = res.sort_values(["election_date", "riding", "_oth", "votes", "candidate"],
+                          ascending=[True, True, True, False, True]).drop(columns="_oth")
+    write_csv(res, out / "byelection_results_2024.csv")
+    bal = pd.DataFrame(ballots, columns=["riding", "riding_number", "election_date",
+                                         "candidates_on_ballot", "valid_votes", "winner_party",
+                                         "previous_party"]).sort_values(["election_date", "riding"])
+    write_csv(bal, out / "byelection_ballots_2024.csv")
+
+
+# --------------------------------------------------------------------------------------
+# 2021 general election
+# --------------------------------------------------------------------------------------
+
+def ge2021(t11: pd.DataFrame, t12: pd.DataFrame, out: Path):
+    r = t11.copy()
+    r["province"] = r["province"].map(english)
+    # 68 ridings have bilingual names "English/French"; keep the English one, as elsewhere.
+    r["riding"] = r["riding"].map(english)
+    r = r[["riding_number", "riding", "province", "electors", "valid_ballots", "rejected_ballots",
+           "total_ballots", "turnout_pct"]].sort_values("riding_number")
+    if len(r) != 338:
+        raise ValueError("2021: expected 338 ridings")
+    # turnout_pct is Elections Canada's published figure (total ballots / electors, 1 decimal).
+    write_csv(r, out / "ge2021_ridings.csv", float_cols=["turnout_pct"], decimals=1)
+
+    # Sum candidates of the same party in a riding (e.g. two independents).
+    v = (t12.groupby(["riding_number", "party_code"], as_index=False)["votes"].sum()
+         .sort_values(["riding_number", "votes", "party_code"], ascending=[True, False, True]))
+    write_csv(v[["riding_number", "party_code", "votes"]], out / "ge2021_riding_votes.csv")
+
+
+# --------------------------------------------------------------------------------------
+# The four ridings over time
+# --------------------------------------------------------------------------------------
+
+def riding_history(ge: dict, t12_19: pd.DataFrame, t12_21: pd.DataFrame, t25: pd.DataFrame,
+                   t11: pd.DataFrame, out: Path):
+    names = [r for r, _ in BYELECTIONS_2024]
+    numbers = {int(n): r for r, n in zip(t11["riding"], t11["riding_number"]) if r in names}
+    rows = []
+    # 2015: LoP (no Elections Canada table for 2015 among the sources).
+    g15 = ge["2015-10-19"]
+    for _, r in g15[g15["Constituency"].isin(names)].iterrows():
+        rows.append((r["Constituency"], "2015-10-19", "2013 representation order", r["candidate"],
+                     r["party_code"], int(r["Votes"]), "lop"))
+    # 2019 and 2021: Elections Canada table 12 (riding numbers are the 2013 order's).
+    for date, t in (("2019-10-21", t12_19), ("2021-09-20", t12_21)):
+        for _, r in t[t["riding_number"].isin(numbers)].iterrows():
+            rows.append((numbers[r["riding_number"]], date, "2013 representation order",
+                         r["candidate"], r["party_code"], int(r["votes"]), "elections_canada"))
+    # 2025: Elections Canada official rows, 2023 boundaries; keep the 2025 official name.
+    # (For these four ridings the 2025 names are spelled exactly as the 2013 ones.)
+    t = t25[t25["riding"].isin(names)]
+    if t["riding"].nunique() != 4:
+        raise ValueError("2025: could not find the four ridings by name")
+    for _, r in t.iterrows():
+        rows.append((r["riding"], "2025-04-28", "2023 representation order", r["candidate"],
+                     r["party_code"], int(r["votes"]), "elections_canada"))
+    h = pd.DataFrame(rows, columns=["riding", "election_date", "boundaries", "candidate", "party_code",
+                                    "votes", "source"])
+    h = h.sort_values(["riding", "election_date", "votes", "candidate"],
+                      ascending=[True, True, False, True])
+    if h.duplicated(["riding", "election_date", "candidate"]).any():
+        raise ValueError("riding_history: duplicate candidate within a contest")
+    write_csv(h, out / "riding_history.csv")
+
+
+# --------------------------------------------------------------------------------------
+# Toronto--St. Paul's (St. Paul's before 2015) winners, 1988-2025
+# --------------------------------------------------------------------------------------
+
+TSP_NAMES = {"St. Paul's", "Toronto--St. Paul's"}
+
+
+def tsp_winners(ge: dict, by: pd.DataFrame, t25: pd.DataFrame, t12_19, t12_21, out: Path):
+    rows = []
+    contests = []
+    for date, g in sorted(ge.items()):
+        if date == "2025-04-28":
+            continue  # LoP 2025 file may hold election-night counts; use EC 2025 below
+        contests.append(("general", date, g[g["Constituency"].isin(TSP_NAMES)]))
+    b = by[by["Constituency"].isin(TSP_NAMES) & (by["Election_Date"] >= FIRST_GE)]
+    for date, g in b.groupby("Election_Date"):
+        contests.append(("by-election", date, g))
+    for etype, date, g in contests:
+        if g["Constituency"].nunique() != 1:
+            raise ValueError(f"St. Paul's: {date} has no single contest")
+        w = winner_of(g)
+        rows.append((date, etype, w["Constituency"], w["candidate"], w["party_code"], int(w["Votes"]),
+                     pct(w["Votes"], g["Votes"].sum())))
+    t = t25[t25["riding"].isin(TSP_NAMES)]
+    w = t.loc[t["votes"].idxmax()]
+    rows.append(("2025-04-28", "general", w["riding"], w["candidate"], w["party_code"], int(w["votes"]),
+                 pct(w["votes"], t["votes"].sum())))
+    df = pd.DataFrame(rows, columns=["election_date", "election_type", "riding", "winner", "party_code",
+                                     "votes", "share_pct"]).sort_values("election_date")
+    # Cross-check the LoP 2019 and 2021 rows against Elections Canada's table 12.
+    for date, t in (("2019-10-21", t12_19), ("2021-09-20", t12_21)):
+        t = t[t["riding"] == "Toronto--St. Paul's"]
+        row = df[df["election_date"] == date].iloc[0]
+        if (int(t["votes"].max()) != row["votes"]
+                or pct(t["votes"].max(), t["votes"].sum()) != row["share_pct"]):
+            raise ValueError(f"St. Paul's {date}: LoP and Elections Canada disagree")
+    write_csv(df, out / "toronto_st_pauls_winners.csv", float_cols=["share_pct"])
+
+
+# --------------------------------------------------------------------------------------
+# 2025 national totals
+# --------------------------------------------------------------------------------------
+
+def ge2025_national(t25: pd.DataFrame, out: Path):
+    ranked = t25.sort_values(["riding_number", "votes"], ascending=[True, False])
+    win = ranked.groupby("riding_number").head(1)
+    top2 = ranked.groupby("riding_number")["votes"].apply(lambda v: list(v.iloc[:2]))
+    if any(len(v) == 2 and v[0] == v[1] for v in top2):  # guard: a tie for first place
+        raise ValueError("2025: tie for first place")
+    seats = win["party_code"].value_counts()
+    keep = set(seats.index) | {"PPC"}
+    t = t25.copy()
+    t["code"] = t["party_code"].where(t["party_code"].isin(keep), "OTH")  # the rest as OTH
+    v = t.groupby("code")["votes"].sum()
+    total = int(v.sum())
+    df = pd.DataFrame({"party_code": v.index, "seats": [int(seats.get(c, 0)) for c in v.index],
+                       "votes": v.values.astype(int)})
+    df["vote_share_pct"] = [pct(x, total) for x in df["votes"]]
+    df["_oth"] = df["party_code"] == "OTH"
+    df = df.sort_values(["_oth", "seats", "votes"], ascending=[True, False, False]).drop(columns="_oth")
+    write_csv(df, out / "ge2025_national.csv", float_cols=["vote_share_pct"])
+
+
+# --------------------------------------------------------------------------------------
+# By-elections 1993-2025: holds, losses and the governing party's vote
+# --------------------------------------------------------------------------------------
+
+# Party forming the government on a date (ministries' swearing-in dates: Chrétien
+# 1993-11-04, Harper 2006-02-06, Trudeau 2015-11-04; Carney 2025-03-14 kept LPC).
+GOVERNMENTS = [("1984-09-17", "PC"), ("1993-11-04", "LPC"), ("2006-02-06", "CPC"), ("2015-11-04", "LPC")]
+BY_FROM, BY_TO = "1993-10-25", "2025-04-28"
+
+
+def government_on(date: str) -> str:
+    code = None
+    for start, party in GOVERNMENTS:
+        if date >= start:
+            code = party
+    return code
+
+
+def norm_name(s: str) -> str:
+    # Only typography is normalised (curly vs straight apostrophe, spacing); names must
+    # otherwise be identical, so ridings are never matched across redistributions.
+    return " ".join(s.replace("\u2019", "'").split())
+
+
+def byelections_since_1993(ge: dict, by: pd.DataFrame, out: Path, report: list):
+    ge_dates = sorted(d for d in ge if d < BY_TO)
+    contests = []  # one record per contest, 1988 GE onwards
+    for date in ge_dates:
+        for name, g in ge[date].groupby("Constituency"):
+            contests.append({"date": date, "type": "general", "key": norm_name(name), "rows": g})
+    for (date, name), g in by[by["Election_Date"] >= FIRST_GE].groupby(["Election_Date", "Constituency"]):
+        contests.append({"date": date, "type": "by-election", "key": norm_name(name), "rows": g})
+    by_key: dict[str, list] = {}
+    for c in contests:
+        by_key.setdefault(c["key"], []).append(c)
+    for lst in by_key.values():
+        lst.sort(key=lambda c: c["date"])
+
+    def share(rows, code):
+        total = rows["Votes"].sum()
+        if code not in set(rows["party_code"]) or total == 0:  # no candidate, or acclamation
+            return None
+        return pct(rows.loc[rows["party_code"] == code, "Votes"].sum(), total)
+
+    out_rows = []
+    targets = [c for c in contests if c["type"] == "by-election" and BY_FROM < c["date"] < BY_TO]
+    for c in sorted(targets, key=lambda c: (c["date"], c["key"])):
+        rows, date = c["rows"], c["date"]
+        gov = government_on(date)
+        if gov not in ("LPC", "CPC"):
+            raise ValueError(f"unexpected government {gov} on {date}")
+        w = winner_of(rows)
+        total = rows["Votes"].sum()
+        rec = {"election_date": date, "province": rows["Province_Territory"].iloc[0],
+               "riding": rows["Constituency"].iloc[0], "winner_party": w["party_code"],
+               "held_by_party": None, "government_party": gov, "gov_share_prev_pct": None,
+               "gov_share_pct": share(rows, gov),
+               "winner_share_pct": pct(w["Votes"], total) if total else None,
+               "held_since_year": None, "held_since_censored": None}
+        prev_ge = max(d for d in ge_dates if d < date)
+        history = [h for h in by_key[c["key"]] if prev_ge <= h["date"] < date]
+        if not history:  # name not found in the preceding general election: leave blank
+            report.append(f"no previous contest for {date} {rec['riding']} ({rec['province']})")
+            out_rows.append(rec)
+            continue
+        prev = history[-1]
+        held = winner_of(prev["rows"])["party_code"]
+        rec["held_by_party"] = held
+        rec["gov_share_prev_pct"] = share(prev["rows"], gov)
+        # Walk back through earlier contests of the same name while the same party won and
+        # no general election is missing (a missing GE means the name lapsed).
+        earlier = [h for h in by_key[c["key"]] if h["date"] < date]
+        start = None
+        expected_ge = [d for d in ge_dates if d <= prev["date"]]
+        for h in reversed(earlier):
+            # the general election this contest belongs to must be the next one expected
+            h_ge = max(d for d in ge_dates if d <= h["date"])
+            if not expected_ge or h_ge != expected_ge[-1]:
+                break
+            if winner_of(h["rows"])["party_code"] != held:
+                break
+            start = h
+            if h["type"] == "general":
+                expected_ge.pop()
+        rec["held_since_year"] = int(start["date"][:4])
+        rec["held_since_censored"] = start["date"] == FIRST_GE
+        out_rows.append(rec)
+    df = pd.DataFrame(out_rows)
+    df["held_since_year"] = df["held_since_year"].astype("Int64")
+    df["held_since_censored"] = df["held_since_censored"].map({True: "true", False: "false"})
+    df = df.sort_values(["election_date", "province", "riding"])
+    write_csv(df, out / "byelections_since_1993.csv",
+              float_cols=["gov_share_prev_pct", "gov_share_pct", "winner_share_pct"])
+
+
+# --------------------------------------------------------------------------------------
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sources", required=True, type=Path,
+                    help="folder with elections-canada/ and parlinfo/ (publishers' files)")
+    ap.add_argument("--out", required=True, type=Path, help="output folder (the book's data/)")
+    a = ap.parse_args(argv)
+    src, out = a.sources, a.out
+    out.mkdir(parents=True, exist_ok=True)
+    ec = src / "elections-canada"
+
+    pd.DataFrame(PARTIES, columns=["party_code", "name_en", "name_fr"]).sort_values("party_code").pipe(
+        write_csv, out / "parties.csv")
+
+    by_all = read_lop(src / "parlinfo" / "by_elections")
+    by = add_lop_codes(by_all[by_all["Election_Date"] >= FIRST_GE])  # labels mapped from 1988 only
+    n_mislabel = (by["Political_Affiliation"] == "Conservative (1867-1942)").sum()
+    if n_mislabel != 13:
+        raise ValueError(f"expected 13 'Conservative (1867-1942)' rows after 1988, got {n_mislabel}")
+    ge = {}
+    for f in sorted((src / "parlinfo" / "general_elections").glob("*.csv")):
+        if f.stem >= FIRST_GE:
+            g = pd.read_csv(f, dtype=str, keep_default_na=False)
+            g["Votes"] = g["Votes"].astype(int)
+            g["Constituency"] = g["Constituency"].str.strip()
+            ge[f.stem] = add_lop_codes(g)
+
+    t11 = read_t11(ec / "ca_ge44_table_tableau11.csv")
+    t12 = read_t12(ec / "ca_ge44_table_tableau12.csv")
+    four = {int(n) for r, n in zip(t11["riding"], t11["riding_number"])
+            if r in {x for x, _ in BYELECTIONS_2024}}
+    t12_19 = read_t12(ec / "ca_ge43_table_tableau12.csv", ridings=four)
+    t25 = read_ge45(ec / "ca_ge45_preliminary_candidates_2025-06-13.tsv")
+
+    report: list[str] = []
+    byelections_2024(by, t11, t12, out)
+    ge2021(t11, t12, out)
+    riding_history(ge, t12_19, t12, t25, t11, out)
+    tsp_winners(ge, by, t25, t12_19, t12, out)
+    ge2025_national(t25, out)
+    byelections_since_1993(ge, by, out, report)
+    for line in report:
+        print("note:", line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

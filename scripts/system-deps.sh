@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Checks (and, as root on Debian, installs) the system packages the project needs:
+#   python3 venv support and npm for `make book`; Chromium for `make test`.
+# Usage: scripts/system-deps.sh book|test
+set -euo pipefail
+want=${1:-book}
+missing=()
+
+python_ok() { "${PYTHON:-python3.11}" -c "import venv, ensurepip" >/dev/null 2>&1; }
+python_ok || missing+=("python3.11-venv")
+command -v npm >/dev/null 2>&1 || missing+=("npm")
+if [ "$want" = test ] && [ ! -x /usr/bin/chromium ]; then missing+=("chromium"); fi
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "Missing system packages: ${missing[*]}" >&2
+  echo "Install them first, e.g.: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi

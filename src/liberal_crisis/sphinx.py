@@ -1,0 +1,186 @@
+"""Sphinx extension: writes plotly charts as HTML and ships plotly.js once, locally.
+
+- ``plotly_chart`` nodes (made by ``plotly_mime``) become a ``<figure>``: the chart container,
+  the figure JSON in a ``<script type="application/json">``, and a caption with the source line,
+  a CSV of exactly the data drawn, and a collapsible table (the text alternative).
+- plotly.js and ``charts.js`` are added only to pages that have a chart. plotly.js is copied from
+  the file named by ``liberal_crisis_plotlyjs`` (a partial bundle from npm by default) after
+  checking that its version is the one plotly.py expects; a mismatch stops the build.
+- Builders other than HTML cannot draw these charts: they raise an error rather than drop them.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
+
+from .charts import META_KEY
+from .plotly_mime import plotly_chart
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+PLOTLY_TARGET = "plotly.min.js"
+DOWNLOADS = "_downloads/charts"
+# Trace types in the partial bundle "plotly.js-basic-dist-min"; a chart using any other type
+# would stay blank in the browser, so the build refuses it.
+BASIC_TRACES = {"scatter", "bar", "pie"}
+
+
+def plotlyjs_version(path: Path) -> str:
+    head = path.read_text(encoding="utf-8", errors="replace")[:400]
+    match = re.search(r"plotly\.js (?:\([^)]*\) )?v(\d+\.\d+\.\d+)", head)
+    if not match:
+        raise ExtensionError(f"{path}: no plotly.js version banner found")
+    return match.group(1)
+
+
+def _plotlyjs_path(app: Sphinx) -> Path:
+    src = Path(app.config.liberal_crisis_plotlyjs)
+    return src if src.is_absolute() else Path(app.confdir) / src
+
+
+def check_plotlyjs(app: Sphinx) -> None:
+    from plotly.offline import get_plotlyjs_version
+
+    src = _plotlyjs_path(app)
+    if not src.is_file():
+        raise ExtensionError(
+            f"plotly.js not found at {src}: run the set-up (`make book` runs `npm ci`)"
+        )
+    found, wanted = plotlyjs_version(src), get_plotlyjs_version()
+    if found != wanted:
+        raise ExtensionError(f"{src} is plotly.js {found}, but plotly.py expects {wanted}")
+
+
+def _caption_html(meta: dict, csv_href: str) -> str:
+    cols = meta["columns"]
+    head = "".join(f"<th scope=\"col\">{html.escape(c)}</th>" for c in cols)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{'' if v is None else html.escape(str(v))}</td>" for v in row) + "</tr>"
+        for row in meta["rows"]
+    )
+    return (
+        '<figcaption class="lc-caption">'
+        f'<p class="lc-alt">{html.escape(meta["alt"])}</p>'
+        f'<p class="lc-source">{html.escape(meta["source"])} '
+        f'<a class="lc-csv" href="{csv_href}" download>Download the data drawn (CSV)</a></p>'
+        '<details class="lc-table"><summary>The numbers behind this chart</summary>'
+        f'<div class="lc-table-scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+        "</details></figcaption>"
+    )
+
+
+def _csv_text(meta: dict) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(meta["columns"])
+    writer.writerows([["" if v is None else v for v in row] for row in meta["rows"]])
+    return buf.getvalue()
+
+
+def visit_plotly_chart_html(self, node: plotly_chart) -> None:
+    figure = json.loads(node["figure"])
+    meta = (figure.get("layout", {}).get("meta") or {}).get(META_KEY)
+    docname = self.builder.current_docname
+    if not meta:
+        # A chart without source, data and text alternative must not be published.
+        raise ExtensionError(
+            f"{docname}: a plotly chart was shown without liberal_crisis.charts.present()"
+        )
+    unsupported = {t.get("type", "scatter") for t in figure["data"]} - BASIC_TRACES
+    if unsupported and self.builder.config.liberal_crisis_trace_check:
+        raise ExtensionError(
+            f"{docname}: trace type(s) {sorted(unsupported)} are not in the plotly.js bundle"
+        )
+    out = Path(self.builder.outdir) / DOWNLOADS / f"{meta['name']}.csv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(_csv_text(meta), encoding="utf-8")
+    csv_href = relative_uri(self.builder.get_target_uri(docname), f"{DOWNLOADS}/{meta['name']}.csv")
+
+    cid = node["chart_id"]
+    payload = node["figure"].replace("</", "<\\/")  # keep the JSON from closing the script
+    self.body.append(
+        f'<figure class="lc-figure" id="fig-{meta["name"]}">'
+        f'<div id="{cid}" class="lc-chart" role="img" aria-label="{html.escape(meta["alt"])}"></div>'
+        f'<script type="application/json" class="lc-chart-data" data-target="{cid}">{payload}</script>'
+        + _caption_html(meta, csv_href)
+        + "</figure>"
+    )
+    raise nodes.SkipNode
+
+
+def visit_plotly_chart_other(self, node: plotly_chart) -> None:
+    raise ExtensionError(
+        f"the {self.builder.name} builder cannot draw plotly charts; build HTML (or make pdf)"
+    )
+
+
+def _page_has_chart(doctree) -> bool:
+    return doctree is not None and next(iter(doctree.findall(plotly_chart)), None) is not None
+
+
+def drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Remove sphinx-thebe's scripts, which Jupyter Book loads even with thebe switched off.
+
+    They declare ``const THEBE_JS_URL`` twice on every page (a console error) and name a CDN;
+    this book has no live code, so nothing needs them.
+    """
+    context["script_files"] = [
+        js
+        for js in context.get("script_files", [])
+        if "sphinx-thebe" not in (js.filename or "")
+        and "THEBE_JS_URL" not in js.attributes.get("body", "")
+    ]
+
+
+def add_chart_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    # Only chart pages pay for plotly.js; `defer` keeps it off the critical rendering path and
+    # preserves order (plotly.js before charts.js).
+    if _page_has_chart(doctree):
+        app.add_js_file(PLOTLY_TARGET, loading_method="defer")
+        app.add_js_file("charts.js", loading_method="defer")
+        app.add_css_file("charts.css")
+
+
+def copy_assets(app: Sphinx, exception) -> None:
+    if exception or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_plotlyjs_path(app), static / PLOTLY_TARGET)
+    for name in ("charts.js", "charts.css"):
+        shutil.copyfile(STATIC / name, static / name)
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value(
+        "liberal_crisis_plotlyjs",
+        "node_modules/plotly.js-basic-dist-min/plotly-basic.min.js",
+        "env",
+    )
+    app.add_config_value("liberal_crisis_trace_check", True, "env")
+    app.add_node(
+        plotly_chart,
+        html=(visit_plotly_chart_html, None),
+        latex=(visit_plotly_chart_other, None),
+        text=(visit_plotly_chart_other, None),
+        man=(visit_plotly_chart_other, None),
+        texinfo=(visit_plotly_chart_other, None),
+    )
+    app.connect("builder-inited", check_plotlyjs)
+    app.connect("html-page-context", add_chart_assets)
+    app.connect("html-page-context", drop_thebe, priority=900)  # after sphinx-thebe adds them
+    app.connect("build-finished", copy_assets)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,87 @@
+"""Hand-worked tests for liberal_crisis.analysis.history (made-up ridings)."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from liberal_crisis.analysis.history import (
+    defence_summary,
+    government_defences,
+    rank_losses,
+    swing_against_government,
+)
+
+NA = np.nan
+COLS = ["election_date", "province", "riding", "winner_party", "held_by_party", "government_party",
+        "gov_share_prev_pct", "gov_share_pct", "winner_share_pct", "held_since_year",
+        "held_since_censored"]
+# defence? lost? swing = gov_share - gov_share_prev
+TABLE = pd.DataFrame([
+    ("2000-01-01", "ON", "Alpha",        "LPC", "LPC", "LPC", 50, 45, 45, 1993, True),   # yes, kept, -5
+    ("2001-01-01", "ON", "Bravo—Centre", "CPC", "LPC", "LPC", 48, 30, 40, 1980, False),  # yes, lost, -18
+    ("2002-01-01", "QC", "Charlie",      "LPC", "LPC", "LPC", 40, 42, 42, 2000, False),  # yes, kept, +2
+    ("2003-01-01", "BC", "Delta",        "NDP", "CPC", "LPC", 10, 8, 50, 1997, False),   # no (held by CPC)
+    ("2004-01-01", "AB", "Echo",         "LPC", "LPC", "LPC", NA, NA, NA, 1988, False),  # yes, kept, acclaimed: NaN
+    ("2005-01-01", "QC", "Foxtrot",      "BQ",  "LPC", "LPC", 35, 20, 33, 1993, True),   # yes, lost, -15
+    ("2006-01-01", "AB", "Golf",         "LPC", "CPC", "CPC", 45, 30, 50, NA, False),    # yes, lost, -15
+    ("2007-01-01", "MB", "Hotel",        "NDP", NA,    "CPC", NA, 20, 40, NA, False),    # no (new seat)
+], columns=COLS)
+
+
+def test_government_defences_and_lost():
+    d = government_defences(TABLE)
+    assert d["riding"].tolist() == ["Alpha", "Bravo—Centre", "Charlie", "Echo", "Foxtrot", "Golf"]
+    assert d["lost"].tolist() == [False, True, False, False, True, True]
+
+
+def test_defence_summary():
+    assert defence_summary(TABLE).to_dict() == {"defended": 6, "retained": 3, "lost": 3}
+    by_gov = defence_summary(TABLE, by="government_party")
+    # CPC government: Golf (lost); LPC government: Alpha, Bravo, Charlie, Echo, Foxtrot (2 lost)
+    assert by_gov.loc["CPC"].to_dict() == {"defended": 1, "retained": 0, "lost": 1}
+    assert by_gov.loc["LPC"].to_dict() == {"defended": 5, "retained": 3, "lost": 2}
+
+
+def test_swing_against_government_keeps_nan():
+    s = swing_against_government(TABLE)
+    assert s.iloc[:3].tolist() == [-5.0, -18.0, 2.0]
+    assert np.isnan(s.iloc[4])
+
+
+def test_rank_among_defences():
+    r = rank_losses(TABLE, ["Bravo-Centre", "foxtrot"]).set_index("riding")
+    # swings known for 5 defences (Echo acclaimed): -18 Bravo, -15 Foxtrot, -15 Golf, -5 Alpha, +2 Charlie
+    # ranks (ties share the best): Bravo 1, Foxtrot 2, Golf 2, Alpha 4, Charlie 5
+    assert r.loc["Bravo—Centre", "swing_rank"] == 1
+    assert r.loc["Foxtrot", "swing_rank"] == 2
+    assert (r["swing_n"] == 5).all()
+    # percentile = 100 * rank / n: 1/5 -> 20, 2/5 -> 40
+    assert r["swing_percentile"].tolist() == pytest.approx([20.0, 40.0])
+    # held since (Golf unknown): 1980 Bravo, 1988 Echo, 1993 Alpha & Foxtrot, 2000 Charlie
+    assert r.loc["Bravo—Centre", "held_rank"] == 1
+    assert r.loc["Foxtrot", "held_rank"] == 3
+    assert (r["held_n"] == 5).all()
+    assert bool(r.loc["Foxtrot", "held_since_censored"]) is True
+
+
+def test_rank_among_losses():
+    r = rank_losses(TABLE, ["Foxtrot", "Golf"], among="losses").set_index("riding")
+    # losses: Bravo -18, Foxtrot -15, Golf -15 -> ranks 1, 2, 2 of 3
+    assert r["swing_rank"].tolist() == [2, 2]
+    assert r["swing_percentile"].tolist() == pytest.approx([200 / 3, 200 / 3])
+    # held since among losses: Bravo 1980 (1), Foxtrot 1993 (2), Golf unknown (NA); n = 2
+    assert r.loc["Foxtrot", "held_rank"] == 2
+    assert pd.isna(r.loc["Golf", "held_rank"])
+    assert (r["held_n"] == 2).all()
+
+
+def test_acclamation_has_no_swing_rank():
+    r = rank_losses(TABLE, ["Echo"]).iloc[0]
+    assert pd.isna(r["swing_rank"]) and np.isnan(r["swing_percentile"])
+    assert r["held_rank"] == 2
+
+
+def test_unknown_or_non_defence_riding_raises():
+    with pytest.raises(ValueError, match="Delta"):
+        rank_losses(TABLE, ["Delta"])
+    with pytest.raises(ValueError, match="Nowhere"):
+        rank_losses(TABLE, ["Alpha", "Nowhere"])
