@@ -1,0 +1,76 @@
+"""Figures about single contests that the chapters quote: margins, shares, riding histories.
+
+Pure functions on the data package's tables; chapters call them and glue the results.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .analysis import swing
+
+
+def contest(results: pd.DataFrame, riding: str, election_date: str | None = None) -> pd.DataFrame:
+    """One contest's rows, largest vote first, with ``share_pct`` of the valid votes."""
+    rows = results[results["riding"] == riding]
+    if election_date is not None:
+        rows = rows[rows["election_date"] == pd.Timestamp(election_date)]
+    if rows.empty:
+        raise KeyError(f"no results for {riding} {election_date or ''}".strip())
+    if "election_date" in rows and rows["election_date"].nunique() != 1:
+        raise ValueError(f"{riding}: several contests; pass election_date")
+    rows = rows.sort_values("votes", ascending=False).reset_index(drop=True)
+    rows["share_pct"] = rows["votes"] / rows["votes"].sum() * 100
+    return rows
+
+
+def margin(rows: pd.DataFrame) -> dict:
+    """Winner, runner-up and the gap between them, in votes and in points of the valid vote.
+
+    ``rows`` is one contest (as from ``contest``); pooled minor candidates (OTH) are never
+    the winner or the runner-up.
+    """
+    named = rows[rows["party_code"] != swing.OTHER].sort_values("votes", ascending=False)
+    first, second = named.iloc[0], named.iloc[1]
+    total = int(rows["votes"].sum())
+    return {
+        "winner": str(first["candidate"]),
+        "winner_party": str(first["party_code"]),
+        "winner_votes": int(first["votes"]),
+        "runner_up": str(second["candidate"]),
+        "runner_up_party": str(second["party_code"]),
+        "runner_up_votes": int(second["votes"]),
+        "margin_votes": int(first["votes"] - second["votes"]),
+        "margin_pts": float((first["votes"] - second["votes"]) / total * 100),
+        "valid_votes": total,
+    }
+
+
+def shares_over_time(history: pd.DataFrame, byelection: pd.DataFrame, riding: str,
+                     parties: list[str]) -> pd.DataFrame:
+    """Share of the vote for ``parties`` in ``riding`` at each general election and the
+    by-election, long format: ``election_date, contest, boundaries, party_code, share_pct``."""
+    frames = []
+    for (date, bounds), rows in history[history["riding"] == riding].groupby(
+        ["election_date", "boundaries"], sort=True
+    ):
+        frames.append(_shares(rows, date, f"{date.year} general election", bounds, parties))
+    for date, rows in byelection[byelection["riding"] == riding].groupby("election_date"):
+        frames.append(
+            _shares(rows, date, f"{date.year} by-election", "2013 representation order", parties)
+        )
+    out = pd.concat(frames, ignore_index=True)
+    return out.sort_values(["election_date", "party_code"]).reset_index(drop=True)
+
+
+def _shares(rows, date, label, bounds, parties):
+    share = swing.shares(rows, by=None)
+    return pd.DataFrame(
+        {
+            "election_date": date,
+            "contest": label,
+            "boundaries": bounds,
+            "party_code": parties,
+            "share_pct": [round(float(share.get(p, 0.0)), 2) for p in parties],
+        }
+    )

@@ -1,0 +1,115 @@
+"""Shared fixtures: a strict build of the book from clean, a local server, headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Chromium flags for a closed network: no background requests to Google's hosts, no sandbox as
+# root in a container.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def jupyter_book(source: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    """``jupyter-book build`` exactly as ``make book`` runs it (strict, from clean)."""
+    return subprocess.run(
+        [str(BIN / "jupyter-book"), "build", str(source), "--path-output", str(out),
+         "--all", "-W", "-n", "--keep-going", *extra],
+        capture_output=True,
+        text=True,
+        cwd=source,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The whole book, built from clean (no execution cache) into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    result = jupyter_book(REPO, out)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-8000:]
+    return out / "_build" / "html"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """Serve the built site on 127.0.0.1 (not file://: the theme's requests need HTTP)."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def fixture_book(tmp_path):
+    """A one-page book using the project's real configuration, for build-guard tests.
+
+    Returns a function ``make(page_source) -> Path`` that writes the page and returns the book.
+    """
+
+    def make(page: str) -> Path:
+        book = tmp_path / "book"
+        book.mkdir()
+        shutil.copy(REPO / "_config.yml", book / "_config.yml")
+        (book / "_toc.yml").write_text("format: jb-book\nroot: book/index\nchapters:\n  - file: book/page\n")
+        (book / "book").mkdir()
+        (book / "book" / "_static").mkdir()
+        shutil.copy(REPO / "book" / "_static" / "favicon.svg", book / "book" / "_static")
+        (book / "book" / "index.md").write_text("# Fixture book\n\nA page for build-guard tests.\n")
+        (book / "book" / "page.md").write_text(NOTEBOOK_HEADER + page)
+        (book / "node_modules").symlink_to(REPO / "node_modules")
+        (book / "data").symlink_to(REPO / "data")
+        return book
+
+    return make
+
+
+NOTEBOOK_HEADER = """---
+jupytext:
+  text_representation:
+    format_name: myst
+kernelspec:
+  name: python3
+  display_name: Python 3
+---
+"""

@@ -1,0 +1,70 @@
+"""Every page of the built site in headless Chromium: charts draw, nothing leaves 127.0.0.1,
+no console error, no HTTP error."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import html_pages
+
+pytestmark = pytest.mark.browser
+
+ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
+    .every(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg'))"""
+
+# Console messages that are not errors of this site. Each entry says why it is harmless.
+ALLOWED_CONSOLE = [
+    # Chromium on a machine without a GPU reports its software fallback; not from the page.
+    "Automatic fallback to software WebGL",
+]
+
+
+def visit(browser, url):
+    """Open ``url``; return (page, other-host requests, console errors, HTTP errors)."""
+    page = browser.new_page()
+    foreign, errors, http_errors = [], [], []
+
+    def on_request(route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", on_request)
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("response", lambda r: r.status >= 400 and http_errors.append(f"{r.status} {r.url}"))
+    page.goto(url, wait_until="load")
+    return page, foreign, errors, http_errors
+
+
+def test_every_page_draws_its_charts_offline_without_errors(browser, built_site, site_url):
+    pages = html_pages(built_site)
+    charts_seen = 0
+    for path in pages:
+        rel = path.relative_to(built_site).as_posix()
+        page, foreign, errors, http_errors = visit(browser, f"{site_url}/{rel}")
+        page.wait_for_function(ALL_CHARTS_DRAWN, timeout=15000)
+        charts_seen += page.locator(".lc-chart").count()
+        errors = [e for e in errors if not any(a in e for a in ALLOWED_CONSOLE)]
+        assert foreign == [], f"{rel} requested other hosts: {foreign}"
+        assert errors == [], f"{rel} console errors: {errors}"
+        assert http_errors == [], f"{rel} HTTP errors: {http_errors}"
+        page.close()
+    assert charts_seen >= 2
+
+
+def test_toronto_page_draws_at_least_two_charts(browser, site_url):
+    page, foreign, _, _ = visit(browser, f"{site_url}/book/toronto-st-pauls.html")
+    page.wait_for_function(ALL_CHARTS_DRAWN, timeout=15000)
+    drawn = page.evaluate(
+        "() => [...document.querySelectorAll('.lc-chart')]"
+        ".filter(el => el.querySelector('.main-svg .plot')).length"
+    )
+    assert drawn >= 2
+    assert foreign == []
+    page.close()

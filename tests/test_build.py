@@ -1,0 +1,152 @@
+"""The book builds strictly, every chart reaches the HTML, and the build guards really fail.
+
+Assertions on the built HTML, in the style of jupyter-book's own tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import REPO, html_pages, jupyter_book
+
+pytestmark = pytest.mark.build
+
+CHART_CELL = """
+```{code-cell} ipython3
+import pandas as pd
+import plotly.graph_objects as go
+from liberal_crisis import charts, theme
+theme.setup()
+df = pd.DataFrame({"party_code": ["LPC", "CPC"], "seats": [153, 119]})
+fig = go.Figure(go.%s(x=df.party_code, y=df.seats))
+fig.update_layout(title="Liberals ahead", xaxis_title="Party", yaxis_title="Seats")
+charts.present(fig, name="guard", data=df, resources=["parties"], alt="Two bars.")
+```
+"""
+
+
+def toc_docnames() -> list[str]:
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text())
+    names = [toc["root"]]
+    for entry in toc.get("chapters", []) + [c for p in toc.get("parts", []) for c in p["chapters"]]:
+        names.append(entry["file"])
+    return names
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_toc_page_is_built(built_site):
+    for doc in toc_docnames():
+        assert (built_site / f"{doc}.html").is_file(), f"{doc} missing from the site"
+
+
+def test_toronto_page_has_charts_with_data_and_csv(built_site):
+    page = soup(built_site / "book" / "toronto-st-pauls.html")
+    charts = page.select("figure.lc-figure")
+    assert len(charts) >= 2
+    for fig in charts:
+        chart = fig.select_one(".lc-chart")
+        payload = fig.select_one("script.lc-chart-data")
+        assert payload["data-target"] == chart["id"]
+        assert '"data":[' in payload.string
+        assert chart.get("aria-label"), "chart without an accessible name"
+        link = fig.select_one("a.lc-csv")
+        csv = (built_site / "book" / link["href"]).resolve()
+        assert csv.is_file(), f"CSV link {link['href']} is broken"
+        header = csv.read_text(encoding="utf-8").splitlines()[0]
+        table_header = ",".join(th.get_text() for th in fig.select("thead th"))
+        assert header == table_header
+
+
+def test_plotly_only_on_chart_pages_and_nothing_from_other_hosts(built_site):
+    pages = html_pages(built_site)
+    assert pages
+    for path in pages:
+        page = soup(path)
+        has_chart = bool(page.select(".lc-chart"))
+        scripts = [s.get("src", "") for s in page.find_all("script")]
+        assert any("plotly.min.js" in s for s in scripts) == has_chart, path.name
+        for tag in page.find_all(["script", "link", "img", "iframe"]):
+            url = tag.get("src") or tag.get("href") or ""
+            if tag.name == "link" and "stylesheet" not in (tag.get("rel") or []):
+                continue  # plain links (e.g. canonical) are not loaded by the browser
+            assert not re.match(r"^(https?:)?//", url), f"{path.name} loads {url}"
+
+
+def test_plotlyjs_shipped_matches_plotly_py(built_site):
+    from plotly.offline import get_plotlyjs_version
+
+    head = (built_site / "_static" / "plotly.min.js").read_text(encoding="utf-8")[:300]
+    assert f"v{get_plotlyjs_version()}" in head
+
+
+def test_config_never_hides_lost_content():
+    config = (REPO / "_config.yml").read_text()
+    assert "unknown_mime_type" not in config
+    assert "suppress_warnings" not in config
+
+
+# --- The guards: each of these must stop the build -------------------------------------------
+
+
+def test_guard_passes_a_good_chart(fixture_book, tmp_path):
+    """Control for the guards below: the same page with a valid chart builds."""
+    book = fixture_book("# Good\n" + CHART_CELL % "Bar")
+    result = jupyter_book(book, tmp_path / "out")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    html = (tmp_path / "out" / "_build" / "html" / "book" / "page.html").read_text()
+    assert html.count('class="lc-chart"') == 1
+
+
+def test_guard_notebook_error_fails_build(fixture_book, tmp_path):
+    book = fixture_book("# Broken\n\n```{code-cell} ipython3\n1 / 0\n```\n")
+    result = jupyter_book(book, tmp_path / "out")
+    assert result.returncode != 0
+    assert "ZeroDivisionError" in result.stdout + result.stderr
+
+
+def test_guard_unrenderable_output_fails_build(fixture_book, tmp_path):
+    """An output with no renderer is lost content: the warning must fail the build."""
+    cell = (
+        "```{code-cell} ipython3\nfrom IPython.display import display\n"
+        "display({'application/x-unknown+json': {'a': 1}}, raw=True)\n```\n"
+    )
+    book = fixture_book("# Unknown\n\n" + cell)
+    result = jupyter_book(book, tmp_path / "out")
+    assert result.returncode != 0
+    assert "unknown_mime_type" in result.stdout + result.stderr
+
+
+def test_guard_chart_without_caption_material_fails_build(fixture_book, tmp_path):
+    cell = (
+        "```{code-cell} ipython3\nimport plotly.graph_objects as go\n"
+        "go.Figure(go.Bar(x=['a'], y=[1]))\n```\n"
+    )
+    book = fixture_book("# Bare chart\n\n" + cell)
+    result = jupyter_book(book, tmp_path / "out")
+    assert result.returncode != 0
+    assert "without liberal_crisis.charts.present()" in result.stdout + result.stderr
+
+
+def test_guard_trace_type_missing_from_bundle_fails_build(fixture_book, tmp_path):
+    """A trace type the partial plotly.js bundle lacks would draw blank: refuse it."""
+    book = fixture_book("# Heatmap\n" + CHART_CELL % "Histogram")
+    result = jupyter_book(book, tmp_path / "out")
+    assert result.returncode != 0
+    assert "not in the plotly.js bundle" in result.stdout + result.stderr
+
+
+def test_two_builds_give_identical_html(fixture_book, tmp_path):
+    book = fixture_book("# Twice\n" + CHART_CELL % "Bar")
+    pages = []
+    for run in ("a", "b"):
+        result = jupyter_book(book, tmp_path / run)
+        assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+        pages.append((tmp_path / run / "_build" / "html" / "book" / "page.html").read_bytes())
+    assert pages[0] == pages[1]
