@@ -96,3 +96,26 @@ def _json_rows(frame: pd.DataFrame) -> list[list]:
                 values.append(value)
         out.append(values)
     return out
+
+
+def riding_label(name: str) -> str:
+    """Elections Canada writes 'Toronto--St. Paul's'; readers expect an en dash."""
+    return name.replace("--", "–")
+
+
+def sources_markdown(resources: list[str]) -> str:
+    """A Markdown list of the publishers' sources behind ``resources`` (title, link, licence,
+    date accessed), straight from the data package."""
+    lines, seen = [], set()
+    for name in resources:
+        for src in _data.resource(name).get("sources", []):
+            key = (src["title"], src["path"])
+            if key in seen:
+                continue
+            seen.add(key)
+            publisher = f"{src['publisher']}: " if src.get("publisher") else ""
+            lines.append(
+                f"- {publisher}[{src['title']}]({src['path']}), accessed {src['accessed']}; "
+                f"licence: {src['license']}."
+            )
+    return "\n".join(lines)
