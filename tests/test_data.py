@@ -1,0 +1,183 @@
+"""The data package: valid as shipped, fully documented, and every realistic corruption caught
+with the file (and, where there is one, the line and column) named."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from liberal_crisis import data
+
+DATA = REPO / "data"
+
+
+def test_real_package_is_valid():
+    assert data.validate(DATA) == []
+
+
+def test_every_resource_is_documented():
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    on_disk = {p.name for p in DATA.glob("*.csv")}
+    described = {r["path"] for r in package["resources"]}
+    assert on_disk == described, "every CSV must be described, and every description have a CSV"
+    for res in package["resources"]:
+        assert res.get("licenses"), res["name"]
+        assert res.get("sources"), res["name"]
+        for src in res["sources"]:
+            for key in ("title", "publisher", "path", "accessed", "license"):
+                assert src.get(key), f"{res['name']}: a source lacks {key}"
+        schema = res["schema"]
+        assert schema.get("primaryKey"), res["name"]
+        for field in schema["fields"]:
+            assert field.get("description"), f"{res['name']}.{field['name']}"
+            if field["type"] in ("integer", "number"):
+                assert field.get("unit"), f"{res['name']}.{field['name']} has no unit"
+        party_columns = [f["name"] for f in schema["fields"]
+                         if f["name"] == "party_code" or f["name"].endswith("_party")]
+        linked = {c for fk in schema.get("foreignKeys", [])
+                  for c in ([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"])}
+        if res["name"] != "parties":
+            assert set(party_columns) <= linked, f"{res['name']}: party codes not keyed"
+
+
+# --- Corruptions --------------------------------------------------------------------------
+
+
+def rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def write(path: Path, table: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(table)
+
+
+def set_cell(name, line, column, value):
+    """Change one cell: ``line`` counts the header as 1, like the error messages."""
+
+    def mutate(folder: Path):
+        path = folder / f"{name}.csv"
+        table = rows(path)
+        table[line - 1][table[0].index(column)] = value
+        write(path, table)
+
+    return mutate
+
+
+def edit_table(name, func):
+    def mutate(folder: Path):
+        path = folder / f"{name}.csv"
+        write(path, func(rows(path)))
+
+    return mutate
+
+
+def raw(name, func):
+    def mutate(folder: Path):
+        path = folder / f"{name}.csv"
+        path.write_bytes(func(path.read_bytes()))
+
+    return mutate
+
+
+def swap_rows(a, b):
+    def func(table):
+        table[a - 1], table[b - 1] = table[b - 1], table[a - 1]
+        return table
+
+    return func
+
+
+def recode(text: bytes) -> bytes:
+    return text.decode("utf-8").encode("cp1252")
+
+
+CORRUPTIONS = {
+    # id: (file that must be named, mutation, text expected in the report)
+    "negative-votes": ("byelection_results_2024", set_cell("byelection_results_2024", 2, "votes", "-15565"), "minimum"),
+    "non-numeric-votes": ("ge2021_riding_votes", set_cell("ge2021_riding_votes", 5, "votes", "12,345"), "type"),
+    "dropped-column": ("ge2021_riding_votes", edit_table("ge2021_riding_votes", lambda t: [r[:2] for r in t]), "votes"),
+    "renamed-column": ("poll_shares", edit_table("poll_shares", lambda t: [["poll_id", "party", "share_pct"]] + t[1:]), "party"),
+    "duplicated-row": ("parties", edit_table("parties", lambda t: t + [t[5]]), "primary"),
+    "ragged-row": ("timeline", edit_table("timeline", lambda t: t[:3] + [t[3] + ["extra"]] + t[4:]), "extra"),
+    "empty-file": ("house_standings", raw("house_standings", lambda b: b""), "house_standings"),
+    "header-only": ("byelection_ballots_2024", edit_table("byelection_ballots_2024", lambda t: t[:1]), "byelection_ballots_2024"),
+    "unknown-party": ("ge2025_national", set_cell("ge2025_national", 2, "party_code", "LIB"), "foreign"),
+    "impossible-date": ("confidence_votes", set_cell("confidence_votes", 2, "vote_date", "2024-02-30"), "type"),
+    "shares-do-not-add-up": ("leadership_2025", set_cell("leadership_2025", 2, "votes_pct", "80.84"), "share-recompute"),
+    "wrong-encoding": ("byelection_results_2024", raw("byelection_results_2024", recode), "encoding"),
+    "seats-plus-vacancies": ("house_snapshots", set_cell("house_standings", 2, "seats", "161"), "seats-sum"),
+    "votes-not-summing": ("byelection_results_2024", set_cell("byelection_results_2024", 3, "votes", "14933"), "votes-sum"),
+    "poll-out-of-range": ("polls", set_cell("polls", 2, "end_date", "2019-10-21"), "date-range"),
+    "timeline-out-of-order": ("timeline", edit_table("timeline", swap_rows(3, 8)), "date-order"),
+    "turnout-edited": ("ge2021_ridings", set_cell("ge2021_ridings", 2, "turnout_pct", "62.8"), "share-recompute"),
+    "missing-required": ("poll_shares", set_cell("poll_shares", 4, "party_code", ""), "constraint"),
+    "share-above-100": ("poll_shares", set_cell("poll_shares", 2, "share_pct", "133.0"), "maximum"),
+    "duplicate-key": ("ge2021_riding_votes", edit_table("ge2021_riding_votes", lambda t: t + [t[1]]), "primary"),
+    "result-contradicts-tally": ("confidence_votes", set_cell("confidence_votes", 3, "result", "carried"), "result-tally"),
+    "impossible-pledge-count": ("pledge_reports", set_cell("pledge_reports", 2, "count_low", "45"), "count-range"),
+    "unknown-riding": ("ge2021_riding_votes", set_cell("ge2021_riding_votes", 2, "riding_number", "35125"), "foreign-key"),
+    "file-missing": ("timeline", lambda folder: (folder / "timeline.csv").unlink(), "timeline"),
+    "html-instead-of-csv": ("house_standings", raw("house_standings", lambda b: b"<html><body>Not found</body></html>\n"), "house_standings"),
+    "byelection-in-wrong-year": ("byelection_results_2024", set_cell("byelection_results_2024", 2, "election_date", "2023-06-24"), "byelection_results_2024"),
+}
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("README.md"))
+    return folder
+
+
+def test_there_are_at_least_twenty_corruptions():
+    assert len(CORRUPTIONS) >= 20
+
+
+@pytest.mark.parametrize("case", sorted(CORRUPTIONS))
+def test_corruption_is_caught_with_file_named(case, data_copy):
+    file_named, mutate, expected = CORRUPTIONS[case]
+    mutate(data_copy)
+    problems = data.validate(data_copy)
+    report = "\n".join(str(p) for p in problems)
+    assert problems, f"{case}: not caught"
+    assert f"data/{file_named}.csv" in report or file_named in report, report
+    assert expected.lower() in report.lower(), report
+
+
+def test_cell_errors_name_line_and_column(data_copy):
+    set_cell("byelection_results_2024", 4, "votes", "-1")(data_copy)
+    (problem,) = [p for p in data.validate(data_copy) if p.rule == "constraint-error"]
+    assert (problem.file, problem.line, problem.column) == (
+        "data/byelection_results_2024.csv", 4, "votes")
+    assert "data/byelection_results_2024.csv, line 4, column 'votes'" in str(problem)
+
+
+def test_loader_refuses_corrupted_data(data_copy):
+    set_cell("ge2025_national", 2, "party_code", "LIB")(data_copy)
+    with pytest.raises(data.DataError, match=r"data/ge2025_national\.csv, line 2"):
+        data.load("ge2025_national", data_copy)
+
+
+def test_validate_command_exits_non_zero_and_names_the_file(data_copy):
+    set_cell("house_standings", 2, "seats", "161")(data_copy)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "liberal-crisis-validate"), str(data_copy)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    assert "data/house_snapshots.csv" in result.stderr and "seats-sum" in result.stderr
+
+
+def test_loader_types_follow_the_schema():
+    frame = data.load("byelection_results_2024")
+    assert str(frame["votes"].dtype) == "Int64"
+    assert str(frame["election_date"].dtype).startswith("datetime64")
