@@ -1,0 +1,171 @@
+"""Figures for the chapters on the 2024 confidence votes and the October caucus pledge.
+
+Pure functions on the data package's tables (``confidence_votes``,
+``confidence_votes_by_party``, ``house_standings``, ``pledge_reports``, ``leadership_rules``,
+``timeline``); chapters call them, plot and glue the results.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+NOT_REPORTED = "not reported"
+
+MEASURE_LABELS = {
+    "signed": "said to have signed",
+    "willing": "said to be ready to sign",
+    "urged_in_room": "urged him to go in the meeting",
+}
+
+
+def day_label(date) -> str:
+    """'25 Sep 2024' (no leading zero)."""
+    date = pd.Timestamp(date)
+    return f"{date.day} {date:%b %Y}"
+
+
+# --- Confidence votes --------------------------------------------------------------------------
+
+
+def vote_arithmetic(votes: pd.DataFrame) -> pd.DataFrame:
+    """One row per division, oldest first, with the arithmetic of the result.
+
+    Adds ``label`` (day label), ``voting`` = yeas + nays, ``needed_to_carry`` = the smallest
+    number of yeas that beats the nays when the same members vote (voting // 2 + 1), and
+    ``margin`` = nays - yeas (members of parliament; positive when the motion failed).
+    """
+    out = votes.sort_values("vote_date").reset_index(drop=True).copy()
+    out["label"] = out["vote_date"].map(day_label)
+    out["voting"] = (out["yeas"] + out["nays"]).astype(int)
+    out["needed_to_carry"] = out["voting"] // 2 + 1
+    out["margin"] = (out["nays"] - out["yeas"]).astype(int)
+    return out
+
+
+def position_grid(by_party: pd.DataFrame, vote_dates, parties: list[str]) -> pd.DataFrame:
+    """Every (vote, party) pair, with the party's position where a source gives one.
+
+    Pairs with no row in ``by_party`` get position ``"not reported"`` and basis ``"none"``:
+    the absence is shown, never filled in. Columns: ``vote_date, label, party_code, position,
+    basis``, in the order of ``vote_dates`` then ``parties``.
+    """
+    dates = sorted(pd.Timestamp(d) for d in vote_dates)
+    grid = pd.DataFrame(
+        [(d, p) for d in dates for p in parties], columns=["vote_date", "party_code"]
+    )
+    known = by_party[["vote_date", "party_code", "position", "basis"]]
+    out = grid.merge(known, on=["vote_date", "party_code"], how="left", validate="one_to_one")
+    out["position"] = out["position"].astype("object").where(out["position"].notna(), NOT_REPORTED)
+    out["basis"] = out["basis"].astype("object").where(out["basis"].notna(), "none")
+    out.insert(1, "label", out["vote_date"].map(day_label))
+    return out
+
+
+def seat_sum(standings: pd.DataFrame, as_of: str, parties: list[str]) -> int:
+    """Seats held together by ``parties`` at the snapshot ``as_of``."""
+    rows = standings[standings["as_of"] == pd.Timestamp(as_of)]
+    if rows.empty:
+        raise KeyError(f"no standings for {as_of}")
+    missing = set(parties) - set(rows["party_code"])
+    if missing:
+        raise KeyError(f"no seats for {sorted(missing)} on {as_of}")
+    return int(rows.loc[rows["party_code"].isin(parties), "seats"].sum())
+
+
+# --- The pledge ------------------------------------------------------------------------------
+
+
+def pledge_ranges(reports: pd.DataFrame, caucus_size: int) -> pd.DataFrame:
+    """Reported counts as ranges, oldest first, with shares of the caucus.
+
+    ``is_floor`` marks reports that give only a lower bound ("at least"); ``high_shown`` is
+    ``count_high`` where given, else ``count_low``. Shares are percent of ``caucus_size``.
+    ``label`` reads e.g. '11 Oct 2024, CBC News: said to have signed'.
+    """
+    out = reports.sort_values(["report_date", "measure"]).reset_index(drop=True).copy()
+    out["is_floor"] = out["count_high"].isna()
+    out["high_shown"] = out["count_high"].fillna(out["count_low"]).astype(int)
+    out["count_low"] = out["count_low"].astype(int)
+    out["low_pct"] = 100.0 * out["count_low"] / caucus_size
+    out["high_pct"] = 100.0 * out["high_shown"] / caucus_size
+    out["label"] = [
+        f"{day_label(d)}, {who.split(';')[0]}: {MEASURE_LABELS.get(m, m)}"
+        for d, who, m in zip(out["report_date"], out["reported_by"], out["measure"])
+    ]
+    return out
+
+
+def caucus_rules(rules: pd.DataFrame) -> pd.DataFrame:
+    """The rules whose threshold is a share of a party's members of parliament.
+
+    Kept: bases naming the caucus, MPs or the parliamentary party room. Dropped: any basis
+    counting something else (e.g. the Liberal constitution's riding-weighted points of a
+    members' ballot), which cannot be compared with a count of MPs.
+    """
+    basis = rules["threshold_basis"].str.lower()
+    about_mps = basis.str.contains(r"caucus|\bmps\b|party room", regex=True)
+    other_unit = basis.str.contains(r"points|members' ballot|party members", regex=True)
+    return rules[about_mps & ~other_unit].reset_index(drop=True)
+
+
+def rule_label(system: str, rule: str) -> str:
+    """A short chart label: the system without its parenthesis, and what the rule does."""
+    short = system.split(" (")[0]
+    text = rule.lower()
+    if "remov" in text or "replace" in text:
+        action = "vote to remove the leader"
+    elif "confidence vote" in text:
+        action = "letters to trigger a confidence vote"
+    elif "review" in text:
+        action = "notice to trigger a review"
+    else:
+        action = "petition to force a ballot"
+    for phase in ("in government", "in opposition"):
+        if phase in text:
+            action += f" ({phase})"
+    return f"{short}: {action}"
+
+
+def waffle(groups: list[tuple[str, int]], columns: int) -> pd.DataFrame:
+    """Squares for a waffle chart: one row per unit, filled row by row from the top left.
+
+    Returns ``unit`` (1-based), ``group``, ``x`` (column, 0-based) and ``y`` (0, -1, -2, …
+    so the first row is drawn at the top).
+    """
+    if columns <= 0:
+        raise ValueError("columns must be positive")
+    labels = [name for name, count in groups for _ in range(int(count))]
+    return pd.DataFrame(
+        {
+            "unit": range(1, len(labels) + 1),
+            "group": labels,
+            "x": [i % columns for i in range(len(labels))],
+            "y": [-(i // columns) for i in range(len(labels))],
+        }
+    )
+
+
+def timeline_rows(timeline: pd.DataFrame, categories: list[str], start: str, end: str
+                  ) -> pd.DataFrame:
+    """Events of the given categories between ``start`` and ``end`` (inclusive), oldest first,
+    with a readable ``day`` ('11 Oct 2024')."""
+    rows = timeline[
+        timeline["category"].isin(categories)
+        & (timeline["date"] >= pd.Timestamp(start))
+        & (timeline["date"] <= pd.Timestamp(end))
+    ].sort_values("date", kind="stable")
+    out = rows[["date", "event", "category"]].reset_index(drop=True).copy()
+    out.insert(1, "day", out["date"].map(day_label))
+    return out
+
+
+def markdown_table(frame: pd.DataFrame) -> str:
+    """A plain Markdown table of ``frame`` (cells as text; pipes escaped)."""
+
+    def cell(value) -> str:
+        return str(value).replace("|", "\\|").replace("\n", " ")
+
+    head = "| " + " | ".join(cell(c) for c in frame.columns) + " |"
+    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
+    body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([head, rule, *body])

@@ -1,0 +1,180 @@
+"""The data dictionary, written from ``data/datapackage.json`` so it cannot drift from the data.
+
+``package_markdown(descriptor)`` renders every resource: title, description, count type,
+sources (link, licence, date accessed, notes) and a table of fields (name, type, unit,
+description, constraints). The methods page shows it; ``data/README.md`` holds the same text:
+
+    python -m liberal_crisis.data_docs --write data/README.md   # rewrite the file
+    python -m liberal_crisis.data_docs --check data/README.md   # exit 1 if it is out of date
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import data as _data
+
+README_INTRO = (
+    "This file is generated from `datapackage.json` by `python -m liberal_crisis.data_docs "
+    "--write data/README.md`; do not edit it by hand. The book's methods page shows the same "
+    "text."
+)
+
+COUNT_TYPES = {
+    "validated": "validated (official counts checked after election night)",
+    "preliminary": "preliminary (election-night figures as reported)",
+    "mixed": "mixed (a `count_type` column says which row is which)",
+}
+
+
+def cell(text) -> str:
+    """Text safe inside one Markdown table cell: no line breaks, pipes escaped."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def constraints_text(constraints: dict | None) -> str:
+    """A field's constraints in a few words, in a fixed order: required, unique, minimum,
+    maximum, pattern, enum."""
+    if not constraints:
+        return ""
+    parts = []
+    if constraints.get("required"):
+        parts.append("required")
+    if constraints.get("unique"):
+        parts.append("unique")
+    for key in ("minimum", "maximum"):
+        if key in constraints:
+            parts.append(f"{key} {constraints[key]}")
+    if "pattern" in constraints:
+        parts.append(f"pattern `{constraints['pattern']}`")
+    if "enum" in constraints:
+        parts.append("one of: " + ", ".join(str(v) for v in constraints["enum"]))
+    return "; ".join(parts)
+
+
+def fields_table(fields: list[dict]) -> str:
+    """Markdown table of a resource's fields."""
+    lines = [
+        "| field | type | unit | description | constraints |",
+        "|---|---|---|---|---|",
+    ]
+    for f in fields:
+        lines.append(
+            "| " + " | ".join(cell(x) for x in (
+                f"`{f['name']}`", f.get("type", ""), f.get("unit", ""),
+                f.get("description", ""), constraints_text(f.get("constraints")),
+            )) + " |"
+        )
+    return "\n".join(lines)
+
+
+def source_line(src: dict) -> str:
+    """One Markdown list item for a source: publisher, linked title, licence, date, notes."""
+    publisher = f"{src['publisher']}: " if src.get("publisher") else ""
+    line = (
+        f"- {publisher}[{src['title']}]({src['path']}); licence: {src.get('license', 'not stated')}; "
+        f"accessed {src.get('accessed', 'not stated')}."
+    )
+    if src.get("notes"):
+        line += f" Note: {src['notes']}"
+        if not line.endswith("."):
+            line += "."
+    return " ".join(line.split())
+
+
+def licences_text(licences: list[dict]) -> str:
+    """Licences as '[title](path)' (or the bare name when there is no link), joined by '; '."""
+    return "; ".join(
+        f"[{lic.get('title', lic['name'])}]({lic['path']})" if lic.get("path")
+        else lic.get("title", lic["name"])
+        for lic in licences
+    )
+
+
+def downloads_markdown(descriptor: dict, prefix: str = "../data/") -> str:
+    """A Markdown list of {download} links (MyST role) to every resource's file and to the
+    descriptor, with paths relative to the page (``prefix``)."""
+    lines = [
+        f"- {{download}}`{res['path']} <{prefix}{res['path']}>`: {res['title']}"
+        for res in descriptor["resources"]
+    ]
+    lines.append(
+        f"- {{download}}`datapackage.json <{prefix}datapackage.json>`: the data package "
+        "descriptor (schemas, units, sources, licences)"
+    )
+    return "\n".join(lines)
+
+
+def resource_markdown(res: dict, level: int = 3) -> str:
+    """One resource: heading (its title), file name, description, count type, keys, sources,
+    fields."""
+    hashes = "#" * level
+    parts = [f"{hashes} {res['title']}", ""]
+    parts.append(f"File: `{res['path']}` (resource `{res['name']}`).")
+    parts.append("")
+    parts.append(" ".join(res.get("description", "").split()))
+    parts.append("")
+    count_type = res.get("count_type")
+    line = "Count type: " + (COUNT_TYPES.get(count_type, count_type) if count_type else "not applicable") + "."
+    key = res.get("schema", {}).get("primaryKey")
+    if key:
+        key = [key] if isinstance(key, str) else key
+        line += " Primary key: " + ", ".join(f"`{k}`" for k in key) + "."
+    parts.append(line)
+    parts.append("")
+    parts.append("Sources:")
+    parts.append("")
+    for src in res.get("sources", []):
+        parts.append(source_line(src))
+    parts.append("")
+    licences = licences_text(res.get("licenses", []))
+    if licences:
+        parts.append(f"Licences: {licences}.")
+        parts.append("")
+    parts.append(fields_table(res["schema"]["fields"]))
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def package_markdown(descriptor: dict, level: int = 3) -> str:
+    """Every resource of the package, in the descriptor's order, separated by blank lines."""
+    return "\n".join(resource_markdown(res, level) for res in descriptor["resources"])
+
+
+def readme_text(descriptor: dict) -> str:
+    """The whole of ``data/README.md``."""
+    licences = licences_text(descriptor.get("licenses", []))
+    head = [
+        f"# {descriptor['title']}",
+        "",
+        README_INTRO,
+        "",
+        " ".join(descriptor.get("description", "").split()),
+        "",
+        f"Licence of the compilation: {licences}.",
+        "",
+    ]
+    return "\n".join(head) + "\n" + package_markdown(descriptor, level=2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--write", metavar="PATH", help="write the data dictionary to PATH")
+    group.add_argument("--check", metavar="PATH", help="exit 1 if PATH is out of date")
+    args = parser.parse_args(argv)
+    text = readme_text(_data.descriptor())
+    if args.write:
+        Path(args.write).write_text(text, encoding="utf-8")
+        return 0
+    current = Path(args.check).read_text(encoding="utf-8") if Path(args.check).exists() else ""
+    if current != text:
+        print(f"{args.check} is out of date: run python -m liberal_crisis.data_docs "
+              f"--write {args.check}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
