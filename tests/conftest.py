@@ -93,8 +93,8 @@ def fixture_book(tmp_path):
         shutil.copy(REPO / "_config.yml", book / "_config.yml")
         (book / "_toc.yml").write_text("format: jb-book\nroot: book/index\nchapters:\n  - file: book/page\n")
         (book / "book").mkdir()
-        (book / "book" / "_static").mkdir()
-        shutil.copy(REPO / "book" / "_static" / "favicon.svg", book / "book" / "_static")
+        for shared in ("_static", "references"):  # the favicon and the bibliography files
+            (book / "book" / shared).symlink_to(REPO / "book" / shared)
         (book / "book" / "index.md").write_text("# Fixture book\n\nA page for build-guard tests.\n")
         (book / "book" / "page.md").write_text(NOTEBOOK_HEADER + page)
         (book / "node_modules").symlink_to(REPO / "node_modules")

@@ -12,7 +12,7 @@ from conftest import html_pages
 pytestmark = pytest.mark.browser
 
 ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
-    .every(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg'))"""
+    .every(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg g.trace'))"""
 
 # Console messages that are not errors of this site. Each entry says why it is harmless.
 ALLOWED_CONSOLE = [
@@ -63,7 +63,7 @@ def test_toronto_page_draws_at_least_two_charts(browser, site_url):
     page.wait_for_function(ALL_CHARTS_DRAWN, timeout=15000)
     drawn = page.evaluate(
         "() => [...document.querySelectorAll('.lc-chart')]"
-        ".filter(el => el.querySelector('.main-svg .plot')).length"
+        ".filter(el => el.querySelectorAll('.main-svg g.trace').length > 0).length"
     )
     assert drawn >= 2
     assert foreign == []

@@ -107,6 +107,22 @@ def downloads_markdown(descriptor: dict, prefix: str = "../data/") -> str:
     return "\n".join(lines)
 
 
+def licences_markdown(descriptor: dict) -> str:
+    """A Markdown list of the licences in the package: the compilation's own, then every
+    distinct licence named by a resource, each with the resources (file names) it covers."""
+    lines = [f"- This compilation: {licences_text(descriptor.get('licenses', []))}."]
+    seen: dict[str, tuple[str, list[str]]] = {}
+    for res in descriptor["resources"]:
+        for lic in res.get("licenses", []):
+            key = lic["name"]
+            if key not in seen:
+                seen[key] = (licences_text([lic]), [])
+            seen[key][1].append(f"`{res['path']}`")
+    for text, paths in seen.values():
+        lines.append(f"- {text.rstrip('.')}: " + ", ".join(paths) + ".")
+    return "\n".join(lines)
+
+
 def resource_markdown(res: dict, level: int = 3) -> str:
     """One resource: heading (its title), file name, description, count type, keys, sources,
     fields."""
