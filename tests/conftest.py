@@ -87,7 +87,7 @@ def fixture_book(tmp_path):
     Returns a function ``make(page_source) -> Path`` that writes the page and returns the book.
     """
 
-    def make(page: str) -> Path:
+    def make(page: str, copy_data: bool = False) -> Path:
         book = tmp_path / "book"
         book.mkdir()
         shutil.copy(REPO / "_config.yml", book / "_config.yml")
@@ -98,7 +98,10 @@ def fixture_book(tmp_path):
         (book / "book" / "index.md").write_text("# Fixture book\n\nA page for build-guard tests.\n")
         (book / "book" / "page.md").write_text(NOTEBOOK_HEADER + page)
         (book / "node_modules").symlink_to(REPO / "node_modules")
-        (book / "data").symlink_to(REPO / "data")
+        if copy_data:  # a private copy the test may edit
+            shutil.copytree(REPO / "data", book / "data")
+        else:
+            (book / "data").symlink_to(REPO / "data")
         return book
 
     return make

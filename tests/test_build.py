@@ -150,3 +150,26 @@ def test_two_builds_give_identical_html(fixture_book, tmp_path):
         assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
         pages.append((tmp_path / run / "_build" / "html" / "book" / "page.html").read_bytes())
     assert pages[0] == pages[1]
+
+
+def test_editing_a_csv_re_executes_the_page_that_reads_it(fixture_book, tmp_path):
+    """The execution cache must not serve a page built from the old data."""
+    page = (
+        "# Turnout\n\n```{code-cell} ipython3\n:tags: [remove-cell]\n\n"
+        "from myst_nb import glue\nfrom liberal_crisis import data\n"
+        "t = data.load('byelection_turnout_2024')\n"
+        "glue('t', float(t.loc[t['riding'] == \"Toronto--St. Paul's\", 'turnout_pct_reported'].iloc[0]),"
+        " display=False)\n```\n\nTurnout: {glue:text}`t:.2f` %.\n"
+    )
+    book = fixture_book(page, copy_data=True)
+    out = tmp_path / "out"
+    html = out / "_build" / "html" / "book" / "page.html"
+    assert jupyter_book(book, out).returncode == 0
+    before = html.read_text()
+    csv = book / "data" / "byelection_turnout_2024.csv"
+    text = csv.read_text(encoding="utf-8")
+    assert ",43.52," in text
+    csv.write_text(text.replace(",43.52,", ",44.52,"), encoding="utf-8")
+    result = jupyter_book(book, out)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+    assert "43.52" in before and "44.52" in html.read_text() and "43.52" not in html.read_text()

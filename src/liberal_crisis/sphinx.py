@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import io
 import json
@@ -131,6 +132,37 @@ def _page_has_chart(doctree) -> bool:
     return doctree is not None and next(iter(doctree.findall(plotly_chart)), None) is not None
 
 
+LOAD_CALL = re.compile(r"""data\.load\(\s*["']([a-z0-9_]+)["']""")
+CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n((?::[^\n]*\n)*)\n?", re.M)
+
+
+def key_execution_on_data(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Make a chapter's execution-cache key depend on the data it reads.
+
+    myst-nb's cache is keyed on the notebook's code only, so editing a CSV would leave old
+    numbers on the page. Here the first code cell gets a comment with the digest of every
+    data file the chapter loads (and of the package descriptor): change one of those files and
+    exactly the chapters that read it are executed again. Sphinx is also told the page depends
+    on those files, so an incremental build re-reads it.
+    """
+    names = sorted(set(LOAD_CALL.findall(source[0])))
+    match = CODE_CELL.search(source[0])
+    if not names or not match:
+        return
+    from . import data as _data
+
+    folder = Path(app.srcdir) / "data"
+    paths = [folder / _data.DESCRIPTOR] + [
+        folder / _data.resource(name, folder)["path"] for name in names
+    ]
+    digests = []
+    for path in paths:
+        digests.append(f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()[:16]}")
+        app.env.note_dependency(str(path))
+    comment = "# Data read (keys the execution cache): " + " ".join(digests) + "\n"
+    source[0] = source[0][: match.end()] + comment + source[0][match.end():]
+
+
 def drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Remove sphinx-thebe's scripts, which Jupyter Book loads even with thebe switched off.
 
@@ -180,6 +212,7 @@ def setup(app: Sphinx) -> dict:
         texinfo=(visit_plotly_chart_other, None),
     )
     app.connect("builder-inited", check_plotlyjs)
+    app.connect("source-read", key_execution_on_data)
     app.connect("html-page-context", add_chart_assets)
     app.connect("html-page-context", drop_thebe, priority=900)  # after sphinx-thebe adds them
     app.connect("build-finished", copy_assets)

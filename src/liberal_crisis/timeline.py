@@ -140,3 +140,26 @@ def reported_margin(preliminary: pd.DataFrame, riding: str) -> int | None:
         return None
     top = rows["votes"].astype(int).sort_values(ascending=False).to_list()
     return int(top[0] - top[1])
+
+
+def ridings_over_time(history: pd.DataFrame, byelection: pd.DataFrame, ridings: list[str],
+                      parties: list[str], contests: list[str]) -> pd.DataFrame:
+    """Shares of ``parties`` in several ridings at the named contests, long format.
+
+    Wraps :func:`liberal_crisis.byelections.shares_over_time` per riding and keeps the rows
+    whose ``contest`` label is in ``contests`` (e.g. '2024 by-election', '2025 general
+    election'). Returns ``riding, election_date, contest, boundaries, party_code, share_pct``
+    in the order of ``ridings`` then date. A contest missing for a riding raises ``KeyError``.
+    """
+    from . import byelections  # local import: byelections imports nothing from here
+
+    frames = []
+    for riding in ridings:
+        rows = byelections.shares_over_time(history, byelection, riding, parties)
+        rows = rows[rows["contest"].isin(contests)]
+        missing = sorted(set(contests) - set(rows["contest"]))
+        if missing:
+            raise KeyError(f"{riding}: no {', '.join(missing)}")
+        frames.append(rows.assign(riding=riding))
+    out = pd.concat(frames, ignore_index=True)
+    return out[["riding", "election_date", "contest", "boundaries", "party_code", "share_pct"]]
