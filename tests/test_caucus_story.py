@@ -110,6 +110,8 @@ def test_rule_label():
     ) == "Australia: Labor Party: petition to force a ballot (in opposition)"
     assert cs.rule_label("X", "Party-room vote needed to replace a leader").endswith(
         "vote to remove the leader")
+    assert cs.rule_label("UK: Conservatives (1922)", "Letters that trigger a confidence vote",
+                         sep="<br>") == "UK: Conservatives<br>letters to trigger a confidence vote"
 
 
 def test_waffle():

@@ -108,8 +108,9 @@ def caucus_rules(rules: pd.DataFrame) -> pd.DataFrame:
     return rules[about_mps & ~other_unit].reset_index(drop=True)
 
 
-def rule_label(system: str, rule: str) -> str:
-    """A short chart label: the system without its parenthesis, and what the rule does."""
+def rule_label(system: str, rule: str, sep: str = ": ") -> str:
+    """A short chart label: the system without its parenthesis, ``sep``, and what the rule
+    does (pass ``sep="<br>"`` for a two-line plotly label)."""
     short = system.split(" (")[0]
     text = rule.lower()
     if "remov" in text or "replace" in text:
@@ -123,7 +124,7 @@ def rule_label(system: str, rule: str) -> str:
     for phase in ("in government", "in opposition"):
         if phase in text:
             action += f" ({phase})"
-    return f"{short}: {action}"
+    return f"{short}{sep}{action}"
 
 
 def waffle(groups: list[tuple[str, int]], columns: int) -> pd.DataFrame:
