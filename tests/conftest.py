@@ -42,7 +42,13 @@ def jupyter_book(source: Path, out: Path, *extra: str) -> subprocess.CompletedPr
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The whole book, built from clean (no execution cache) into a temporary folder."""
+    """The whole book, built from clean (no execution cache) into a temporary folder.
+
+    For quick iterations on browser tests only, ``LIBERAL_CRISIS_SITE=_build/html`` reuses a
+    site already built by ``make book`` (CI never sets it).
+    """
+    if os.environ.get("LIBERAL_CRISIS_SITE"):
+        return Path(os.environ["LIBERAL_CRISIS_SITE"]).resolve()
     out = tmp_path_factory.mktemp("site")
     result = jupyter_book(REPO, out)
     assert result.returncode == 0, (result.stdout + result.stderr)[-8000:]

@@ -55,7 +55,8 @@ def test_toronto_page_has_charts_with_data_and_csv(built_site):
         payload = fig.select_one("script.lc-chart-data")
         assert payload["data-target"] == chart["id"]
         assert '"data":[' in payload.string
-        assert chart.get("aria-label"), "chart without an accessible name"
+        label = page.find(id=fig["aria-labelledby"])
+        assert label is not None and label.get_text().strip(), "chart without an accessible name"
         link = fig.select_one("a.lc-csv")
         csv = (built_site / "book" / link["href"]).resolve()
         assert csv.is_file(), f"CSV link {link['href']} is broken"

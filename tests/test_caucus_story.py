@@ -137,8 +137,5 @@ def test_timeline_rows_and_markdown():
     rows = cs.timeline_rows(timeline, ["caucus", "government"], "2024-10-01", "2024-10-31")
     assert list(rows["event"]) == ["Leaves", "Meeting | letter"]
     assert list(rows["day"]) == ["8 Oct 2024", "23 Oct 2024"]
-    table = cs.markdown_table(rows[["day", "event"]])
-    lines = table.splitlines()
-    assert lines[0] == "| day | event |"
-    assert lines[1] == "|---|---|"
-    assert lines[3] == "| 23 Oct 2024 | Meeting \\| letter |"
+    listing = cs.markdown_list(rows, "day", "event")
+    assert listing.splitlines() == ["- **8 Oct 2024**: Leaves", "- **23 Oct 2024**: Meeting | letter"]

@@ -160,13 +160,11 @@ def timeline_rows(timeline: pd.DataFrame, categories: list[str], start: str, end
     return out
 
 
-def markdown_table(frame: pd.DataFrame) -> str:
-    """A plain Markdown table of ``frame`` (cells as text; pipes escaped)."""
+def markdown_list(frame: pd.DataFrame, lead: str, text: str) -> str:
+    """A Markdown bullet list, one item per row: '- **<lead>**: <text>'.
 
-    def cell(value) -> str:
-        return str(value).replace("|", "\\|").replace("\n", " ")
-
-    head = "| " + " | ".join(cell(c) for c in frame.columns) + " |"
-    rule = "|" + "|".join("---" for _ in frame.columns) + "|"
-    body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
-    return "\n".join([head, rule, *body])
+    (The book renders notebook Markdown output as CommonMark, which has no tables.)
+    """
+    return "\n".join(
+        f"- **{str(a).strip()}**: {str(b).strip()}" for a, b in zip(frame[lead], frame[text])
+    )

@@ -16,7 +16,7 @@ resource): they are not poll averages in the usual sense.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -319,12 +319,3 @@ def losses_table(ranking: pd.DataFrame) -> pd.DataFrame:
                  "gov_share_prev_pct", "gov_share_pct", "swing_pts", "position",
                  "held_since_year", "held_since_censored"]].reset_index(drop=True)
 
-
-def seats_wide(scenarios: pd.DataFrame, extra: Mapping[str, Mapping[str, int]] | None = None
-               ) -> pd.DataFrame:
-    """Scenario seats as a wide table, one row per scenario, one column per party label."""
-    wide = scenarios.pivot_table(index="scenario", columns="party_code", values="seats",
-                                 aggfunc="first", sort=False)
-    if extra:
-        wide = pd.concat([wide, pd.DataFrame(extra).T], axis=0)
-    return wide.fillna(0).astype(int)

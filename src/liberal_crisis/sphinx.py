@@ -65,7 +65,7 @@ def check_plotlyjs(app: Sphinx) -> None:
         raise ExtensionError(f"{src} is plotly.js {found}, but plotly.py expects {wanted}")
 
 
-def _caption_html(meta: dict, csv_href: str) -> str:
+def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
     cols = meta["columns"]
     head = "".join(f"<th scope=\"col\">{html.escape(c)}</th>" for c in cols)
     body = "".join(
@@ -74,7 +74,7 @@ def _caption_html(meta: dict, csv_href: str) -> str:
     )
     return (
         '<figcaption class="lc-caption">'
-        f'<p class="lc-alt">{html.escape(meta["alt"])}</p>'
+        f'<p class="lc-alt" id="{cid}-alt">{html.escape(meta["alt"])}</p>'
         f'<p class="lc-source">{html.escape(meta["source"])} '
         f'<a class="lc-csv" href="{csv_href}" download>Download the data drawn (CSV)</a></p>'
         '<details class="lc-table"><summary>The numbers behind this chart</summary>'
@@ -112,11 +112,14 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
 
     cid = node["chart_id"]
     payload = node["figure"].replace("</", "<\\/")  # keep the JSON from closing the script
+    # The figure is named by its one-sentence text alternative; the chart itself stays an
+    # ordinary element because its zoom and hover controls are interactive (a role="img"
+    # around them would hide them from assistive technology).
     self.body.append(
-        f'<figure class="lc-figure" id="fig-{meta["name"]}">'
-        f'<div id="{cid}" class="lc-chart" role="img" aria-label="{html.escape(meta["alt"])}"></div>'
+        f'<figure class="lc-figure" id="fig-{meta["name"]}" aria-labelledby="{cid}-alt">'
+        f'<div id="{cid}" class="lc-chart"></div>'
         f'<script type="application/json" class="lc-chart-data" data-target="{cid}">{payload}</script>'
-        + _caption_html(meta, csv_href)
+        + _caption_html(meta, csv_href, cid)
         + "</figure>"
     )
     raise nodes.SkipNode
@@ -177,6 +180,13 @@ def drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
     ]
 
 
+def fix_bibliography_roles(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Docutils writes the bibliography as role="list" holding role="doc-biblioentry" items;
+    a list must hold list items (axe: aria-required-children), so say what they are."""
+    if "body" in context and 'role="doc-biblioentry"' in context["body"]:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def add_chart_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     # Only chart pages pay for plotly.js; `defer` keeps it off the critical rendering path and
     # preserves order (plotly.js before charts.js).
@@ -214,6 +224,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", check_plotlyjs)
     app.connect("source-read", key_execution_on_data)
     app.connect("html-page-context", add_chart_assets)
+    app.connect("html-page-context", fix_bibliography_roles)
     app.connect("html-page-context", drop_thebe, priority=900)  # after sphinx-thebe adds them
     app.connect("build-finished", copy_assets)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,90 @@
+"""What readers see: dark mode, phones, and accessibility, in headless Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import html_pages
+from test_browser import ALL_CHARTS_DRAWN
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+TITLE_FILL = "() => [...document.querySelectorAll('.lc-chart .gtitle')].map(t => t.style.fill)"
+
+
+def open_page(browser, url, viewport=DESKTOP, scheme="light"):
+    page = browser.new_page(viewport=viewport, color_scheme=scheme, has_touch=viewport is PHONE)
+    page.goto(url, wait_until="load")
+    page.wait_for_function(ALL_CHARTS_DRAWN, timeout=15000)
+    return page
+
+
+def luminance(css_colour: str) -> float:
+    channels = [float(c) for c in css_colour[css_colour.index("(") + 1:-1].split(",")[:3]]
+    return sum(channels) / (3 * 255)
+
+
+def test_charts_follow_dark_mode(browser, site_url):
+    page = open_page(browser, f"{site_url}/book/toronto-st-pauls.html", scheme="dark")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    fills = page.evaluate(TITLE_FILL)
+    assert fills and all(luminance(f) > 0.7 for f in fills), fills  # light text on dark
+    backgrounds = page.evaluate(
+        "() => [...document.querySelectorAll('.lc-chart .main-svg')].map(s => s.style.background)")
+    assert all(b in ("", "transparent", "rgba(0, 0, 0, 0)") for b in backgrounds), backgrounds
+    page.close()
+
+
+def test_charts_follow_the_theme_switch_without_reload(browser, site_url):
+    page = open_page(browser, f"{site_url}/book/toronto-st-pauls.html")
+    assert all(luminance(f) < 0.3 for f in page.evaluate(TITLE_FILL))
+    page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.lc-chart .gtitle')]"
+        ".every(t => t.style.fill.includes('230'))", timeout=5000)
+    page.close()
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, built_site, site_url):
+    for path in html_pages(built_site):
+        rel = path.relative_to(built_site).as_posix()
+        page = open_page(browser, f"{site_url}/{rel}", viewport=PHONE)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{rel} scrolls sideways by {overflow}px on a phone"
+        widths = page.evaluate(
+            "() => [...document.querySelectorAll('.lc-chart')].map(c => c.getBoundingClientRect().right)")
+        assert all(w <= PHONE["width"] for w in widths), f"{rel}: a chart is wider than the screen"
+        page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(browser, built_site, site_url, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    failures = []
+    for path in html_pages(built_site):
+        rel = path.relative_to(built_site).as_posix()
+        page = open_page(browser, f"{site_url}/{rel}", scheme=scheme)
+        results = axe.run(page)
+        for violation in results.response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                nodes = [n["target"] for n in violation["nodes"]][:3]
+                failures.append(f"{rel} [{scheme}]: {violation['id']} {nodes}")
+        page.close()
+    assert failures == [], "\n".join(failures)
+
+
+def test_every_page_has_one_h1(built_site):
+    from bs4 import BeautifulSoup
+
+    for path in html_pages(built_site):
+        if path.name in ("genindex.html", "search.html"):
+            continue
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for hidden in page.select(".onlyprint"):  # the theme's print-only header repeats the title
+            hidden.decompose()
+        h1s = page.find_all("h1")
+        assert len(h1s) == 1, f"{path.name} has {len(h1s)} h1 elements on screen"
