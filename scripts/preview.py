@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -22,15 +20,10 @@ def main(out: str, *pages: str) -> int:
     if src.exists():
         shutil.rmtree(src)
     (src / "book").mkdir(parents=True)
-    config = yaml.safe_load((REPO / "_config.yml").read_text())
-    # Every chapter's bibliography, including ones not yet listed in _config.yml.
-    config["bibtex_bibfiles"] = sorted(
-        f"book/references/{p.name}" for p in (REPO / "book" / "references").glob("*.bib")
-    )
-    (src / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    shutil.copy(REPO / "_config.yml", src / "_config.yml")
     for name in ("data", "node_modules"):
         (src / name).symlink_to(REPO / name)
-    for name in ("_static", "references"):
+    for name in ("_static", "references.bib"):
         (src / "book" / name).symlink_to(REPO / "book" / name)
     pages = [p for p in pages if p != "book/references"] + ["book/references"]  # resolves citations
     for page in pages:

@@ -116,7 +116,7 @@ def sources_markdown(resources: list[str]) -> str:
             publisher = f"{src['publisher']}: " if src.get("publisher") else ""
             lines.append(
                 f"- {publisher}[{src['title']}]({src['path']}), accessed {src['accessed']}; "
-                f"licence: {src['license']}."
+                f"licence: {src['license'].rstrip('.')}."
             )
     return "\n".join(lines)
 

@@ -202,7 +202,7 @@ def copy_assets(app: Sphinx, exception) -> None:
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_plotlyjs_path(app), static / PLOTLY_TARGET)
-    for name in ("charts.js", "charts.css"):
+    for name in ("charts.js", "charts.css", "site.css"):
         shutil.copyfile(STATIC / name, static / name)
 
 
@@ -221,6 +221,7 @@ def setup(app: Sphinx) -> dict:
         man=(visit_plotly_chart_other, None),
         texinfo=(visit_plotly_chart_other, None),
     )
+    app.add_css_file("site.css")  # theme fixes for every page (contrast, phone widths)
     app.connect("builder-inited", check_plotlyjs)
     app.connect("source-read", key_execution_on_data)
     app.connect("html-page-context", add_chart_assets)
