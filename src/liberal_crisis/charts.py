@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from . import data as _data
 
 META_KEY = "liberal_crisis"
+MAX_LISTED_SOURCES = 4  # more than this and a caption names the table rather than each report
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -23,7 +24,16 @@ def source_line(resources: list[str]) -> str:
     """'Source: publisher, title; …' built from the data package, so captions cannot drift."""
     seen: list[str] = []
     for resource in resources:
-        for src in _data.resource(resource).get("sources", []):
+        desc = _data.resource(resource)
+        sources = desc.get("sources", [])
+        if len(sources) > MAX_LISTED_SOURCES:
+            # A table compiled from many reports cites them row by row; name the table instead.
+            text = (f"{len(sources)} published reports compiled in the table "
+                    f"'{desc.get('title', resource)}', which cites them row by row")
+            if text not in seen:
+                seen.append(text)
+            continue
+        for src in sources:
             text = f"{src['publisher']}, {src['title']}" if src.get("publisher") else src["title"]
             if text not in seen:
                 seen.append(text)

@@ -1,0 +1,47 @@
+"""What a reader can download: the data package in one zip, each chapter as a notebook."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+
+import nbformat
+from bs4 import BeautifulSoup
+
+from conftest import REPO
+from liberal_crisis import data
+from test_prose import chapters
+
+
+def test_data_zip_is_the_whole_valid_package(built_site, tmp_path):
+    archive = built_site / "_downloads" / "liberal-crisis-data.zip"
+    with zipfile.ZipFile(archive) as zipped:
+        names = set(zipped.namelist())
+        zipped.extractall(tmp_path)
+    package = json.loads((REPO / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    expected = {f"data/{r['path']}" for r in package["resources"]} | {
+        "data/datapackage.json", "data/README.md"}
+    assert names == expected
+    assert data.validate(tmp_path / "data") == []  # a reader can validate what they download
+
+
+def test_methods_page_links_to_the_zip(built_site):
+    page = BeautifulSoup((built_site / "book" / "methods.html").read_text(), "html.parser")
+    links = [a["href"] for a in page.find_all("a", href=True)]
+    assert "../_downloads/liberal-crisis-data.zip" in links
+
+
+def test_every_chapter_with_code_offers_its_notebook(built_site):
+    for path in chapters():
+        if "{code-cell}" not in path.read_text(encoding="utf-8"):
+            continue
+        page_name = path.relative_to(REPO).with_suffix("")
+        html = BeautifulSoup((built_site / f"{page_name}.html").read_text(), "html.parser")
+        button = html.select_one("a.btn-download-notebook-button")
+        assert button is not None, f"{page_name}: no notebook download"
+        target = (built_site / page_name).parent / button["href"]
+        notebook = nbformat.read(target.resolve(), as_version=4)
+        nbformat.validate(notebook)
+        code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+        assert "data.load(" in code and "theme.setup()" in code
