@@ -10,7 +10,7 @@ BUILD_FLAGS := --all -W -n --keep-going
 .DEFAULT_GOAL := book
 
 $(BIN)/python:
-	PYTHON=$(PYTHON) scripts/system-deps.sh book
+	PYTHON=$(PYTHON) scripts/system-deps.sh
 	$(PYTHON) -m venv $(VENV)
 
 # Stamps: re-install only when the pins change.
@@ -20,7 +20,7 @@ $(VENV)/.book-deps: requirements.txt pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-deps: requirements-test.txt $(VENV)/.book-deps
-	PYTHON=$(PYTHON) scripts/system-deps.sh test
+	PYTHON=$(PYTHON) scripts/system-deps.sh
 	$(BIN)/python -m pip install -q -r requirements-test.txt
 	touch $@
 

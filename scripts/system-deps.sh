@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Checks (and, as root on Debian, installs) the system packages the project needs:
-#   python3 venv support and npm for `make book`; Chromium for `make test`.
-# Usage: scripts/system-deps.sh book|test
+#   python3 venv support, npm and Chromium (it draws the link-preview images) for `make book`;
+#   the same for `make test` (Chromium also runs the browser tests).
+# Usage: scripts/system-deps.sh
 set -euo pipefail
-want=${1:-book}
 missing=()
 
 python_ok() { "${PYTHON:-python3.11}" -c "import venv, ensurepip" >/dev/null 2>&1; }
 python_ok || missing+=("python3.11-venv")
 command -v npm >/dev/null 2>&1 || missing+=("npm")
-if [ "$want" = test ] && [ ! -x /usr/bin/chromium ]; then missing+=("chromium"); fi
+[ -x /usr/bin/chromium ] || missing+=("chromium")
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

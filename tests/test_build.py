@@ -174,3 +174,25 @@ def test_editing_a_csv_re_executes_the_page_that_reads_it(fixture_book, tmp_path
     result = jupyter_book(book, out)
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     assert "43.52" in before and "44.52" in html.read_text() and "43.52" not in html.read_text()
+
+
+def test_pages_have_preview_tags_with_their_lead_chart(built_site):
+    for name in ("toronto-st-pauls", "what-if"):
+        page = soup(built_site / "book" / f"{name}.html")
+        tags = {m.get("property") or m.get("name"): m.get("content") for m in page.find_all("meta")}
+        assert tags.get("og:title") and tags.get("og:description") and tags.get("description")
+        image = (built_site / "book" / tags["og:image"]).resolve()
+        assert image.is_file() and image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        first_alt = page.select_one("figure.lc-figure .lc-alt").get_text()
+        assert tags["og:image:alt"] == first_alt  # the lead chart, not any chart
+
+
+def test_search_index_knows_candidates_and_ridings(built_site):
+    import snowballstemmer
+
+    index = (built_site / "searchindex.js").read_text(encoding="utf-8").lower()
+    stem = snowballstemmer.stemmer("porter").stemWord  # the index holds stems, as Sphinx makes them
+    # Christian Cullis and Amrit Parhar appear only in chart data (tables and CSVs), never in
+    # the prose: the site search must still find them.
+    for word in ("cullis", "parhar", "palestini", "fleischer", "lasalle", "cloverdale"):
+        assert f'"{stem(word)}"' in index, word

@@ -52,4 +52,10 @@ class PlotlyMimeRenderer:
         text = json.dumps(figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         node = plotly_chart(chart_id=chart_id(text), figure=text)
         node["classes"] += ["output", "plotly"]
+        # Words of the text alternative and the data table, for the site's search index only
+        # (the HTML writer draws the chart from the JSON and skips these children).
+        meta = (figure.get("layout", {}).get("meta") or {}).get("liberal_crisis")
+        if meta:
+            words = [meta["alt"], *(str(v) for row in meta["rows"] for v in row if v is not None)]
+            node += nodes.Text(" ".join(words))
         return [node]

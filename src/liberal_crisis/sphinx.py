@@ -26,7 +26,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from . import downloads
+from . import downloads, sharing
 from .charts import META_KEY
 from .plotly_mime import plotly_chart
 
@@ -225,6 +225,7 @@ def setup(app: Sphinx) -> dict:
     app.add_css_file("site.css")  # theme fixes for every page (contrast, phone widths)
     app.connect("builder-inited", check_plotlyjs)
     downloads.setup(app)
+    sharing.setup(app)
     app.connect("source-read", key_execution_on_data)
     app.connect("html-page-context", add_chart_assets)
     app.connect("html-page-context", fix_bibliography_roles)
