@@ -12,14 +12,16 @@ import plotly.io as pio
 
 TEMPLATE_NAME = "liberal_crisis"
 
-# Conventional party colours, adjusted for contrast on white and on near-black.
+# Conventional party colours, tuned so that every pair stays distinguishable for readers with
+# a red-green or blue-yellow colour-vision deficiency, and visible on white and on near-black
+# (tests/test_colours.py measures both).
 PARTY_COLOURS: dict[str, str] = {
     "LPC": "#D71920",  # Liberal red
-    "CPC": "#2F6BB3",  # Conservative blue, lighter than print navy for dark mode
+    "CPC": "#3C78C8",  # Conservative blue, lighter than print navy for dark mode
     "NDP": "#F58220",  # NDP orange
     "BQ": "#12A4C4",  # Bloc light blue
-    "GPC": "#3D9B35",  # Green
-    "PPC": "#7B52AE",  # People's Party purple
+    "GPC": "#2E7D32",  # Green, dark enough to part from orange under protanomaly
+    "PPC": "#6A3FA0",  # People's Party purple, dark enough to part from blue under deuteranomaly
     "IND": "#8C8C8C",
     "OTH": "#8C8C8C",
 }
