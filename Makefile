@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: book test validate serve clean setup setup-test
+.PHONY: book test pdf validate serve clean setup setup-test lab
 .DEFAULT_GOAL := book
 
 $(BIN)/python:
@@ -40,6 +40,15 @@ book: validate
 
 test: setup-test validate
 	$(BIN)/python -m pytest
+
+# The whole book as one PDF, each chart printed as an image; drives Chromium like the tests.
+pdf: setup-test book
+	$(BIN)/python -m liberal_crisis.pdf _build/html _build/pdf/book.pdf
+
+# JupyterLab with jupytext, on this machine only (127.0.0.1): chapters open as notebooks.
+lab: setup
+	$(BIN)/python -m pip install -q -r requirements-lab.txt
+	$(BIN)/jupyter lab --ip 127.0.0.1 --notebook-dir .
 
 serve:
 	@test -f _build/html/index.html || { echo "Run 'make book' first."; exit 1; }

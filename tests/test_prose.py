@@ -34,6 +34,8 @@ STRIP = [
     re.compile(r"\b(?:18[6-9]\d|19\d\d|20[0-3]\d)(?:[–-](?:\d\d|\d{4}))?\b"),  # years, 2024–25
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),  # ISO dates
     re.compile(r"\b[A-Z]-\d+\b"),  # bill numbers such as C-319
+    re.compile(r"^\s*\d+\.\s", re.M),  # ordered-list markers
+    re.compile(r"\bCC BY(?:-SA)? \d\.\d\b"),  # licence names
 ]
 DIGITS = re.compile(r"\d[\d,.]*")
 SKELETON = ["Key takeaways", "What happened next", "Sources"]
