@@ -88,3 +88,38 @@ def test_every_page_has_one_h1(built_site):
             hidden.decompose()
         h1s = page.find_all("h1")
         assert len(h1s) == 1, f"{path.name} has {len(h1s)} h1 elements on screen"
+
+
+LEGEND_OVERLAPS = """() => [...document.querySelectorAll('.lc-chart')].flatMap(chart => {
+    const plot = chart.querySelector('.nsewdrag');  // the plotting area
+    const legend = chart.querySelector('.legend');
+    if (!plot || !legend) return [];
+    const a = plot.getBoundingClientRect(), b = legend.getBoundingClientRect();
+    const overlap = Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+                    Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+    return overlap > 0 ? [chart.closest('figure').id] : [];
+})"""
+
+
+def test_legends_never_cover_the_plot_on_a_phone(browser, built_site, site_url):
+    covered = []
+    for path in html_pages(built_site):
+        if 'class="lc-chart"' not in path.read_text(encoding="utf-8"):
+            continue
+        rel = path.relative_to(built_site).as_posix()
+        page = open_page(browser, f"{site_url}/{rel}", viewport=PHONE)
+        covered += [f"{rel}#{fig}" for fig in page.evaluate(LEGEND_OVERLAPS)]
+        page.close()
+    assert covered == [], f"legends over the data on a phone: {covered}"
+
+
+def test_tapping_a_bar_shows_its_value_on_a_phone(browser, site_url):
+    page = open_page(browser, f"{site_url}/book/toronto-st-pauls.html", viewport=PHONE)
+    bar = page.locator(".lc-chart").first.locator("g.point path").last  # the longest bar
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    # A tap lands on plotly's event layer above the bar, as a finger would.
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_selector(".lc-chart .hoverlayer .hovertext", timeout=5000)
+    assert "votes" in page.locator(".lc-chart .hoverlayer .hovertext").first.text_content()
+    page.close()

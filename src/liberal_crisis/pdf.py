@@ -1,0 +1,165 @@
+"""Print the built book to one PDF, every chart as a static image, without the network.
+
+Usage: ``python -m liberal_crisis.pdf SITE_DIR OUT_PDF`` (``make pdf`` runs it on _build/html).
+
+The charts are drawn by plotly.js in the browser, so the site is served on 127.0.0.1 and each
+page is opened in headless Chromium (Playwright), in the order of the book's sidebar. Once a
+page's charts are drawn, each one is replaced by a PNG of itself (``Plotly.toImage``): a printed
+SVG chart would keep its hover and zoom controls, and an image is what a PDF reader expects.
+Each page is printed on its own and pypdf joins them, with one bookmark per chapter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import io
+import os
+import posixpath
+import re
+import sys
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+from bs4 import BeautifulSoup
+from pypdf import PdfWriter
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# The flags of tests/conftest.py: no background requests to Google's hosts, no sandbox as root.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SKIP = {"genindex.html", "search.html"}  # Sphinx's generated pages are not part of the book
+PDF_OPTIONS = dict(
+    format="A4",
+    print_background=False,
+    margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+    scale=0.85,  # the site's 16px body text would print at 12pt; this gives about 10pt
+)
+# Chromium prints a box-shadow (the theme gives one to admonitions and the contents box) as
+# a raster image: the theme draws them all in this colour, so make it invisible.
+PRINT_CSS = "html { --pst-color-shadow: transparent !important; }"
+# Wider than the NARROW breakpoint of charts.js, so charts keep their desktop layout.
+VIEWPORT = {"width": 1280, "height": 900}
+
+ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
+    .every(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg g.trace'))"""
+
+# Swap each chart for a PNG of itself at its on-screen size (scale 2 keeps it sharp on paper);
+# its alt text is the figure's one-sentence text alternative. Links into the site are unlinked:
+# in the PDF they would point at a server that no longer runs.
+TO_STATIC = """async () => {
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    for (const el of document.querySelectorAll('.lc-chart')) {
+        const box = el.getBoundingClientRect();
+        const width = Math.round(box.width), height = Math.round(box.height);
+        const img = document.createElement('img');
+        img.src = await Plotly.toImage(el, {format: 'png', width, height, scale: 2});
+        img.alt = el.closest('figure').querySelector('.lc-alt').textContent;
+        img.className = 'lc-chart-static';
+        img.style.cssText = 'display:block;width:100%;height:auto;break-inside:avoid';
+        await img.decode();
+        Plotly.purge(el);
+        el.replaceWith(img);
+    }
+    for (const a of document.querySelectorAll('a[href]')) {
+        if (a.host === location.host) a.removeAttribute('href');
+    }
+}"""
+
+
+def book_pages(site: Path) -> list[tuple[str, str]]:
+    """(path, title) of every page of the book, in the order of the root page's sidebar."""
+    root = "index.html"
+    # Jupyter Book's index.html is a redirect stub to the real root page.
+    stub = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', (site / root).read_text("utf-8"))
+    if stub:
+        root = stub.group(1)
+    soup = BeautifulSoup((site / root).read_text("utf-8"), "html.parser")
+    pages: dict[str, str] = {}
+    for link in soup.select("nav.bd-docs-nav a.reference.internal"):
+        href = link["href"].split("#")[0]
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(root), href)) if href else root
+        if path not in SKIP and path not in pages:
+            pages[path] = link.get_text(" ", strip=True)
+    if root not in pages:
+        pages = {root: soup.title.get_text(strip=True) if soup.title else root, **pages}
+    return list(pages.items())
+
+
+@contextmanager
+def serve(site: Path):
+    """Serve ``site`` on 127.0.0.1 at a free port; yield its base URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def make_pdf(site: Path, out: Path) -> int:
+    """Write the book to ``out``; return its number of pages."""
+    from playwright.sync_api import sync_playwright
+
+    pages = book_pages(site)
+    writer = PdfWriter()
+    foreign: list[str] = []
+
+    def only_local(route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:  # the book must print offline: note the request and refuse it
+            foreign.append(route.request.url)
+            route.abort()
+
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # Light mode: the theme follows the system colour scheme (default_mode: auto).
+        context = browser.new_context(color_scheme="light", viewport=VIEWPORT)
+        context.route("**/*", only_local)
+        for path, title in pages:
+            page = context.new_page()
+            page.goto(f"{base}/{path}", wait_until="load")
+            page.wait_for_function(ALL_CHARTS_DRAWN, timeout=30000)
+            page.evaluate(TO_STATIC)
+            page.add_style_tag(content=PRINT_CSS)
+            if foreign:
+                raise SystemExit(f"{path} requested other hosts: {foreign}")
+            writer.append(io.BytesIO(page.pdf(**PDF_OPTIONS)), outline_item=title)
+            page.close()
+        browser.close()
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("wb") as fh:
+        writer.write(fh)
+    return len(writer.pages)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, help="the built site, e.g. _build/html")
+    parser.add_argument("out", type=Path, help="the PDF to write, e.g. _build/pdf/book.pdf")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        parser.error(f"{args.site}/index.html not found: run `make book` first")
+    if not Path(CHROMIUM).exists():
+        parser.error(f"Chromium not found at {CHROMIUM}: `make pdf` installs Debian's chromium")
+    count = make_pdf(args.site, args.out)
+    print(f"{args.out}: {count} pages")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

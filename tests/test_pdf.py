@@ -1,0 +1,53 @@
+"""`make pdf`: one PDF of the whole book, every chart in it as an image, made offline."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from conftest import html_pages
+
+pytestmark = pytest.mark.browser
+
+NOT_IN_BOOK = {"genindex.html", "search.html"}
+
+
+def normalise(text: str) -> str:
+    # NFKC undoes the "ﬁ" ligatures of PDF text; line breaks inside a title become spaces.
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def test_pdf_holds_every_page_and_every_chart_as_an_image(built_site, tmp_path):
+    out = tmp_path / "book.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "liberal_crisis.pdf", str(built_site), str(out)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+
+    # What the PDF must hold, read from the built HTML rather than from the PDF maker.
+    figures, titles = 0, []
+    for path in html_pages(built_site):
+        if path.name in NOT_IN_BOOK:
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        figures += len(soup.select("figure.lc-figure"))
+        h1 = soup.select_one("article h1")
+        for link in h1.select("a.headerlink"):
+            link.decompose()
+        titles.append(normalise(h1.get_text()))
+    assert figures > 0 and len(titles) >= 2
+
+    reader = PdfReader(out)
+    images = sum(len(page.images) for page in reader.pages)
+    text = normalise(" ".join(page.extract_text() for page in reader.pages))
+    assert images == figures, f"{images} images in the PDF for {figures} charts"
+    missing = [t for t in titles if t not in text]
+    assert missing == [], f"chapters missing from the PDF: {missing}"
+    assert len(reader.pages) >= len(titles)
