@@ -196,3 +196,16 @@ def test_search_index_knows_candidates_and_ridings(built_site):
     # the prose: the site search must still find them.
     for word in ("cullis", "parhar", "palestini", "fleischer", "lasalle", "cloverdale"):
         assert f'"{stem(word)}"' in index, word
+
+
+def test_enough_charts_and_one_on_every_narrative_chapter(built_site):
+    from test_prose import chapters, narrative
+
+    total = 0
+    for path in chapters():
+        page = soup(built_site / path.relative_to(REPO).with_suffix(".html"))
+        count = len(page.select("figure.lc-figure"))
+        total += count
+        if narrative(path):
+            assert count >= 1, f"{path.stem} has no chart"
+    assert total >= 16
