@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from liberal_crisis.browser import CHROMIUM, launch, serve
+
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Chromium flags for a closed network: no background requests to Google's hosts, no sandbox as
-# root in a container.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
 def jupyter_book(source: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     """``jupyter-book build`` exactly as ``make book`` runs it (strict, from clean)."""
     return subprocess.run(
@@ -65,17 +50,8 @@ def html_pages(site: Path) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """Serve the built site on 127.0.0.1 (not file://: the theme's requests need HTTP)."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +61,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch(pw)
         yield chromium
         chromium.close()
 

@@ -12,27 +12,18 @@ Each page is printed on its own and pypdf joins them, with one bookmark per chap
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import io
-import os
 import posixpath
 import re
 import sys
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
 from pypdf import PdfWriter
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# The flags of tests/conftest.py: no background requests to Google's hosts, no sandbox as root.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from .browser import CHROMIUM, launch, serve
+
 SKIP = {"genindex.html", "search.html"}  # Sphinx's generated pages are not part of the book
 PDF_OPTIONS = dict(
     format="A4",
@@ -91,24 +82,6 @@ def book_pages(site: Path) -> list[tuple[str, str]]:
     return list(pages.items())
 
 
-@contextmanager
-def serve(site: Path):
-    """Serve ``site`` on 127.0.0.1 at a free port; yield its base URL."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-
-
 def make_pdf(site: Path, out: Path) -> int:
     """Write the book to ``out``; return its number of pages."""
     from playwright.sync_api import sync_playwright
@@ -125,7 +98,7 @@ def make_pdf(site: Path, out: Path) -> int:
             route.abort()
 
     with serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(pw)
         # Light mode: the theme follows the system colour scheme (default_mode: auto).
         context = browser.new_context(color_scheme="light", viewport=VIEWPORT)
         context.route("**/*", only_local)
