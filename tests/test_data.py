@@ -181,3 +181,10 @@ def test_loader_types_follow_the_schema():
     frame = data.load("byelection_results_2024")
     assert str(frame["votes"].dtype) == "Int64"
     assert str(frame["election_date"].dtype).startswith("datetime64")
+
+
+def test_every_row_source_is_declared(data_copy):
+    """A source cited by a row but missing from datapackage.json is caught."""
+    set_cell("timeline", 3, "source_url", "https://example.org/unlisted-report")(data_copy)
+    problems = [p for p in data.validate(data_copy) if p.rule == "source-listed"]
+    assert [(p.file, p.line, p.column) for p in problems] == [("data/timeline.csv", 3, "source_url")]

@@ -15,6 +15,7 @@ from .data import Problem, frictionless_problems, read
 
 SHARE_TOLERANCE = 0.05  # percentage points: published shares are rounded to 1 or 2 decimals
 RULES = []
+_FOLDER: list[Path | None] = [None]  # the folder being checked, for rules that read the descriptor
 
 
 def rule(func):
@@ -239,9 +240,30 @@ def pledge_counts_are_possible(load):
     return out
 
 
+@rule
+def row_sources_are_listed(load):
+    """A row that cites a source_url cites one of its resource's declared sources, so the
+    package's provenance never falls behind the rows."""
+    from .data import descriptor
+
+    out = []
+    for res in descriptor(_FOLDER[0])["resources"]:
+        fields = {f["name"] for f in res["schema"]["fields"]}
+        if "source_url" not in fields:
+            continue
+        listed = {src["path"] for src in res.get("sources", [])}
+        frame = load(res["name"])
+        for i in frame.index[~frame["source_url"].isin(listed) & frame["source_url"].notna()]:
+            out.append(_mismatch(res["name"], frame, i, "source_url", "source-listed",
+                                 f"{frame.at[i, 'source_url']} is not among the resource's "
+                                 "sources in datapackage.json"))
+    return out
+
+
 def run(folder: Path) -> list[Problem]:
     """All cross-file rules; a rule that crashes is itself reported, never skipped."""
     problems: list[Problem] = []
+    _FOLDER[0] = folder
     for func in RULES:
         try:
             problems += func(lambda name: read(name, folder))
