@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: book test pdf validate serve clean setup setup-test lab
+.PHONY: book test pdf validate serve clean setup setup-test lab bench
 .DEFAULT_GOAL := book
 
 $(BIN)/python:
@@ -49,6 +49,10 @@ pdf: setup-test book
 lab: setup
 	$(BIN)/python -m pip install -q -r requirements-lab.txt
 	$(BIN)/jupyter lab --ip 127.0.0.1 --notebook-dir .
+
+# Ours vs a stock Jupyter Book set-up: page weight, chart drawing, build times (prints numbers).
+bench: setup-test
+	$(BIN)/python scripts/bench.py
 
 serve:
 	@test -f _build/html/index.html || { echo "Run 'make book' first."; exit 1; }

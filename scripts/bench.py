@@ -1,17 +1,42 @@
-"""Benchmarks for the analysis layer.
+"""Benchmarks: the analysis layer, and the whole site against a stock Jupyter Book set-up.
 
-    python scripts/bench.py
+    python scripts/bench.py              # both (what `make bench` runs)
+    python scripts/bench.py projection   # the projection benchmark only
+    python scripts/bench.py site         # the site benchmark only
 
-Prints the median wall time of a 338-riding seat projection (shares -> uniform swing ->
-winners -> seat count). Uses data/ge2021_riding_votes.csv when present, otherwise a
-synthetic 338-riding table of the same shape (fixed seed).
+1. Projection: the median wall time of a 338-riding seat projection (shares -> uniform swing ->
+   winners -> seat count). Uses data/ge2021_riding_votes.csv when present, otherwise a
+   synthetic 338-riding table of the same shape (fixed seed).
+
+2. Site: builds the book twice, from copies of the sources in temporary folders:
+   - "ours": this project's set-up, exactly as `make book` builds it (strict: -W);
+   - "stock": the same chapters and data, without the liberal_crisis.sphinx extension (so no
+     offline chart writer, no data-keyed execution cache, stock theme assets), with plotly's
+     documented ``notebook`` renderer set in each chapter's first code cell, as a stock Jupyter
+     Book chapter would. The installed MIME plugin is switched off in the copy's config
+     (``nb_mime_priority_overrides``) so that myst-nb ranks outputs as it does out of the box.
+     The stock build cannot run with -W: it warns about outputs it cannot render.
+   Then prints, side by side and as ratios (ours / stock): first-view bytes of every page (each
+   page loaded in headless Chromium with a cold cache from a local server, every response body
+   summed, raw and gzip -9), the time until all charts are drawn (median of 5 cold loads), the
+   cold build time, the rebuild time with nothing changed, and the rebuild time after a valid
+   edit of one CSV (a turnout figure in data/byelection_turnout_2024.csv), with the chapters
+   that re-executed and whether any page still shows the old figure. Numbers only: nothing here
+   is asserted.
 """
 from __future__ import annotations
 
+import gzip
+import os
+import re
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 import numpy as np
 import pandas as pd
@@ -53,8 +78,280 @@ def bench_projection(repeat: int = 50, method: str = "uniform") -> dict:
             "repeat": repeat, "median_s": statistics.median(times), "min_s": min(times)}
 
 
-if __name__ == "__main__":
+def run_projection() -> None:
     for m in ("uniform", "proportional"):
         r = bench_projection(method=m)
         print(f"projection ({m}, {r['ridings']} ridings, {r['source']}): "
               f"median {r['median_s'] * 1e3:.2f} ms over {r['repeat']} runs (min {r['min_s'] * 1e3:.2f} ms)")
+
+
+# --------------------------------------------------------------------------------------------
+# Site benchmark
+# --------------------------------------------------------------------------------------------
+
+BIN = Path(sys.executable).parent
+from liberal_crisis.browser import launch, serve, site_pages as html_pages  # noqa: E402
+
+
+STRICT = ["--all", "-W", "-n", "--keep-going"]  # Makefile BUILD_FLAGS
+STOCK = ["--all", "-n", "--keep-going"]  # no -W: the stock build warns about lost outputs
+INCREMENTAL = ["-n", "--keep-going"]  # Sphinx's own incremental build (no --all)
+RUNS = 5
+CSV_EDIT = ("data/byelection_turnout_2024.csv", "Elmwood--Transcona", "39.08", "39.18")
+NOT_COPIED = {".git", ".venv", "_build", "node_modules", ".pytest_cache", "__pycache__",
+              ".ci", ".github", "tests"}
+CHARTS = ".lc-chart, .plotly-graph-div"  # ours, and plotly's own HTML output (stock)
+# The moment every chart on the page has drawn a trace (performance.now(), ms since navigation
+# start), or false while one has not.
+DRAWN_AT = """() => {
+  const charts = [...document.querySelectorAll('%s')];
+  const done = charts.every(el => el.querySelector('.main-svg g.trace'));
+  return done ? performance.now() : false;
+}""" % CHARTS
+RENDERER = 'import plotly.io as pio\npio.renderers.default = "notebook"  # plotly\'s documented renderer\n'
+CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n((?::[^\n]*\n)*)\n?", re.M)
+EXECUTED = re.compile(r"(\S+)\.(?:md|ipynb): Executing notebook")
+
+
+def copy_sources(dest: Path, stock: bool) -> Path:
+    def ignore(folder, names):
+        return [n for n in names if n in NOT_COPIED]
+
+    shutil.copytree(ROOT, dest, ignore=ignore, symlinks=True)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    if stock:
+        make_stock(dest)
+    return dest
+
+
+def make_stock(book: Path) -> None:
+    import yaml
+
+    config_path = book / "_config.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    sphinx = config.setdefault("sphinx", {})
+    sphinx["extra_extensions"] = [
+        e for e in sphinx.get("extra_extensions") or [] if not e.startswith("liberal_crisis")
+    ]
+    settings = sphinx.setdefault("config", {})
+    for key in [k for k in settings if k.startswith("liberal_crisis")]:
+        del settings[key]
+    # The MIME plugin is installed in this environment (an entry point myst-nb always loads);
+    # a stock book has none, and myst-nb does not rank plotly's JSON for HTML at all.
+    settings["nb_mime_priority_overrides"] = [
+        [b, "application/vnd.plotly.v1+json", None]
+        for b in ("html", "dirhtml", "singlehtml", "readthedocs")
+    ]
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    for chapter in sorted((book / "book").glob("*.md")):
+        text = chapter.read_text(encoding="utf-8")
+        match = CODE_CELL.search(text)
+        if match:
+            chapter.write_text(text[: match.end()] + RENDERER + text[match.end():], encoding="utf-8")
+
+
+def build(book: Path, flags: list[str]) -> dict:
+    t0 = time.perf_counter()
+    result = subprocess.run([str(BIN / "jupyter-book"), "build", str(book), *flags],
+                            capture_output=True, text=True, cwd=book)
+    seconds = time.perf_counter() - t0
+    log = result.stdout + result.stderr
+    if result.returncode != 0:
+        print(log[-6000:], file=sys.stderr)
+        raise SystemExit(f"build of {book} failed ({' '.join(flags)})")
+    executed = sorted({Path(p).name for p in EXECUTED.findall(log)})
+    warnings = len(re.findall(r"\bWARNING\b: ", log))
+    return {"seconds": seconds, "executed": executed, "warnings": warnings}
+
+
+def _local_only(context) -> list[str]:
+    """Abort requests to other hosts (the bench runs offline: a CDN script would only time
+    out); return the list they are recorded in."""
+    foreign: list[str] = []
+
+    def route(r):
+        host = urlparse(r.request.url).hostname
+        if r.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            r.continue_()
+        else:
+            foreign.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    return foreign
+
+
+def first_view(browser, url: str) -> dict:
+    """Every response body of one cold load (network idle), raw and gzip -9, and chart count."""
+    context = browser.new_context()
+    foreign = _local_only(context)
+    page = context.new_page()
+    bodies: list[tuple[str, bytes]] = []
+
+    def on_response(response):
+        try:
+            bodies.append((response.url, response.body()))
+        except Exception:  # a redirect or an aborted request has no body
+            pass
+
+    page.on("response", on_response)
+    page.goto(url, wait_until="networkidle")
+    charts = page.locator(CHARTS).count()
+    if charts:
+        page.wait_for_function(DRAWN_AT, timeout=30000)
+    page.wait_for_load_state("networkidle")  # fonts are requested once text is laid out
+    context.close()
+    return {"raw": sum(len(b) for _, b in bodies),
+            "gz": sum(len(gzip.compress(b, 9)) for _, b in bodies),
+            "files": len(bodies), "charts": charts, "foreign": len(foreign)}
+
+
+def drawn_ms(browser, url: str) -> tuple[float, float] | None:
+    """(ms from navigation start until every chart has drawn, ms of that after the load
+    event) for one cold load; None when the page has no chart."""
+    context = browser.new_context()
+    _local_only(context)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    if page.locator(CHARTS).count() == 0:
+        context.close()
+        return None
+    at = page.wait_for_function(DRAWN_AT, timeout=30000, polling="raf").json_value()
+    load = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+    context.close()
+    return at, max(0.0, at - load)
+
+
+def measure_site(site: Path) -> dict[str, dict]:
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, dict] = {}
+    with serve(site) as base, sync_playwright() as pw:
+        browser = launch(pw)
+        for path in html_pages(site):
+            rel = path.relative_to(site).as_posix()
+            url = f"{base}/{rel}"
+            row = first_view(browser, url)
+            times = [drawn_ms(browser, url) for _ in range(RUNS)] if row["charts"] else []
+            times = [t for t in times if t]
+            row["drawn_ms"] = statistics.median(t[0] for t in times) if times else None
+            row["after_load_ms"] = statistics.median(t[1] for t in times) if times else None
+            out[rel] = row
+        browser.close()
+    return out
+
+
+def pages_with(site: Path, needle: str) -> list[str]:
+    return [p.relative_to(site).as_posix() for p in html_pages(site)
+            if re.search(rf"(?<![\d.]){re.escape(needle)}(?!\d)", p.read_text(encoding="utf-8"))]
+
+
+def edit_csv(book: Path) -> None:
+    path, riding, old, new = CSV_EDIT
+    csv = book / path
+    lines = csv.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith(riding + ",") and f",{old}," in line:
+            lines[i] = line.replace(f",{old},", f",{new},", 1)
+            break
+    else:
+        raise SystemExit(f"{path}: no {riding} row with {old}")
+    csv.write_text("".join(lines), encoding="utf-8")
+
+
+def bench_setup(name: str, book: Path, flags: list[str]) -> dict:
+    print(f"[{name}] cold build ...", flush=True)
+    cold = build(book, flags)
+    site = book / "_build" / "html"
+    print(f"[{name}] measuring pages in Chromium ...", flush=True)
+    pages = measure_site(site)
+    print(f"[{name}] rebuilds ...", flush=True)
+    again = build(book, flags)
+    incremental = build(book, INCREMENTAL)
+    old_pages = pages_with(site, CSV_EDIT[2])
+    edit_csv(book)
+    csv = build(book, flags)
+    return {"cold": cold, "again": again, "incremental": incremental, "csv": csv,
+            "pages": pages, "old_before": old_pages,
+            "old_after": pages_with(site, CSV_EDIT[2]), "new_after": pages_with(site, CSV_EDIT[3])}
+
+
+def _kb(n: float | None) -> str:
+    return "-" if n is None else f"{n / 1024:,.0f}"
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return "-" if not a or not b else f"{a / b:.2f}"
+
+
+def _ms(x: float | None) -> str:
+    return "-" if x is None else f"{x:,.0f}"
+
+
+def report(ours: dict, stock: dict) -> None:
+    print("\nFirst view per page (KB; every response body of a cold load; gz = gzip -9 per file)")
+    print("and time until every chart is drawn (ms from navigation start, median of "
+          f"{RUNS} cold loads; in brackets: after the load event)")
+    head = (f"{'page':34} {'charts':>6} | {'ours raw':>8} {'stock raw':>9} {'ratio':>5} | "
+            f"{'ours gz':>7} {'stock gz':>8} {'ratio':>5} | {'ours ms':>13} {'stock ms':>13} {'ratio':>5}")
+    print(head)
+    print("-" * len(head))
+    for rel in sorted(set(ours["pages"]) | set(stock["pages"])):
+        o, s = ours["pages"].get(rel, {}), stock["pages"].get(rel, {})
+        charts = f"{o.get('charts', '-')}/{s.get('charts', '-')}"
+        o_ms = f"{_ms(o.get('drawn_ms'))} ({_ms(o.get('after_load_ms'))})" if o.get("drawn_ms") else "-"
+        s_ms = f"{_ms(s.get('drawn_ms'))} ({_ms(s.get('after_load_ms'))})" if s.get("drawn_ms") else "-"
+        print(f"{rel:34} {charts:>6} | {_kb(o.get('raw')):>8} {_kb(s.get('raw')):>9} "
+              f"{_ratio(o.get('raw'), s.get('raw')):>5} | {_kb(o.get('gz')):>7} {_kb(s.get('gz')):>8} "
+              f"{_ratio(o.get('gz'), s.get('gz')):>5} | {o_ms:>13} {s_ms:>13} "
+              f"{_ratio(o.get('drawn_ms'), s.get('drawn_ms')):>5}")
+    print("(charts: chart containers found on the page, ours/stock)")
+
+    def worst(result, charted: bool, key: str):
+        # A page is a chart page if it has charts in *our* build (the stock build may lose some).
+        rows = [(r[key], rel) for rel, r in result["pages"].items()
+                if bool(ours["pages"].get(rel, r)["charts"]) == charted and r.get(key) is not None]
+        return max(rows) if rows else (None, "-")
+
+    print("\nSummary")
+    lines = [
+        ("heaviest chart page, first view (KB gz)", "gz", True, _kb),
+        ("heaviest text-only page, first view (KB gz)", "gz", False, _kb),
+        ("slowest page, all charts drawn (ms)", "drawn_ms", True, _ms),
+    ]
+    for label, key, charted, fmt in lines:
+        (ov, op), (sv, sp) = worst(ours, charted, key), worst(stock, charted, key)
+        print(f"  {label:46} ours {fmt(ov):>7} ({op})   stock {fmt(sv):>7} ({sp})   ratio {_ratio(ov, sv)}")
+    for label, key in [("cold build, whole book (s)", "cold"),
+                       ("rebuild, nothing changed, --all as `make book` (s)", "again"),
+                       ("rebuild, nothing changed, incremental (s)", "incremental"),
+                       ("rebuild after editing one CSV, --all (s)", "csv")]:
+        o, s = ours[key]["seconds"], stock[key]["seconds"]
+        print(f"  {label:46} ours {o:7.1f}   stock {s:7.1f}   ratio {_ratio(o, s)}")
+    path, riding, old, new = CSV_EDIT
+    print(f"\nOne-CSV edit: {path}, {riding} turnout {old} -> {new}")
+    for name, result in (("ours", ours), ("stock", stock)):
+        print(f"  {name:5}: re-executed {', '.join(result['csv']['executed']) or 'nothing'}; "
+              f"pages showing {old} before: {', '.join(result['old_before']) or 'none'}; "
+              f"after: {', '.join(result['old_after']) or 'none'} (stale); "
+              f"showing {new} after: {', '.join(result['new_after']) or 'none'}")
+    print(f"\nWarnings in the cold build: ours {ours['cold']['warnings']} (built with -W: any warning "
+          f"fails it), stock {stock['cold']['warnings']} (stock cannot use -W: it would fail on lost charts)")
+    print(f"Cold-build executions: ours {len(ours['cold']['executed'])} chapters, "
+          f"stock {len(stock['cold']['executed'])}; machine: {os.cpu_count()} cores")
+
+
+def run_site() -> None:
+    with tempfile.TemporaryDirectory(prefix="lc-bench-") as tmp:
+        tmp = Path(tmp)
+        ours = bench_setup("ours", copy_sources(tmp / "ours", stock=False), STRICT)
+        stock = bench_setup("stock", copy_sources(tmp / "stock", stock=True), STOCK)
+        report(ours, stock)
+
+
+if __name__ == "__main__":
+    what = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if what in ("all", "projection"):
+        run_projection()
+    if what in ("all", "site"):
+        run_site()

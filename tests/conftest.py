@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from liberal_crisis.browser import CHROMIUM, launch, serve
+from liberal_crisis.browser import CHROMIUM, launch, serve, site_pages
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -40,12 +40,7 @@ def built_site(tmp_path_factory) -> Path:
     return out / "_build" / "html"
 
 
-def html_pages(site: Path) -> list[Path]:
-    """Every page of the site, less the root redirect stub Jupyter Book writes."""
-    return sorted(
-        p for p in site.rglob("*.html")
-        if "_static" not in p.parts and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")[:300]
-    )
+html_pages = site_pages  # every page of the built site
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from pathlib import Path
 
@@ -28,6 +29,10 @@ def add_notebook_download(app: Sphinx, pagename, templatename, context, doctree)
     if "{code-cell}" not in text:
         return
     notebook = read_myst_markdown_notebook(text, path=str(source))
+    for index, cell in enumerate(notebook.cells):
+        # nbformat draws a random id for each new cell; one from the position and text keeps
+        # two builds of the same commit byte-identical.
+        cell["id"] = hashlib.sha256(f"{index}\0{cell.source}".encode("utf-8")).hexdigest()[:8]
     out = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(nbformat.writes(notebook) + "\n", encoding="utf-8")

@@ -26,7 +26,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from . import downloads, sharing
+from . import assets, downloads, sharing
 from .charts import META_KEY
 from .plotly_mime import plotly_chart
 
@@ -231,4 +231,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", fix_bibliography_roles)
     app.connect("html-page-context", drop_thebe, priority=900)  # after sphinx-thebe adds them
     app.connect("build-finished", copy_assets)
+    assets.setup(app)  # theme assets: no Font Awesome JS kit, subset icon webfonts
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -38,6 +38,17 @@
     return o;
   }
 
+  // Set "a.b.c" = value in a nested object (the same keys Plotly.relayout takes).
+  function setPath(target, path, value) {
+    var keys = path.split(".");
+    var node = target;
+    for (var i = 0; i < keys.length - 1; i++) {
+      if (typeof node[keys[i]] !== "object" || node[keys[i]] === null) node[keys[i]] = {};
+      node = node[keys[i]];
+    }
+    node[keys[keys.length - 1]] = value;
+  }
+
   function draw(script) {
     var el = document.getElementById(script.dataset.target);
     if (!el || el.dataset.drawn) return;
@@ -48,9 +59,12 @@
       modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"]
     });
     el.dataset.drawn = "1";
-    window.Plotly.newPlot(el, fig.data, fig.layout, config).then(function () {
-      return window.Plotly.relayout(el, overrides(el));
-    });
+    // Colours for the current mode and sizes for this screen go in before the first draw:
+    // one render per chart, not a draw followed by a relayout.
+    var layout = fig.layout || {};
+    var o = overrides(el);
+    Object.keys(o).forEach(function (key) { setPath(layout, key, o[key]); });
+    window.Plotly.newPlot(el, fig.data, layout, config);
   }
 
   function restyleAll() {

@@ -1,0 +1,205 @@
+"""Trim the theme's front-end assets: every icon stays, the Font Awesome payload goes.
+
+pydata-sphinx-theme ships all of Font Awesome twice over on every page: ``fontawesome.js`` (the
+"all icons" SVG kit, ~530 KB gzipped, which swaps each ``<i class="fa-...">`` for an inline SVG)
+and the webfonts its stylesheet declares (``fa-solid-900`` ~150 KB, ``fa-brands-400`` ~115 KB).
+The stylesheet alone already draws every icon from the webfont, so this module
+
+- drops the ``fontawesome.js`` ``<script>`` from every page (``templates/layout.html`` overrides
+  the theme's ``css`` block; this module puts that folder first on ``templates_path``), removes
+  the file from the output, and fails the build if a page still names it (a theme upgrade);
+- after each build, replaces each Font Awesome webfont in ``_static`` by a subset (fontTools)
+  holding only the glyphs the site can show: the ``fa-*`` classes used in any page or script
+  (the theme's JS adds ``fa-xmark`` itself) and every icon the CSS draws on its own (admonition,
+  dropdown and "on this page" markers). The subset is made from the theme's original fonts, so
+  an incremental build that adds an icon gets it; its bytes are deterministic (no timestamp);
+- copies the chart assets (``plotly.min.js``, ``charts.js``, ``charts.css``, ``site.css``) into
+  ``_static`` *before* the pages are written, so that Sphinx stamps their URLs with a content
+  checksum (``?v=...``) in a clean build too: one URL on every page (cached once), a new one
+  when plotly.js changes. ``liberal_crisis.sphinx`` still copies them after the build.
+"""
+
+from __future__ import annotations
+
+import io
+import logging as pylogging
+import re
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+FA_SCRIPT = "scripts/fontawesome.js"
+WEBFONTS = Path("vendor") / "fontawesome" / "webfonts"  # under _static, as the theme has it
+
+# A CSS rule: selector list { declarations } (minified CSS, no nested braces inside a rule).
+RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+# Font Awesome's own icon rules: ".fa-bars:before,.fa-navicon:before{content:"\f0c9"}".
+FA_SELECTOR = re.compile(r"\s*\.fa-([a-z0-9-]+):{1,2}(?:before|after)\s*")
+FA_CLASS = re.compile(r"(?<![\w-])fa-([a-z0-9-]+)")
+CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?")
+CONTENT = re.compile(r'content:\s*"((?:[^"\\]|\\.)*)"')
+QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _private_use(ch: str) -> bool:
+    cp = ord(ch)
+    return 0xE000 <= cp <= 0xF8FF or cp >= 0xF0000
+
+
+def _unescape(text: str) -> str:
+    return CSS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def icon_map(css: str) -> dict[str, str]:
+    """Font Awesome class name -> the characters its rule draws, from a stylesheet."""
+    icons: dict[str, str] = {}
+    for selectors, body in RULE.findall(css):
+        parts = selectors.split(",")
+        names = [m.group(1) for m in map(FA_SELECTOR.fullmatch, parts) if m]
+        content = CONTENT.search(body)
+        if names and len(names) == len(parts) and content:
+            for name in names:
+                icons[name] = icons.get(name, "") + _unescape(content.group(1))
+    return icons
+
+
+def css_own_icons(css: str) -> set[str]:
+    """Icon characters a stylesheet draws by itself (not through an ``.fa-*`` class rule):
+    private-use characters in any quoted value, e.g. ``--pst-icon-bell:"\\f0f3"``."""
+    found: set[str] = set()
+    for selectors, body in RULE.findall(css):
+        parts = selectors.split(",")
+        if all(FA_SELECTOR.fullmatch(p) for p in parts):
+            continue
+        for value in QUOTED.findall(body):
+            found.update(ch for ch in _unescape(value) if _private_use(ch))
+    return found
+
+
+def used_characters(outdir: Path) -> tuple[set[str], set[str]]:
+    """(characters to keep, fa-* class names with no glyph rule) for the built site."""
+    static = outdir / "_static"
+    icons: dict[str, str] = {}
+    keep: set[str] = set()
+    for path in sorted(static.rglob("*.css")):
+        css = path.read_text(encoding="utf-8", errors="replace")
+        for name, chars in icon_map(css).items():
+            icons[name] = icons.get(name, "") + chars
+        keep |= css_own_icons(css)
+    classes: set[str] = set()
+    for path in sorted([*outdir.rglob("*.html"), *static.rglob("*.js")]):
+        if ".doctrees" in path.parts:
+            continue
+        classes.update(FA_CLASS.findall(path.read_text(encoding="utf-8", errors="replace")))
+    for name in classes:
+        keep.update(icons.get(name, ""))
+    # Classes like fa-solid / fa-lg / fa-fw style an icon but draw nothing: no rule, no glyph.
+    return keep, classes - icons.keys()
+
+
+def _theme_webfonts(app: Sphinx) -> Path | None:
+    """The theme's original webfont folder (never the already-subset copy in the output)."""
+    for folder in app.builder.theme.get_theme_dirs():
+        candidate = Path(folder) / "static" / WEBFONTS
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def subset_font(source: Path, characters: set[str]) -> bytes:
+    from fontTools import subset
+
+    pylogging.getLogger("fontTools").setLevel(pylogging.WARNING)  # its INFO lines flood the log
+    options = subset.Options()
+    options.flavor = "woff2" if source.suffix == ".woff2" else None
+    options.name_IDs = ["*"]  # keep the name table whole: copyright and licence (SIL OFL 1.1)
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.recalc_timestamp = False  # keep head.modified: the same input gives the same bytes
+    font = subset.load_font(str(source), options, dontLoadGlyphNames=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(ord(c) for c in characters))
+    subsetter.subset(font)
+    buf = io.BytesIO()
+    subset.save_font(font, buf, options)
+    font.close()
+    return buf.getvalue()
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
+
+
+def add_templates(app: Sphinx, config) -> None:
+    # First on the path: our layout.html extends the theme's ("!layout.html").
+    config.templates_path = [str(TEMPLATES), *[p for p in config.templates_path if p != str(TEMPLATES)]]
+
+
+def precopy_chart_assets(app: Sphinx) -> None:
+    """Put the chart assets in _static before any page is written (see the module docstring)."""
+    if app.builder.format != "html":
+        return
+    from .sphinx import PLOTLY_TARGET, STATIC, _plotlyjs_path
+
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    plotly = _plotlyjs_path(app)
+    if plotly.is_file():  # if not, the extension's own check stops the build with the reason
+        _write_if_changed(static / PLOTLY_TARGET, plotly.read_bytes())
+    for name in ("charts.js", "charts.css", "site.css"):
+        _write_if_changed(static / name, (STATIC / name).read_bytes())
+
+
+def trim_assets(app: Sphinx, exception) -> None:
+    if exception or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    static = outdir / "_static"
+
+    # 1. No page may still load the SVG kit; then the file itself can go.
+    for page in sorted(outdir.rglob("*.html")):
+        if "_static" in page.parts:
+            continue
+        if FA_SCRIPT in page.read_text(encoding="utf-8", errors="replace"):
+            logger.warning(
+                "%s still loads %s: the theme's template changed, update "
+                "liberal_crisis/templates/layout.html", page.relative_to(outdir), FA_SCRIPT,
+                type="liberal_crisis", subtype="assets")
+            return
+    for name in (FA_SCRIPT, FA_SCRIPT + ".map"):
+        (static / name).unlink(missing_ok=True)
+
+    # 2. Subset the webfonts to the glyphs in use.
+    originals = _theme_webfonts(app)
+    if originals is None:
+        logger.warning("no Font Awesome webfonts found in the theme: icons not subset",
+                       type="liberal_crisis", subtype="assets")
+        return
+    keep, unknown = used_characters(outdir)
+    styling = {"solid", "regular", "brands", "lg", "xs", "sm", "xl", "2xs", "2x", "3x", "fw",
+               "spin", "pulse", "border", "inverse", "stack", "ul", "li", "rotate-90",
+               "flip", "beat", "fade", "bounce", "shake", "pull-left", "pull-right"}
+    missing = sorted(n for n in unknown if n not in styling and not n.startswith(("stack-", "rotate-", "flip-")))
+    if missing:
+        # A class that names no icon the CSS knows: worth a look (a typo, or an icon the
+        # webfont never had), not a reason to ship the whole font.
+        logger.info("Font Awesome classes with no icon rule: %s", ", ".join(missing))
+    target = static / WEBFONTS
+    target.mkdir(parents=True, exist_ok=True)
+    for source in sorted(originals.iterdir()):
+        if source.suffix in (".woff2", ".ttf"):
+            _write_if_changed(target / source.name, subset_font(source, keep))
+    logger.info("Font Awesome webfonts subset to %d glyphs", len(keep))
+
+
+def setup(app: Sphinx) -> None:
+    """Register the hooks (called from ``liberal_crisis.sphinx.setup``)."""
+    app.connect("config-inited", add_templates)
+    app.connect("builder-inited", precopy_chart_assets)
+    # After liberal_crisis.sphinx's own copy (priority 500) and Sphinx's static copy.
+    app.connect("build-finished", trim_assets, priority=800)
