@@ -36,7 +36,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 import numpy as np
 import pandas as pd
@@ -90,7 +89,7 @@ def run_projection() -> None:
 # --------------------------------------------------------------------------------------------
 
 BIN = Path(sys.executable).parent
-from liberal_crisis.browser import launch, serve, site_pages as html_pages  # noqa: E402
+from liberal_crisis.browser import launch, local_only, serve, site_pages as html_pages  # noqa: E402
 
 
 STRICT = ["--all", "-W", "-n", "--keep-going"]  # Makefile BUILD_FLAGS
@@ -164,27 +163,10 @@ def build(book: Path, flags: list[str]) -> dict:
     return {"seconds": seconds, "executed": executed, "warnings": warnings}
 
 
-def _local_only(context) -> list[str]:
-    """Abort requests to other hosts (the bench runs offline: a CDN script would only time
-    out); return the list they are recorded in."""
-    foreign: list[str] = []
-
-    def route(r):
-        host = urlparse(r.request.url).hostname
-        if r.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            r.continue_()
-        else:
-            foreign.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    return foreign
-
-
 def first_view(browser, url: str) -> dict:
     """Every response body of one cold load (network idle), raw and gzip -9, and chart count."""
     context = browser.new_context()
-    foreign = _local_only(context)
+    foreign = local_only(context)
     page = context.new_page()
     bodies: list[tuple[str, bytes]] = []
 
@@ -210,7 +192,7 @@ def drawn_ms(browser, url: str) -> tuple[float, float] | None:
     """(ms from navigation start until every chart has drawn, ms of that after the load
     event) for one cold load; None when the page has no chart."""
     context = browser.new_context()
-    _local_only(context)
+    local_only(context)
     page = context.new_page()
     page.goto(url, wait_until="load")
     if page.locator(CHARTS).count() == 0:

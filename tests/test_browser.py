@@ -3,11 +3,10 @@ no console error, no HTTP error."""
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 
 from conftest import html_pages
+from liberal_crisis.browser import local_only
 
 pytestmark = pytest.mark.browser
 
@@ -24,17 +23,8 @@ ALLOWED_CONSOLE = [
 def visit(browser, url):
     """Open ``url``; return (page, other-host requests, console errors, HTTP errors)."""
     page = browser.new_page()
-    foreign, errors, http_errors = [], [], []
-
-    def on_request(route):
-        host = urlparse(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", on_request)
+    errors, http_errors = [], []
+    foreign = local_only(page)
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("response", lambda r: r.status >= 400 and http_errors.append(f"{r.status} {r.url}"))
@@ -67,4 +57,15 @@ def test_toronto_page_draws_at_least_two_charts(browser, site_url):
     )
     assert drawn >= 2
     assert foreign == []
+    page.close()
+
+
+def test_the_offline_guard_catches_a_request_to_another_host(browser, site_url):
+    """Control for the checks above: a page that asks another host is caught, not missed."""
+    page = browser.new_page()
+    foreign = local_only(page)
+    page.goto(f"{site_url}/book/index.html", wait_until="load")
+    page.evaluate("() => fetch('https://cdn.example.org/lib.js').catch(() => null)")
+    page.wait_for_timeout(300)
+    assert foreign == ["https://cdn.example.org/lib.js"]
     page.close()

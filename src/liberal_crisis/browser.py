@@ -12,6 +12,7 @@ import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's package, never a download
 # No background requests to Google's hosts (refused on this network, many at a time), no
@@ -60,3 +61,20 @@ def site_pages(site: Path) -> list[Path]:
         if "_static" not in p.parts
         and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")[:300]
     )
+
+
+def local_only(target) -> list[str]:
+    """Refuse every request that would leave 127.0.0.1 (on a page or a browser context) and
+    return the list in which they are recorded: the site must work with no other host."""
+    foreign: list[str] = []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(("data:", "blob:")) or urlparse(url).hostname == "127.0.0.1":
+            request_route.continue_()
+        else:
+            foreign.append(url)
+            request_route.abort()
+
+    target.route("**/*", route)
+    return foreign

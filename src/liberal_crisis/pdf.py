@@ -17,12 +17,11 @@ import posixpath
 import re
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
 from pypdf import PdfWriter
 
-from .browser import CHROMIUM, launch, serve
+from .browser import CHROMIUM, launch, local_only, serve
 
 SKIP = {"genindex.html", "search.html"}  # Sphinx's generated pages are not part of the book
 PDF_OPTIONS = dict(
@@ -88,20 +87,11 @@ def make_pdf(site: Path, out: Path) -> int:
 
     pages = book_pages(site)
     writer = PdfWriter()
-    foreign: list[str] = []
-
-    def only_local(route):
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:  # the book must print offline: note the request and refuse it
-            foreign.append(route.request.url)
-            route.abort()
-
     with serve(site) as base, sync_playwright() as pw:
         browser = launch(pw)
         # Light mode: the theme follows the system colour scheme (default_mode: auto).
         context = browser.new_context(color_scheme="light", viewport=VIEWPORT)
-        context.route("**/*", only_local)
+        foreign = local_only(context)  # the book must print offline
         for path, title in pages:
             page = context.new_page()
             page.goto(f"{base}/{path}", wait_until="load")
