@@ -123,3 +123,24 @@ def test_tapping_a_bar_shows_its_value_on_a_phone(browser, site_url):
     page.wait_for_selector(".lc-chart .hoverlayer .hovertext", timeout=5000)
     assert "votes" in page.locator(".lc-chart .hoverlayer .hovertext").first.text_content()
     page.close()
+
+
+TITLES_OUTSIDE = """() => [...document.querySelectorAll('.lc-chart')].flatMap(chart => {
+    const box = chart.getBoundingClientRect();
+    return [...chart.querySelectorAll('.gtitle, .g-xtitle text')]
+        .filter(t => { const r = t.getBoundingClientRect();
+                       return r.left < box.left - 1 || r.right > box.right + 1; })
+        .map(() => chart.closest('figure').id);
+})"""
+
+
+def test_chart_titles_fit_on_a_phone(browser, built_site, site_url):
+    cut = []
+    for path in html_pages(built_site):
+        if 'class="lc-chart"' not in path.read_text(encoding="utf-8"):
+            continue
+        rel = path.relative_to(built_site).as_posix()
+        page = open_page(browser, f"{site_url}/{rel}", viewport=PHONE)
+        cut += [f"{rel}#{fig}" for fig in page.evaluate(TITLES_OUTSIDE)]
+        page.close()
+    assert cut == [], f"chart or axis titles cut off on a phone: {cut}"

@@ -34,8 +34,78 @@
       o["title.font.size"] = 14;
       o["margin.l"] = 40;
       o["margin.r"] = 8;
+      // plotly never wraps a title: break it into lines that fit, and make room above the plot.
+      var lines = wrap(el.dataset.title || "", el.clientWidth, 14);
+      o["title.text"] = lines.join("<br>");
+      o["margin.t"] = 24 + 19 * lines.length;
+      // The axis title is centred under the plot area, which is narrower than the chart (its
+      // width is known once plotly has laid the chart out: see fitAxisTitle).
+      var plotWidth = Number(el.dataset.plotw) || el.clientWidth * 0.6;
+      if (el.dataset.xtitle) o["xaxis.title.text"] = wrap(el.dataset.xtitle, plotWidth, 12).join("<br>");
     }
     return o;
+  }
+
+  // Phone layout changes that depend on the figure itself, made once before the first draw.
+  function fitToPhone(layout, data) {
+    var annotations = layout.annotations || [];
+    var anchored = annotations.filter(function (a) { return a.xref === "x" || a.xref === undefined; });
+    if (anchored.length > 3) {
+      // Many labels pinned to data points overlap on a narrow plot: keep the marks, drop the
+      // labels (the caption and the table below the chart say what they are).
+      anchored.forEach(function (a) { a.visible = false; });
+    }
+    var horizontal = data.filter(function (t) { return t.type === "bar" && t.orientation === "h"; });
+    if (horizontal.length) {
+      // Long category names would take half the screen: wrap them, and let plotly put a value
+      // inside its bar when there is no room outside.
+      // The same new label in every trace on the axis (a line over the bars shares its categories).
+      var relabel = function (label) {
+        return typeof label === "string" ? wrap(label, 150, 10).join("<br>") : label;
+      };
+      data.forEach(function (trace) {
+        if (Array.isArray(trace.y)) trace.y = trace.y.map(relabel);
+      });
+      horizontal.forEach(function (trace) {
+        if (trace.textposition === "outside") trace.textposition = "auto";
+      });
+      layout.yaxis = Object.assign({}, layout.yaxis, { tickfont: { size: 10 } });
+      if (Array.isArray(layout.yaxis.categoryarray)) {
+        layout.yaxis.categoryarray = layout.yaxis.categoryarray.map(relabel);
+      }
+    }
+    var categories = {};
+    data.forEach(function (trace) {
+      if (trace.type === "bar" && trace.orientation !== "h" && Array.isArray(trace.x)) {
+        trace.x.forEach(function (x) { categories[x] = true; });
+      }
+    });
+    if (Object.keys(categories).length > 6) {
+      // Crowded category labels stand on end rather than run into each other; they name every
+      // group themselves, so the axis title gives its room to the legend below.
+      layout.xaxis = Object.assign({}, layout.xaxis, { tickangle: -90, tickfont: { size: 10 },
+                                                        title: { text: "" } });
+      return true;
+    }
+    return false;
+  }
+
+  function wrap(text, width, size) {
+    var perLine = Math.max(16, Math.floor((width - 16) / (size * 0.56)));
+    var lines = [];
+    text.split(/<br\s*\/?>/i).forEach(function (part) {
+      var line = "";
+      part.split(" ").forEach(function (word) {
+        if (line && (line + " " + word).length > perLine) {
+          lines.push(line);
+          line = word;
+        } else {
+          line = line ? line + " " + word : word;
+        }
+      });
+      if (line) lines.push(line);
+    });
+    return lines;
   }
 
   // Set "a.b.c" = value in a nested object (the same keys Plotly.relayout takes).
@@ -53,18 +123,37 @@
     var el = document.getElementById(script.dataset.target);
     if (!el || el.dataset.drawn) return;
     var fig = JSON.parse(script.textContent);
+    var title = fig.layout && fig.layout.title;
+    el.dataset.title = (title && (title.text || title)) || "";
+    var xaxis = (fig.layout && fig.layout.xaxis) || {};
+    el.dataset.xtitle = (xaxis.title && (xaxis.title.text || xaxis.title)) || "";
     var config = Object.assign({}, fig.config || {}, {
       responsive: true,
       displaylogo: false,
-      modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"]
+      modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
+      // On a phone the tool bar would sit on the title; tapping a point still shows its value.
+      displayModeBar: el.clientWidth < NARROW ? false : "hover"
     });
     el.dataset.drawn = "1";
     // Colours for the current mode and sizes for this screen go in before the first draw:
     // one render per chart, not a draw followed by a relayout.
     var layout = fig.layout || {};
+    if (el.clientWidth < NARROW && fitToPhone(layout, fig.data)) el.dataset.xtitle = "";
     var o = overrides(el);
     Object.keys(o).forEach(function (key) { setPath(layout, key, o[key]); });
-    window.Plotly.newPlot(el, fig.data, layout, config);
+    window.Plotly.newPlot(el, fig.data, layout, config).then(function () {
+      if (el.clientWidth < NARROW) fitAxisTitle(el);
+    });
+  }
+
+  // On a phone, wrap the x-axis title to the plot area's real width when the guess was wrong.
+  function fitAxisTitle(el) {
+    var size = el._fullLayout && el._fullLayout._size;
+    if (!size || !el.dataset.xtitle || Number(el.dataset.plotw) === size.w) return;
+    el.dataset.plotw = size.w;
+    var text = wrap(el.dataset.xtitle, size.w, 12).join("<br>");
+    var current = el.layout.xaxis && el.layout.xaxis.title && el.layout.xaxis.title.text;
+    if (text !== current) window.Plotly.relayout(el, { "xaxis.title.text": text });
   }
 
   function restyleAll() {
