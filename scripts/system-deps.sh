@@ -9,7 +9,8 @@ missing=()
 python_ok() { "${PYTHON:-python3.11}" -c "import venv, ensurepip" >/dev/null 2>&1; }
 python_ok || missing+=("python3.11-venv")
 command -v npm >/dev/null 2>&1 || missing+=("npm")
-[ -x /usr/bin/chromium ] || missing+=("chromium")
+# $CHROMIUM may name another Chromium or Chrome binary (e.g. a CI image's own).
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || missing+=("chromium")
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -5,6 +5,8 @@ Assertions on the built HTML, in the style of jupyter-book's own tests.
 
 from __future__ import annotations
 
+import csv as csv_module
+import json
 import re
 
 import pytest
@@ -60,9 +62,13 @@ def test_toronto_page_has_charts_with_data_and_csv(built_site):
         link = fig.select_one("a.lc-csv")
         csv = (built_site / "book" / link["href"]).resolve()
         assert csv.is_file(), f"CSV link {link['href']} is broken"
-        header = csv.read_text(encoding="utf-8").splitlines()[0]
-        table_header = ",".join(th.get_text() for th in fig.select("thead th"))
-        assert header == table_header
+        with csv.open(encoding="utf-8", newline="") as handle:
+            csv_rows = list(csv_module.reader(handle))
+        table = [[th.get_text() for th in fig.select("thead th")]] + [
+            [td.get_text() for td in tr.select("td")] for tr in fig.select("tbody tr")]
+        assert csv_rows == table  # the download holds exactly the rows and columns drawn
+        drawn = json.loads(payload.string)["layout"]["meta"]["liberal_crisis"]
+        assert len(csv_rows) - 1 == len(drawn["rows"]) > 0
 
 
 def test_plotly_only_on_chart_pages_and_nothing_from_other_hosts(built_site):

@@ -47,10 +47,11 @@ def test_charts_follow_the_theme_switch_without_reload(browser, site_url):
     page.close()
 
 
-def test_no_page_scrolls_sideways_on_a_phone(browser, built_site, site_url):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_scrolls_sideways_on_a_phone(browser, built_site, site_url, scheme):
     for path in html_pages(built_site):
         rel = path.relative_to(built_site).as_posix()
-        page = open_page(browser, f"{site_url}/{rel}", viewport=PHONE)
+        page = open_page(browser, f"{site_url}/{rel}", viewport=PHONE, scheme=scheme)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{rel} scrolls sideways by {overflow}px on a phone"
         widths = page.evaluate(

@@ -95,7 +95,9 @@ def draw_images(app: Sphinx, exception) -> None:
             todo[target] = _for_print(figure_json)
     if not todo:
         return
-    os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")  # kaleido: Debian's Chromium
+    from .browser import CHROMIUM
+
+    os.environ.setdefault("BROWSER_PATH", CHROMIUM)  # kaleido uses the system browser
     import plotly.graph_objects as go
     import plotly.io as pio
 
