@@ -3,7 +3,7 @@
 - ``plotly_chart`` nodes (made by ``plotly_mime``) become a ``<figure>``: the chart container,
   the figure JSON in a ``<script type="application/json">``, and a caption with the source line,
   a CSV of exactly the data drawn, and a collapsible table (the text alternative).
-- plotly.js and ``charts.js`` are added only to pages that have a chart. plotly.js is copied from
+- plotly.js (async) and ``charts.js`` (deferred) are added only to pages that have a chart. plotly.js is copied from
   the file named by ``liberal_crisis_plotlyjs`` (a partial bundle from npm by default) after
   checking that its version is the one plotly.py expects; a mismatch stops the build.
 - Builders other than HTML cannot draw these charts: they raise an error rather than drop them.
@@ -192,7 +192,9 @@ def add_chart_assets(app: Sphinx, pagename, templatename, context, doctree) -> N
     # Only chart pages pay for plotly.js; `defer` keeps it off the critical rendering path and
     # preserves order (plotly.js before charts.js).
     if _page_has_chart(doctree):
-        app.add_js_file(PLOTLY_TARGET, loading_method="defer")
+        # plotly.js runs as soon as it arrives (async), while the page is still being parsed;
+        # charts.js (deferred, so after parsing) draws once both are ready.
+        app.add_js_file(PLOTLY_TARGET, loading_method="async", id="lc-plotly")
         app.add_js_file("charts.js", loading_method="defer")
         app.add_css_file("charts.css")
 

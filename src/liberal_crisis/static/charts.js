@@ -164,7 +164,16 @@
 
   function start() {
     if (!window.Plotly) {
-      console.error("plotly.js did not load: charts cannot be drawn");
+      // plotly.js loads asynchronously: draw when it has run, or say why nothing is drawn.
+      var tag = document.getElementById("lc-plotly");
+      if (!tag) {
+        console.error("plotly.js is not on this page: charts cannot be drawn");
+        return;
+      }
+      tag.addEventListener("load", start, { once: true });
+      tag.addEventListener("error", function () {
+        console.error("plotly.js did not load: charts cannot be drawn");
+      }, { once: true });
       return;
     }
     document.querySelectorAll("script.lc-chart-data").forEach(draw);
