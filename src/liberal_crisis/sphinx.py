@@ -3,9 +3,10 @@
 - ``plotly_chart`` nodes (made by ``plotly_mime``) become a ``<figure>``: the chart container,
   the figure JSON in a ``<script type="application/json">``, and a caption with the source line,
   a CSV of exactly the data drawn, and a collapsible table (the text alternative).
-- plotly.js (async) and ``charts.js`` (deferred) are added only to pages that have a chart. plotly.js is copied from
-  the file named by ``liberal_crisis_plotlyjs`` (a partial bundle from npm by default) after
-  checking that its version is the one plotly.py expects; a mismatch stops the build.
+- plotly.js (async) and ``charts.js`` (deferred) are added only to pages that have a chart.
+  plotly.js is copied from the file named by ``liberal_crisis_plotlyjs`` (a partial bundle from
+  npm by default) after checking that its version is the one plotly.py expects; a mismatch
+  stops the build.
 - Builders other than HTML cannot draw these charts: they raise an error rather than drop them.
 """
 
