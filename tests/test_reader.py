@@ -102,15 +102,21 @@ LEGEND_OVERLAPS = """() => [...document.querySelectorAll('.lc-chart')].flatMap(c
 })"""
 
 
-def test_legends_never_cover_the_plot_on_a_phone(browser, built_site, site_url):
-    covered = []
+def on_every_chart_page(browser, built_site, site_url, probe: str) -> list[str]:
+    """Run a JS ``probe`` (returning figure ids) on every chart page at phone size."""
+    found = []
     for path in html_pages(built_site):
         if 'class="lc-chart"' not in path.read_text(encoding="utf-8"):
             continue
         rel = path.relative_to(built_site).as_posix()
         page = open_page(browser, f"{site_url}/{rel}", viewport=PHONE)
-        covered += [f"{rel}#{fig}" for fig in page.evaluate(LEGEND_OVERLAPS)]
+        found += [f"{rel}#{fig}" for fig in page.evaluate(probe)]
         page.close()
+    return found
+
+
+def test_legends_never_cover_the_plot_on_a_phone(browser, built_site, site_url):
+    covered = on_every_chart_page(browser, built_site, site_url, LEGEND_OVERLAPS)
     assert covered == [], f"legends over the data on a phone: {covered}"
 
 
@@ -136,12 +142,5 @@ TITLES_OUTSIDE = """() => [...document.querySelectorAll('.lc-chart')].flatMap(ch
 
 
 def test_chart_titles_fit_on_a_phone(browser, built_site, site_url):
-    cut = []
-    for path in html_pages(built_site):
-        if 'class="lc-chart"' not in path.read_text(encoding="utf-8"):
-            continue
-        rel = path.relative_to(built_site).as_posix()
-        page = open_page(browser, f"{site_url}/{rel}", viewport=PHONE)
-        cut += [f"{rel}#{fig}" for fig in page.evaluate(TITLES_OUTSIDE)]
-        page.close()
+    cut = on_every_chart_page(browser, built_site, site_url, TITLES_OUTSIDE)
     assert cut == [], f"chart or axis titles cut off on a phone: {cut}"

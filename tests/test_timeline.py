@@ -87,16 +87,6 @@ def test_compare_national_long_format_and_missing_party():
     assert list(out["vote_share_pct"]) == [75.0, 25.0, 100.0, 0.0]
 
 
-def test_reported_margin_ignores_pooled_rows_and_needs_two_candidates():
-    prelim = pd.DataFrame({
-        "riding": ["R", "R", "R", "S"],
-        "party_code": ["CPC", "LPC", "OTH", "CPC"],
-        "votes": [15555, 14965, 20000, 9931],
-    })
-    assert timeline.reported_margin(prelim, "R") == 590
-    assert timeline.reported_margin(prelim, "S") is None
-
-
 def test_ridings_over_time_keeps_named_contests():
     history = pd.DataFrame({
         "riding": ["R", "R", "R", "R"],

@@ -46,6 +46,20 @@ def margin(rows: pd.DataFrame) -> dict:
     }
 
 
+def reported_margin(preliminary: pd.DataFrame, riding: str) -> int | None:
+    """Election-night margin between the top two named candidates, from the press's figures.
+
+    Pooled rows (``OTH``) are never a candidate. ``None`` when fewer than two named candidates
+    have a reported count (the table lists only what the press printed).
+    """
+    rows = preliminary[(preliminary["riding"] == riding)
+                       & (preliminary["party_code"] != swing.OTHER)]
+    if len(rows) < 2:
+        return None
+    top = rows["votes"].astype(int).sort_values(ascending=False).to_list()
+    return int(top[0] - top[1])
+
+
 def shares_over_time(history: pd.DataFrame, byelection: pd.DataFrame, riding: str,
                      parties: list[str]) -> pd.DataFrame:
     """Share of the vote for ``parties`` in ``riding`` at each general election and the

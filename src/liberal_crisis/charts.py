@@ -130,9 +130,3 @@ def sources_markdown(resources: list[str]) -> str:
             )
     return "\n".join(lines)
 
-
-def row_sources_markdown(frame: pd.DataFrame) -> str:
-    """A Markdown list of the sources cited row by row (``source_title``, ``source_url``) in
-    exactly the rows a chapter uses, e.g. the timeline events it tells."""
-    pairs = frame[["source_title", "source_url"]].drop_duplicates()
-    return "\n".join(f"- [{title}]({url})" for title, url in pairs.itertuples(index=False))

@@ -31,9 +31,13 @@ def _file(name: str) -> str:
     return f"data/{name}.csv"
 
 
-def share_problems(name, frame, share_col, votes_col, group_cols, rule_name, folder=None):
-    """Shares must recompute from votes (votes / group total × 100) within the tolerance."""
-    totals = frame.groupby(group_cols, dropna=False)[votes_col].transform("sum")  # group_cols may be a function
+def share_problems(name, frame, share_col, votes_col, rule_name, group_cols=None):
+    """Shares must recompute from votes (votes / total × 100) within the tolerance; the total
+    is the whole table's, or each group's when ``group_cols`` is given."""
+    if group_cols is None:
+        totals = pd.Series(frame[votes_col].sum(), index=frame.index)
+    else:
+        totals = frame.groupby(group_cols, dropna=False)[votes_col].transform("sum")
     recomputed = frame[votes_col] / totals * 100
     bad = (frame[share_col] - recomputed).abs() > SHARE_TOLERANCE
     return [
@@ -127,13 +131,10 @@ def ge2021_votes_match_riding_totals(load):
 def shares_recompute_from_votes(load):
     out = []
     national = load("ge2025_national")
-    out += share_problems("ge2025_national", national, "vote_share_pct", "votes", lambda _: 0,
-                          "share-recompute")
+    out += share_problems("ge2025_national", national, "vote_share_pct", "votes", "share-recompute")
     leadership = load("leadership_2025")
-    out += share_problems("leadership_2025", leadership, "votes_pct", "votes", lambda _: 0,
-                          "share-recompute")
-    out += share_problems("leadership_2025", leadership, "points_pct", "points", lambda _: 0,
-                          "share-recompute")
+    out += share_problems("leadership_2025", leadership, "votes_pct", "votes", "share-recompute")
+    out += share_problems("leadership_2025", leadership, "points_pct", "points", "share-recompute")
     return out
 
 

@@ -128,20 +128,6 @@ def compare_national(before: pd.DataFrame, after: pd.DataFrame, labels: tuple[st
     return pd.concat(frames, ignore_index=True)
 
 
-def reported_margin(preliminary: pd.DataFrame, riding: str) -> int | None:
-    """Election-night margin between the top two named candidates, from the press's figures.
-
-    Pooled rows (``OTH``) are never a candidate. ``None`` when fewer than two named candidates
-    have a reported count (the table lists only what the press printed).
-    """
-    rows = preliminary[(preliminary["riding"] == riding)
-                       & (preliminary["party_code"] != swing.OTHER)]
-    if len(rows) < 2:
-        return None
-    top = rows["votes"].astype(int).sort_values(ascending=False).to_list()
-    return int(top[0] - top[1])
-
-
 def ridings_over_time(history: pd.DataFrame, byelection: pd.DataFrame, ridings: list[str],
                       parties: list[str], contests: list[str]) -> pd.DataFrame:
     """Shares of ``parties`` in several ridings at the named contests, long format.
