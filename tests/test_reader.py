@@ -144,3 +144,26 @@ TITLES_OUTSIDE = """() => [...document.querySelectorAll('.lc-chart')].flatMap(ch
 def test_chart_titles_fit_on_a_phone(browser, built_site, site_url):
     cut = on_every_chart_page(browser, built_site, site_url, TITLES_OUTSIDE)
     assert cut == [], f"chart or axis titles cut off on a phone: {cut}"
+
+
+def test_search_from_a_chapter_finds_a_name_only_in_chart_data(browser, site_url):
+    # Chapter pages no longer load the search index; the theme's dialog hands the query to
+    # search.html, which must still find a candidate named only in a chart's table.
+    page = open_page(browser, f"{site_url}/book/toronto-st-pauls.html")
+    assert page.evaluate("typeof Search") == "undefined"
+    page.locator(".search-button__button").first.click()
+    box = page.locator("#pst-search-dialog input[name=q]")
+    box.fill("Cullis")
+    box.press("Enter")
+    page.wait_for_url("**/search.html?q=Cullis*")
+    hits = page.locator("#search-results ul.search li a")
+    hits.first.wait_for(timeout=15000)
+    assert any("toronto-st-pauls" in (hits.nth(i).get_attribute("href") or "")
+               for i in range(hits.count()))
+    page.close()
+
+
+def test_code_blocks_keep_their_copy_button(browser, site_url):
+    page = open_page(browser, f"{site_url}/book/run-it-yourself.html")
+    page.wait_for_selector("div.highlight button.copybtn", state="attached", timeout=5000)
+    page.close()

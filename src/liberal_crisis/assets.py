@@ -13,6 +13,11 @@ The stylesheet alone already draws every icon from the webfont, so this module
   (the theme's JS adds ``fa-xmark`` itself) and every icon the CSS draws on its own (admonition,
   dropdown and "on this page" markers). The subset is made from the theme's original fonts, so
   an incremental build that adds an icon gets it; its bytes are deterministic (no timestamp);
+- leaves out, page by page, what Jupyter Book's default extensions add to every page when the
+  page has nothing for them to act on: sphinx-togglebutton (toggles and dropdowns),
+  sphinx-copybutton (code blocks), sphinx-design (its components) and sphinx-thebe's stylesheet
+  (this book has no live code). ``templates/layout.html`` likewise keeps the theme's search
+  scripts and index to the search page while search-as-you-type is off;
 - copies the chart assets (``plotly.min.js``, ``charts.js``, ``charts.css``, ``site.css``) into
   ``_static`` *before* the pages are written, so that Sphinx stamps their URLs with a content
   checksum (``?v=...``) in a clean build too: one URL on every page (cached once), a new one
@@ -135,6 +140,42 @@ def _write_if_changed(path: Path, data: bytes) -> None:
         path.write_bytes(data)
 
 
+# Extension assets a page needs only when its body has something for them to act on:
+# (files, markers of the extension's inline scripts, does the page body use it?).
+CLASSES = re.compile(r'class="([^"]*)"')
+
+
+def _classes(body: str) -> set[str]:
+    return {c for m in CLASSES.finditer(body) for c in m.group(1).split()}
+
+
+OPTIONAL_ASSETS = [
+    (("togglebutton.js", "togglebutton.css"),
+     ("toggleHint", "togglebuttonSelector", "toggleOpenOnPrint"),
+     lambda body: bool(_classes(body) & {"toggle", "dropdown", "toggle-details"})),
+    (("copybutton.js", "copybutton.css", "clipboard.min.js"), (),
+     lambda body: bool(re.search(r'<div class="highlight', body))),
+    (("design-tabs.js", "sphinx-design.min.css"), (),
+     lambda body: any(c.startswith("sd-") for c in _classes(body))),
+    (("sphinx-thebe.css",), (), lambda body: False),
+]
+
+
+def drop_unused_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    body = context.get("body", "")
+    for files, inline, used in OPTIONAL_ASSETS:
+        if used(body):
+            continue
+
+        def keep(asset) -> bool:
+            name = Path(asset.filename or "").name
+            text = asset.attributes.get("body", "")
+            return name not in files and not any(marker in text for marker in inline)
+
+        context["script_files"] = [js for js in context.get("script_files", []) if keep(js)]
+        context["css_files"] = [css for css in context.get("css_files", []) if keep(css)]
+
+
 def add_templates(app: Sphinx, config) -> None:
     # First on the path: our layout.html extends the theme's ("!layout.html").
     config.templates_path = [str(TEMPLATES), *[p for p in config.templates_path if p != str(TEMPLATES)]]
@@ -144,13 +185,13 @@ def precopy_chart_assets(app: Sphinx) -> None:
     """Put the chart assets in _static before any page is written (see the module docstring)."""
     if app.builder.format != "html":
         return
-    from .sphinx import PLOTLY_TARGET, STATIC, _plotlyjs_path
+    from .sphinx import PLOTLY_TARGET, STATIC, _plotlyjs_path, plotlyjs_bytes
 
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     plotly = _plotlyjs_path(app)
     if plotly.is_file():  # if not, the extension's own check stops the build with the reason
-        _write_if_changed(static / PLOTLY_TARGET, plotly.read_bytes())
+        _write_if_changed(static / PLOTLY_TARGET, plotlyjs_bytes(app))
     for name in ("charts.js", "charts.css", "site.css"):
         _write_if_changed(static / name, (STATIC / name).read_bytes())
 
@@ -201,5 +242,6 @@ def setup(app: Sphinx) -> None:
     """Register the hooks (called from ``liberal_crisis.sphinx.setup``)."""
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", precopy_chart_assets)
+    app.connect("html-page-context", drop_unused_assets, priority=900)  # after the extensions
     # After liberal_crisis.sphinx's own copy (priority 500) and Sphinx's static copy.
     app.connect("build-finished", trim_assets, priority=800)

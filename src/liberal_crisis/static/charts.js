@@ -10,8 +10,12 @@
   };
   var NARROW = 600; // px: below this, tighter margins and smaller type so the plot keeps its width
 
+  function modeName() {
+    return document.documentElement.dataset.theme === "dark" ? "dark" : "light";
+  }
+
   function mode() {
-    return document.documentElement.dataset.theme === "dark" ? MODES.dark : MODES.light;
+    return MODES[modeName()];
   }
 
   // Only colours and sizes change with the mode and the screen; the data never does.
@@ -135,6 +139,7 @@
       displayModeBar: el.clientWidth < NARROW ? false : "hover"
     });
     el.dataset.drawn = "1";
+    el.dataset.mode = modeName();
     // Colours for the current mode and sizes for this screen go in before the first draw:
     // one render per chart, not a draw followed by a relayout.
     var layout = fig.layout || {};
@@ -156,8 +161,13 @@
     if (text !== current) window.Plotly.relayout(el, { "xaxis.title.text": text });
   }
 
+  // The theme sets data-theme on load too, often to the mode the charts were drawn in: only a
+  // real change is worth a relayout (one costs ~30 ms per chart).
   function restyleAll() {
+    var now = modeName();
     document.querySelectorAll(".lc-chart[data-drawn]").forEach(function (el) {
+      if (el.dataset.mode === now) return;
+      el.dataset.mode = now;
       window.Plotly.relayout(el, overrides(el));
     });
   }
