@@ -93,10 +93,9 @@ def test_plotlyjs_shipped_matches_plotly_py(built_site):
 
     shipped = (built_site / "_static" / "plotly.min.js").read_bytes()
     assert f"v{get_plotlyjs_version()}".encode() in shipped[:300]
-    # The npm file unchanged, after V8's compile hint (its first line, or V8 ignores it).
+    # The npm file, byte for byte.
     npm = (REPO / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js").read_bytes()
-    hint, _, rest = shipped.partition(b"\n")
-    assert hint == b"//# allFunctionsCalledOnLoad" and rest == npm
+    assert shipped == npm
 
 
 def test_config_never_hides_lost_content():

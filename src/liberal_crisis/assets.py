@@ -185,13 +185,13 @@ def precopy_chart_assets(app: Sphinx) -> None:
     """Put the chart assets in _static before any page is written (see the module docstring)."""
     if app.builder.format != "html":
         return
-    from .sphinx import PLOTLY_TARGET, STATIC, _plotlyjs_path, plotlyjs_bytes
+    from .sphinx import PLOTLY_TARGET, STATIC, _plotlyjs_path
 
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     plotly = _plotlyjs_path(app)
     if plotly.is_file():  # if not, the extension's own check stops the build with the reason
-        _write_if_changed(static / PLOTLY_TARGET, plotlyjs_bytes(app))
+        _write_if_changed(static / PLOTLY_TARGET, plotly.read_bytes())
     for name in ("charts.js", "charts.css", "site.css"):
         _write_if_changed(static / name, (STATIC / name).read_bytes())
 

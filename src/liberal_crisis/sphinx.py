@@ -54,17 +54,6 @@ def _plotlyjs_path(app: Sphinx) -> Path:
     return src if src.is_absolute() else Path(app.confdir) / src
 
 
-# V8's explicit compile hint (Chromium 136+; a plain comment elsewhere): compile every function
-# of the file on the streaming thread while it downloads, instead of lazily on the main thread
-# during the first draw. plotly.js runs most of its code on a page's first chart. Measured with
-# `make bench`: the heaviest chart page is drawn about 150-200 ms sooner.
-COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"
-
-
-def plotlyjs_bytes(app: Sphinx) -> bytes:
-    """plotly.js as shipped: the npm file, unchanged, after the compile hint."""
-    return COMPILE_HINT + _plotlyjs_path(app).read_bytes()
-
 
 def check_plotlyjs(app: Sphinx) -> None:
     from plotly.offline import get_plotlyjs_version
@@ -223,7 +212,7 @@ def copy_assets(app: Sphinx, exception) -> None:
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    (static / PLOTLY_TARGET).write_bytes(plotlyjs_bytes(app))
+    shutil.copyfile(_plotlyjs_path(app), static / PLOTLY_TARGET)
     for name in ("charts.js", "charts.css", "site.css"):
         shutil.copyfile(STATIC / name, static / name)
 
