@@ -332,7 +332,7 @@ def report(ours: dict, stock: dict) -> None:
     for name, result in (("ours", ours), ("stock", stock)):
         print(f"  {name:5}: re-executed {', '.join(result['csv']['executed']) or 'nothing'}; "
               f"pages showing {old} before: {', '.join(result['old_before']) or 'none'}; "
-              f"after: {', '.join(result['old_after']) or 'none'} (stale); "
+              f"still showing it after (stale): {', '.join(result['old_after']) or 'none'}; "
               f"showing {new} after: {', '.join(result['new_after']) or 'none'}")
     print(f"\nWarnings in the cold build: ours {ours['cold']['warnings']} (built with -W: any warning "
           f"fails it), stock {stock['cold']['warnings']} (stock cannot use -W: it would fail on lost charts)")
