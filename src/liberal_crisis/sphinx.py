@@ -54,7 +54,6 @@ def _plotlyjs_path(app: Sphinx) -> Path:
     return src if src.is_absolute() else Path(app.confdir) / src
 
 
-
 def check_plotlyjs(app: Sphinx) -> None:
     from plotly.offline import get_plotlyjs_version
 
