@@ -43,7 +43,7 @@ test: setup-test validate
 
 # The whole book as one PDF, each chart printed as an image; drives Chromium like the tests.
 pdf: setup-test book
-	$(BIN)/python -m liberal_crisis.pdf _build/html _build/pdf/book.pdf
+	$(BIN)/python -m liberal_crisis.site.pdf _build/html _build/pdf/book.pdf
 
 # JupyterLab with jupytext, on this machine only (127.0.0.1): chapters open as notebooks.
 lab: setup

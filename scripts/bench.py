@@ -10,7 +10,7 @@
 
 2. Site: builds the book twice, from copies of the sources in temporary folders:
    - "ours": this project's set-up, exactly as `make book` builds it (strict: -W);
-   - "stock": the same chapters and data, without the liberal_crisis.sphinx extension (so no
+   - "stock": the same chapters and data, without the liberal_crisis.site.extension extension (so no
      offline chart writer, no data-keyed execution cache, stock theme assets), with plotly's
      documented ``notebook`` renderer set in each chapter's first code cell, as a stock Jupyter
      Book chapter would. The installed MIME plugin is switched off in the copy's config
@@ -90,7 +90,7 @@ def run_projection() -> None:
 # --------------------------------------------------------------------------------------------
 
 BIN = Path(sys.executable).parent
-from liberal_crisis.browser import launch, local_only, serve, site_pages as html_pages  # noqa: E402
+from liberal_crisis.site.browser import launch, local_only, serve, site_pages as html_pages  # noqa: E402
 
 
 STRICT = ["--all", "-W", "-n", "--keep-going"]  # Makefile BUILD_FLAGS

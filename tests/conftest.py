@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from liberal_crisis.browser import CHROMIUM, launch, serve, site_pages
+from liberal_crisis.site.browser import CHROMIUM, launch, serve, site_pages
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent

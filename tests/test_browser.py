@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import html_pages
-from liberal_crisis.browser import local_only
+from liberal_crisis.site.browser import local_only
 
 pytestmark = pytest.mark.browser
 

@@ -22,7 +22,7 @@ CHART_CELL = """
 ```{code-cell} ipython3
 import pandas as pd
 import plotly.graph_objects as go
-from liberal_crisis import charts, theme
+from liberal_crisis.stories import charts, theme
 theme.setup()
 df = pd.DataFrame({"party_code": ["LPC", "CPC"], "seats": [153, 119]})
 fig = go.Figure(go.%s(x=df.party_code, y=df.seats))
@@ -143,7 +143,7 @@ def test_guard_chart_without_caption_material_fails_build(fixture_book, tmp_path
     book = fixture_book("# Bare chart\n\n" + cell)
     result = jupyter_book(book, tmp_path / "out")
     assert result.returncode != 0
-    assert "without liberal_crisis.charts.present()" in result.stdout + result.stderr
+    assert "without liberal_crisis.stories.charts.present()" in result.stdout + result.stderr
 
 
 def test_guard_trace_type_missing_from_bundle_fails_build(fixture_book, tmp_path):

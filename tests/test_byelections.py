@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from liberal_crisis import byelections
+from liberal_crisis.stories import byelections
 
 
 def test_margin_ignores_pooled_candidates_and_measures_points_of_the_valid_vote():

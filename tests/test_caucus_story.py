@@ -1,8 +1,8 @@
-"""Hand-worked tests for liberal_crisis.caucus_story."""
+"""Hand-worked tests for liberal_crisis.stories.caucus_story."""
 import pandas as pd
 import pytest
 
-from liberal_crisis import caucus_story as cs
+from liberal_crisis.stories import caucus_story as cs
 
 
 def test_day_label():

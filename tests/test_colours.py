@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from colorspacious import cspace_convert, deltaE
 
-from liberal_crisis.theme import PARTY_COLOURS
+from liberal_crisis.stories.theme import PARTY_COLOURS
 
 MAIN = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]
 MIN_DISTANCE = 10  # CAM02-UCS units: clearly different at a glance, not merely noticeable

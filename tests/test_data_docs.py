@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from liberal_crisis import data, data_docs
+from liberal_crisis import data
+from liberal_crisis.data import dictionary
 from conftest import REPO
 
 RESOURCE = {
@@ -30,18 +31,18 @@ RESOURCE = {
 
 
 def test_constraints_text_fixed_order():
-    assert data_docs.constraints_text(None) == ""
-    assert data_docs.constraints_text(
+    assert dictionary.constraints_text(None) == ""
+    assert dictionary.constraints_text(
         {"enum": ["a", "b"], "maximum": 100, "required": True, "minimum": 0}
     ) == "required; minimum 0; maximum 100; one of: a, b"
 
 
 def test_cell_escapes_pipes_and_line_breaks():
-    assert data_docs.cell("a |b\n c") == "a \\|b c"
+    assert dictionary.cell("a |b\n c") == "a \\|b c"
 
 
 def test_resource_markdown_has_every_part():
-    text = data_docs.resource_markdown(RESOURCE, level=3)
+    text = dictionary.resource_markdown(RESOURCE, level=3)
     lines = text.splitlines()
     assert lines[0] == "### A toy table"
     assert "File: `toy.csv` (resource `toy`)." in lines
@@ -58,12 +59,12 @@ def test_resource_markdown_has_every_part():
 
 def test_count_type_absent_is_said():
     res = dict(RESOURCE, count_type=None)
-    assert "Count type: not applicable." in data_docs.resource_markdown(res).splitlines()[6]
+    assert "Count type: not applicable." in dictionary.resource_markdown(res).splitlines()[6]
 
 
 def test_downloads_list_every_resource_and_the_descriptor():
     descriptor = data.descriptor()
-    text = data_docs.downloads_markdown(descriptor)
+    text = dictionary.downloads_markdown(descriptor)
     for res in descriptor["resources"]:
         assert f"{{download}}`{res['path']} <../data/{res['path']}>`" in text
     assert "{download}`datapackage.json <../data/datapackage.json>`" in text
@@ -72,7 +73,7 @@ def test_downloads_list_every_resource_and_the_descriptor():
 
 def test_every_resource_is_documented():
     descriptor = data.descriptor()
-    text = data_docs.package_markdown(descriptor)
+    text = dictionary.package_markdown(descriptor)
     for res in descriptor["resources"]:
         assert f"### {res['title']}" in text
         for field in res["schema"]["fields"]:
@@ -80,17 +81,17 @@ def test_every_resource_is_documented():
 
 
 def test_licences_group_files_by_licence():
-    text = data_docs.licences_markdown({"licenses": [], "resources": [RESOURCE, dict(RESOURCE, path="b.csv")]})
+    text = dictionary.licences_markdown({"licenses": [], "resources": [RESOURCE, dict(RESOURCE, path="b.csv")]})
     assert text.splitlines()[1] == (
         "- [Open Government Licence - Canada 2.0](https://example.org/ogl): `toy.csv`, `b.csv`."
     )
 
 
 def test_readme_is_up_to_date():
-    expected = data_docs.readme_text(data.descriptor())
+    expected = dictionary.readme_text(data.descriptor())
     actual = (REPO / "data" / "README.md").read_text(encoding="utf-8")
     assert actual == expected, (
-        "data/README.md is out of date: run python -m liberal_crisis.data_docs "
+        "data/README.md is out of date: run python -m liberal_crisis.data.dictionary "
         "--write data/README.md"
     )
 
@@ -98,6 +99,6 @@ def test_readme_is_up_to_date():
 def test_check_mode_detects_a_stale_file(tmp_path):
     stale = tmp_path / "README.md"
     stale.write_text("old\n", encoding="utf-8")
-    assert data_docs.main(["--check", str(stale)]) == 1
-    assert data_docs.main(["--write", str(stale)]) == 0
-    assert data_docs.main(["--check", str(stale)]) == 0
+    assert dictionary.main(["--check", str(stale)]) == 1
+    assert dictionary.main(["--write", str(stale)]) == 0
+    assert dictionary.main(["--check", str(stale)]) == 0

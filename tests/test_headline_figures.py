@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from liberal_crisis import byelections, data
+from liberal_crisis.stories import byelections
+from liberal_crisis import data
 from liberal_crisis.analysis import seat_count, shares, winners
 
 

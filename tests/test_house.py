@@ -1,8 +1,8 @@
-"""Hand-worked tests for liberal_crisis.house (seats short of a majority, possible partners)."""
+"""Hand-worked tests for liberal_crisis.analysis.house (seats short of a majority, possible partners)."""
 import pandas as pd
 import pytest
 
-from liberal_crisis.house import arithmetic, combinations, seats_wide
+from liberal_crisis.analysis.house import arithmetic, combinations, seats_wide
 
 # A toy 11-seat House at two dates. Majority of all seats: 11 // 2 + 1 = 6.
 STANDINGS = pd.DataFrame({

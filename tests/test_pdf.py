@@ -26,7 +26,7 @@ def normalise(text: str) -> str:
 def test_pdf_holds_every_page_and_every_chart_as_an_image(built_site, tmp_path):
     out = tmp_path / "book.pdf"
     result = subprocess.run(
-        [sys.executable, "-m", "liberal_crisis.pdf", str(built_site), str(out)],
+        [sys.executable, "-m", "liberal_crisis.site.pdf", str(built_site), str(out)],
         capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]

@@ -9,8 +9,8 @@ import plotly.graph_objects as go
 import pytest
 from myst_nb.core.render import MimeData, load_mime_renders
 
-from liberal_crisis import charts, theme
-from liberal_crisis.plotly_mime import MIME_TYPE, PlotlyMimeRenderer, chart_id, plotly_chart
+from liberal_crisis.stories import charts, theme
+from liberal_crisis.site.plotly_mime import MIME_TYPE, PlotlyMimeRenderer, chart_id, plotly_chart
 
 
 def figure():

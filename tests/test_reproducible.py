@@ -1,7 +1,7 @@
 """Reproducible builds: two clean builds of the same sources give a byte-identical site.
 
 Everything under ``_build/html`` is compared: pages, ``_static`` (including the subset icon
-webfonts made by ``liberal_crisis.assets``), chart CSVs, downloads, search index, inventory,
+webfonts made by ``liberal_crisis.site.assets``), chart CSVs, downloads, search index, inventory,
 link-preview images. The execution cache, the doctrees and ``jupyter_execute`` live next to
 ``_build/html``, not in it, so they are not part of the published site and not compared.
 """

@@ -1,9 +1,9 @@
-"""Hand-worked tests for liberal_crisis.scenarios (made-up polls, ridings and by-elections)."""
+"""Hand-worked tests for liberal_crisis.stories.scenarios (made-up polls, ridings and by-elections)."""
 import numpy as np
 import pandas as pd
 import pytest
 
-from liberal_crisis import scenarios as sc
+from liberal_crisis.stories import scenarios as sc
 
 T = pd.Timestamp
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from liberal_crisis import timeline
+from liberal_crisis.stories import timeline
 
 
 def events():

@@ -1,9 +1,11 @@
-"""Shared logic for the report on the Liberal Party of Canada's 2024 crisis.
+"""Shared logic for the report on the Liberal Party of Canada's 2024 crisis, in four layers.
 
-Modules: ``data`` (load and validate the data package), ``checks`` (cross-file rules),
-``theme`` (party colours and the plotly template), ``charts`` (chart captions, downloads and text
-alternatives), ``plotly_mime`` (myst-nb renderer for plotly output), ``sphinx`` (the Sphinx
-extension that ships plotly.js), ``analysis`` (swings, projections, history, caucus arithmetic).
+Each layer imports only the ones above it in this list:
+
+- :mod:`.data`: the data package (load, validate, rules, data dictionary);
+- :mod:`.analysis`: pure functions (swings, projections, history, caucus and House arithmetic);
+- :mod:`.stories`: chapter tables and figures (theme, charts, by-elections, scenarios, ...);
+- :mod:`.site`: the Sphinx extension, plotly renderer, assets, sharing, downloads, PDF, browser.
 """
 
 __version__ = "0.1.0"

@@ -27,45 +27,14 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from ..stories.charts import META_KEY
 from . import assets, downloads, sharing
-from .charts import META_KEY
+from .plotly_js import BASIC_TRACES, PLOTLY_TARGET, STATIC, check_plotlyjs, plotlyjs_path
 from .plotly_mime import plotly_chart
 
-logger = logging.getLogger(__name__)
-
-STATIC = Path(__file__).parent / "static"
-PLOTLY_TARGET = "plotly.min.js"
 DOWNLOADS = "_downloads/charts"
-# Trace types in the partial bundle "plotly.js-basic-dist-min"; a chart using any other type
-# would stay blank in the browser, so the build refuses it.
-BASIC_TRACES = {"scatter", "bar", "pie"}
 
-
-def plotlyjs_version(path: Path) -> str:
-    head = path.read_text(encoding="utf-8", errors="replace")[:400]
-    match = re.search(r"plotly\.js (?:\([^)]*\) )?v(\d+\.\d+\.\d+)", head)
-    if not match:
-        raise ExtensionError(f"{path}: no plotly.js version banner found")
-    return match.group(1)
-
-
-def _plotlyjs_path(app: Sphinx) -> Path:
-    src = Path(app.config.liberal_crisis_plotlyjs)
-    return src if src.is_absolute() else Path(app.confdir) / src
-
-
-def check_plotlyjs(app: Sphinx) -> None:
-    from plotly.offline import get_plotlyjs_version
-
-    src = _plotlyjs_path(app)
-    if not src.is_file():
-        raise ExtensionError(
-            f"plotly.js not found at {src}: run the set-up (`make book` runs `npm ci`)"
-        )
-    found, wanted = plotlyjs_version(src), get_plotlyjs_version()
-    if found != wanted:
-        raise ExtensionError(f"{src} is plotly.js {found}, but plotly.py expects {wanted}")
-
+logger = logging.getLogger(__name__)
 
 def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
     cols = meta["columns"]
@@ -100,7 +69,7 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
     if not meta:
         # A chart without source, data and text alternative must not be published.
         raise ExtensionError(
-            f"{docname}: a plotly chart was shown without liberal_crisis.charts.present()"
+            f"{docname}: a plotly chart was shown without liberal_crisis.stories.charts.present()"
         )
     unsupported = {t.get("type", "scatter") for t in figure["data"]} - BASIC_TRACES
     if unsupported and self.builder.config.liberal_crisis_trace_check:
@@ -160,7 +129,7 @@ def key_execution_on_data(app: Sphinx, docname: str, source: list[str]) -> None:
     match = CODE_CELL.search(source[0])
     if not names or not match:
         return
-    from . import data as _data
+    from .. import data as _data
 
     folder = Path(app.srcdir) / "data"
     paths = [folder / _data.DESCRIPTOR] + [
@@ -211,7 +180,7 @@ def copy_assets(app: Sphinx, exception) -> None:
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(_plotlyjs_path(app), static / PLOTLY_TARGET)
+    shutil.copyfile(plotlyjs_path(app), static / PLOTLY_TARGET)
     for name in ("charts.js", "charts.css", "site.css"):
         shutil.copyfile(STATIC / name, static / name)
 

@@ -2,7 +2,7 @@
 
 myst-nb has no renderer for this MIME type and would drop the chart with a warning. This plugin
 (registered through the ``myst_nb.mime_renderers`` entry point in ``pyproject.toml``) turns the
-figure JSON into a ``plotly_chart`` node. The Sphinx extension in ``liberal_crisis.sphinx``
+figure JSON into a ``plotly_chart`` node. The Sphinx extension in ``liberal_crisis.site.extension``
 writes that node as HTML and adds plotly.js to the pages that have one.
 """
 

@@ -1,6 +1,6 @@
 """Print the built book to one PDF, every chart as a static image, without the network.
 
-Usage: ``python -m liberal_crisis.pdf SITE_DIR OUT_PDF`` (``make pdf`` runs it on _build/html).
+Usage: ``python -m liberal_crisis.site.pdf SITE_DIR OUT_PDF`` (``make pdf`` runs it on _build/html).
 
 The charts are drawn by plotly.js in the browser, so the site is served on 127.0.0.1 and each
 page is opened in headless Chromium (Playwright), in the order of the book's sidebar. Once a

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .charts import META_KEY
+from ..stories.charts import META_KEY
 from .plotly_mime import plotly_chart
 
 OG_DIR = "_images/og"

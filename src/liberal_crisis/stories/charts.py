@@ -13,7 +13,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import data as _data
+from .. import data as _data
 
 META_KEY = "liberal_crisis"
 MAX_LISTED_SOURCES = 4  # more than this and a caption names the table rather than each report

@@ -1,9 +1,8 @@
-"""Load the book's data through its Frictionless data package, validating on the way.
+"""The data package itself: where it is, its descriptor, its problems and typed reads.
 
-``load(name)`` returns a DataFrame typed from the package schema, after the whole package has
-passed Frictionless validation (types, constraints, primary and foreign keys) and the cross-file
-rules in ``checks``. Any failure raises ``DataError`` naming the file, line, column and rule, so a
-chapter that would publish a wrong number stops the build instead.
+``read(name)`` returns a DataFrame typed from the package schema without validating;
+``frictionless_problems`` checks types, constraints and keys. Validation as a whole (these plus
+the cross-file rules) lives in :mod:`.validate`.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -105,36 +103,6 @@ def frictionless_problems(folder: Path) -> list[Problem]:
     return problems
 
 
-def _signature(folder: Path) -> tuple:
-    """Changes whenever any data file changes, so the validation cache is never stale."""
-    return tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size)
-        for p in sorted(folder.iterdir())
-        if p.suffix in (".csv", ".json")
-    )
-
-
-@lru_cache(maxsize=8)
-def _validated(folder: Path, signature: tuple) -> None:
-    from . import checks
-
-    problems = frictionless_problems(folder)
-    if not problems:  # the cross-file rules assume well-typed files
-        problems = checks.run(folder)
-    if problems:
-        raise DataError(problems)
-
-
-def validate(folder: Path | None = None) -> list[Problem]:
-    """Every problem in the package (empty when it is valid)."""
-    folder = Path(folder).resolve() if folder else data_dir()
-    try:
-        _validated(folder, _signature(folder))
-    except DataError as err:
-        return err.problems
-    return []
-
-
 _PANDAS_TYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "string": "string"}
 
 
@@ -156,10 +124,3 @@ def read(name: str, folder: Path | None = None) -> pd.DataFrame:
         encoding="utf-8",
     )
     return frame
-
-
-def load(name: str, folder: Path | None = None) -> pd.DataFrame:
-    """Validate the whole package (once per change), then read one resource."""
-    folder = Path(folder).resolve() if folder else data_dir()
-    _validated(folder, _signature(folder))
-    return read(name, folder)

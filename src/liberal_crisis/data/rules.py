@@ -1,4 +1,4 @@
-"""Cross-file rules that a Frictionless schema cannot express, and the ``make validate`` command.
+"""Cross-file rules that a Frictionless schema cannot express.
 
 Each rule reads the typed tables and returns ``Problem``s that name the file, the line (header
 = line 1, so data row i is line i + 2), the column and the rule.
@@ -6,12 +6,11 @@ Each rule reads the typed tables and returns ``Problem``s that name the file, th
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pandas as pd
 
-from .data import Problem, frictionless_problems, read
+from .package import Problem, descriptor, read
 
 SHARE_TOLERANCE = 0.05  # percentage points: published shares are rounded to 1 or 2 decimals
 RULES = []
@@ -245,8 +244,6 @@ def pledge_counts_are_possible(load):
 def row_sources_are_listed(load):
     """A row that cites a source_url cites one of its resource's declared sources, so the
     package's provenance never falls behind the rows."""
-    from .data import descriptor
-
     out = []
     for res in descriptor(_FOLDER[0])["resources"]:
         fields = {f["name"] for f in res["schema"]["fields"]}
@@ -271,25 +268,3 @@ def run(folder: Path) -> list[Problem]:
         except KeyError as exc:
             problems.append(Problem("data/datapackage.json", func.__name__, f"missing {exc}"))
     return problems
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``liberal-crisis-validate [DATA_DIR]``: exit 1 and list every problem, or say OK."""
-    from .data import data_dir
-
-    args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0]).resolve() if args else data_dir()
-    problems = frictionless_problems(folder)
-    if not problems:
-        problems = run(folder)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) in {folder}", file=sys.stderr)
-        return 1
-    print(f"data package OK: {folder}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from .analysis import history, projection, swing
+from ..analysis import history, projection, swing
 
 PARTIES = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]
 

@@ -11,7 +11,7 @@ import textwrap
 
 import pandas as pd
 
-from .analysis import projection, swing
+from ..analysis import projection, swing
 
 #: Timeline categories, top to bottom on the chart, with their reader-facing labels.
 CATEGORY_LABELS: dict[str, str] = {
@@ -132,7 +132,7 @@ def ridings_over_time(history: pd.DataFrame, byelection: pd.DataFrame, ridings: 
                       parties: list[str], contests: list[str]) -> pd.DataFrame:
     """Shares of ``parties`` in several ridings at the named contests, long format.
 
-    Wraps :func:`liberal_crisis.byelections.shares_over_time` per riding and keeps the rows
+    Wraps :func:`liberal_crisis.stories.byelections.shares_over_time` per riding and keeps the rows
     whose ``contest`` label is in ``contests`` (e.g. '2024 by-election', '2025 general
     election'). Returns ``riding, election_date, contest, boundaries, party_code, share_pct``
     in the order of ``ridings`` then date. A contest missing for a riding raises ``KeyError``.

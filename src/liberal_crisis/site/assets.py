@@ -21,7 +21,7 @@ The stylesheet alone already draws every icon from the webfont, so this module
 - copies the chart assets (``plotly.min.js``, ``charts.js``, ``charts.css``, ``site.css``) into
   ``_static`` *before* the pages are written, so that Sphinx stamps their URLs with a content
   checksum (``?v=...``) in a clean build too: one URL on every page (cached once), a new one
-  when plotly.js changes. ``liberal_crisis.sphinx`` still copies them after the build.
+  when plotly.js changes. ``liberal_crisis.site.extension`` still copies them after the build.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
+
+from .plotly_js import PLOTLY_TARGET, STATIC, plotlyjs_path
 
 logger = logging.getLogger(__name__)
 
@@ -185,11 +187,9 @@ def precopy_chart_assets(app: Sphinx) -> None:
     """Put the chart assets in _static before any page is written (see the module docstring)."""
     if app.builder.format != "html":
         return
-    from .sphinx import PLOTLY_TARGET, STATIC, _plotlyjs_path
-
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    plotly = _plotlyjs_path(app)
+    plotly = plotlyjs_path(app)
     if plotly.is_file():  # if not, the extension's own check stops the build with the reason
         _write_if_changed(static / PLOTLY_TARGET, plotly.read_bytes())
     for name in ("charts.js", "charts.css", "site.css"):
@@ -209,7 +209,7 @@ def trim_assets(app: Sphinx, exception) -> None:
         if FA_SCRIPT in page.read_text(encoding="utf-8", errors="replace"):
             logger.warning(
                 "%s still loads %s: the theme's template changed, update "
-                "liberal_crisis/templates/layout.html", page.relative_to(outdir), FA_SCRIPT,
+                "liberal_crisis/site/templates/layout.html", page.relative_to(outdir), FA_SCRIPT,
                 type="liberal_crisis", subtype="assets")
             return
     for name in (FA_SCRIPT, FA_SCRIPT + ".map"):
@@ -239,9 +239,9 @@ def trim_assets(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    """Register the hooks (called from ``liberal_crisis.sphinx.setup``)."""
+    """Register the hooks (called from ``liberal_crisis.site.extension.setup``)."""
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", precopy_chart_assets)
     app.connect("html-page-context", drop_unused_assets, priority=900)  # after the extensions
-    # After liberal_crisis.sphinx's own copy (priority 500) and Sphinx's static copy.
+    # After liberal_crisis.site.extension's own copy (priority 500) and Sphinx's static copy.
     app.connect("build-finished", trim_assets, priority=800)

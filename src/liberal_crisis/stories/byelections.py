@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .analysis import swing
+from ..analysis import swing
 
 
 def contest(results: pd.DataFrame, riding: str, election_date: str | None = None) -> pd.DataFrame:

@@ -4,8 +4,8 @@
 sources (link, licence, date accessed, notes) and a table of fields (name, type, unit,
 description, constraints). The methods page shows it; ``data/README.md`` holds the same text:
 
-    python -m liberal_crisis.data_docs --write data/README.md   # rewrite the file
-    python -m liberal_crisis.data_docs --check data/README.md   # exit 1 if it is out of date
+    python -m liberal_crisis.data.dictionary --write data/README.md   # rewrite the file
+    python -m liberal_crisis.data.dictionary --check data/README.md   # exit 1 if it is out of date
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import data as _data
+from . import package as _data
 
 README_INTRO = (
-    "This file is generated from `datapackage.json` by `python -m liberal_crisis.data_docs "
+    "This file is generated from `datapackage.json` by `python -m liberal_crisis.data.dictionary "
     "--write data/README.md`; do not edit it by hand. The book's methods page shows the same "
     "text."
 )
@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     current = Path(args.check).read_text(encoding="utf-8") if Path(args.check).exists() else ""
     if current != text:
-        print(f"{args.check} is out of date: run python -m liberal_crisis.data_docs "
+        print(f"{args.check} is out of date: run python -m liberal_crisis.data.dictionary "
               f"--write {args.check}", file=sys.stderr)
         return 1
     return 0
