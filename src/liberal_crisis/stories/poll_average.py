@@ -1,0 +1,146 @@
+"""The smoothed poll average as the book draws it: lines with a band, labelled at their ends,
+and numbered event markers (the key goes in a list under the chart).
+
+Used by the landing page's lead chart and the national-picture chapter. The arithmetic is in
+:mod:`liberal_crisis.analysis.polls`; this module only arranges it for a figure.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..analysis import polls as pa
+from . import theme
+
+STEP_DAYS = 3
+BADGE = "#5F5F5F"  # dark grey with white numerals: legible on light and dark backgrounds
+
+
+def smoothed(long: pd.DataFrame, parties, step_days: int = STEP_DAYS, **kwargs) -> pd.DataFrame:
+    """Smoothed share and band per party every ``step_days`` days from the first poll to the
+    last: ``date, party_code, estimate, lower, upper, polls_equiv``."""
+    grid = pa.evaluation_dates(long["end_date"], step_days)
+    return pa.smooth_parties(long, parties, grid, **kwargs)
+
+
+def period(ts) -> str:
+    """'early', 'mid' or 'late' and the month: 'late December 2024' (days 1-10, 11-20, 21+)."""
+    ts = pd.Timestamp(ts)
+    part = "early" if ts.day <= 10 else "mid" if ts.day <= 20 else "late"
+    return f"{part} {ts:%B %Y}"
+
+
+def number_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Events (``date``, ``label``) in date order, numbered from 1, with a ``row`` (0 or 1)
+    that alternates so that neighbouring markers never stand side by side."""
+    out = events.sort_values("date", kind="mergesort").reset_index(drop=True)
+    return out.assign(number=range(1, len(out) + 1), row=[i % 2 for i in range(len(out))])
+
+
+def end_labels(ends: dict[str, float], min_gap: float) -> dict[str, float]:
+    """Heights for labels at the lines' ends, at least ``min_gap`` apart, each as near its
+    line's end as that allows (pushed apart from the middle of a crowded group)."""
+    order = sorted(ends, key=lambda p: ends[p])
+    ys = [ends[p] for p in order]
+    for _ in range(len(ys) * 4):
+        moved = False
+        for i in range(1, len(ys)):
+            overlap = min_gap - (ys[i] - ys[i - 1])
+            if overlap > 1e-9:
+                ys[i - 1] -= overlap / 2
+                ys[i] += overlap / 2
+                moved = True
+        if not moved:
+            break
+    return dict(zip(order, ys))
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    h = hex_colour.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _segments(curve: pd.DataFrame):
+    """Runs of consecutive rows with an estimate (the line breaks where polls are thin)."""
+    shown = curve["estimate"].notna()
+    run = (shown != shown.shift()).cumsum()
+    for _, rows in curve[shown].groupby(run[shown]):
+        yield rows
+
+
+def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
+           y_range, x_range, dots: pd.DataFrame | None = None, height: int = 520,
+           label_gap: float = 3.0) -> go.Figure:
+    """Lines of the smoothed average with their bands, party names at the lines' ends, and
+    numbered markers for ``events`` (from :func:`number_events`) along the top.
+
+    dots: optional long poll table (``end_date, party_code, share_pct, pollster``) drawn faintly.
+    """
+    fig = go.Figure()
+    y_low, y_high = y_range
+    for ev in events.itertuples():
+        fig.add_shape(type="line", xref="x", yref="y", x0=ev.date, x1=ev.date, y0=y_low,
+                      y1=y_high, line=dict(color=theme.NEUTRAL, width=1, dash="dot"),
+                      layer="below")
+    ends = {}
+    for party in parties:
+        colour = theme.colour(party)
+        name = theme.PARTY_NAMES[party]
+        if dots is not None:
+            rows = dots[dots["party_code"] == party]
+            fig.add_trace(go.Scatter(
+                x=rows["end_date"], y=rows["share_pct"], mode="markers", showlegend=False,
+                name=name, marker=dict(color=colour, size=4, opacity=0.3),
+                customdata=rows[["pollster"]],
+                hovertemplate="%{customdata[0]}, %{x|%d %b %Y}: %{y:.1f} %<extra>" + name
+                              + "</extra>",
+            ))
+        curve = curves[curves["party_code"] == party]
+        for seg in _segments(curve):
+            fig.add_trace(go.Scatter(
+                x=pd.concat([seg["date"], seg["date"][::-1]]),
+                y=pd.concat([seg["upper"], seg["lower"][::-1]]),
+                fill="toself", fillcolor=_rgba(colour, 0.2), line=dict(width=0),
+                mode="lines", hoverinfo="skip", showlegend=False, name=name,
+            ))
+            fig.add_trace(go.Scatter(
+                x=seg["date"], y=seg["estimate"], mode="lines", showlegend=False, name=name,
+                line=dict(color=colour, width=2.5),
+                customdata=seg[["lower", "upper"]],
+                hovertemplate=("%{x|%d %b %Y}: %{y:.1f} % (band %{customdata[0]:.1f}-"
+                               "%{customdata[1]:.1f})<extra>" + name + "</extra>"),
+            ))
+        last = curve.dropna(subset=["estimate"]).iloc[-1]
+        ends[party] = float(last["estimate"])
+        end_date = last["date"]
+    heights = end_labels(ends, label_gap)
+    top = max(heights, key=heights.get)
+    for party, y in heights.items():
+        fig.add_trace(go.Scatter(
+            x=[end_date], y=[y + (label_gap * 0.6 if party == top else -label_gap * 0.6)],
+            mode="text", text=[theme.PARTY_NAMES[party]], textposition="middle left",
+            textfont=dict(color=theme.colour(party), size=13), hoverinfo="skip",
+            showlegend=False, name=theme.PARTY_NAMES[party] + " (label)",
+        ))
+    span = y_high - y_low
+    fig.add_trace(go.Scatter(
+        x=events["date"], y=[y_high - span * (0.05 + 0.09 * r) for r in events["row"]],
+        mode="markers+text", text=[str(n) for n in events["number"]],
+        textposition="middle center", textfont=dict(color="#FFFFFF", size=11),
+        marker=dict(color=BADGE, size=18, line=dict(width=0)),
+        customdata=events[["label"]], showlegend=False, name="Events",
+        hovertemplate="%{text}. %{customdata[0]} (%{x|%d %B %Y})<extra></extra>",
+    ))
+    fig.update_layout(title=title, height=height, showlegend=False,
+                      yaxis=dict(range=list(y_range), title_text="Share (%)"),
+                      xaxis=dict(range=list(x_range), title_text="End of fieldwork"),
+                      margin=dict(r=12))
+    return fig
+
+
+def event_key(events: pd.DataFrame) -> str:
+    """The numbered list under a chart: '1. 24 June 2024: ...' one per line (Markdown)."""
+    return "\n".join(f"{ev.number}. {ev.date.day} {ev.date:%B %Y}: {ev.label}"
+                     for ev in events.itertuples())
