@@ -128,6 +128,19 @@ CORRUPTIONS = {
     "file-missing": ("timeline", lambda folder: (folder / "timeline.csv").unlink(), "timeline"),
     "html-instead-of-csv": ("house_standings", raw("house_standings", lambda b: b"<html><body>Not found</body></html>\n"), "house_standings"),
     "byelection-in-wrong-year": ("byelection_results_2024", set_cell("byelection_results_2024", 2, "election_date", "2023-06-24"), "byelection_results_2024"),
+    # The rules' own corruptions, written to disk (tests/test_rules.py has one per rule). An
+    # unknown poll_id or standings date is caught by the schema's foreign key first; the rules'
+    # known-poll and known-date checks are the second guard (tested on their own in test_rules).
+    "poll-shares-add-up-to-155": ("poll_shares", set_cell("poll_shares", 2, "share_pct", "88.0"), "shares-sum"),
+    "share-for-an-unknown-poll": ("poll_shares", set_cell("poll_shares", 5, "poll_id", "no-such-poll"), "foreign-key"),
+    "election-night-figure-for-an-unknown-contest": (
+        "byelection_preliminary_2024", set_cell("byelection_preliminary_2024", 2, "election_date", "2024-06-25"), "known-contest"),
+    "majority-miscounted": ("house_snapshots", set_cell("house_snapshots", 2, "majority_needed", "169"), "majority"),
+    "rejected-ballots-edited": ("ge2021_ridings", set_cell("ge2021_ridings", 3, "rejected_ballots", "1"), "ballots-sum"),
+    "ballot-length-wrong": ("byelection_ballots_2024", set_cell("byelection_ballots_2024", 2, "candidates_on_ballot", "85"), "candidates-sum"),
+    "unlisted-source": ("timeline", set_cell("timeline", 3, "source_url", "https://example.org/unlisted-report"), "source-listed"),
+    "standings-without-snapshot": (
+        "house_standings", edit_table("house_standings", lambda t: t + [["2023-01-01", "LPC", "1"]]), "foreign-key"),
 }
 
 
@@ -138,15 +151,33 @@ def data_copy(tmp_path):
     return folder
 
 
-def test_there_are_at_least_twenty_corruptions():
-    assert len(CORRUPTIONS) >= 20
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    """Each corruption applied alone to a fresh copy of data/, and what validation says."""
+    out = {}
+    for case, (_, mutate, _) in CORRUPTIONS.items():
+        folder = tmp_path_factory.mktemp(case) / "data"
+        shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("README.md"))
+        mutate(folder)
+        out[case] = data.validate(folder)
+    return out
+
+
+def test_at_least_twenty_kinds_of_corruption_are_caught(reports):
+    """Counted from what validation reports, not from this file's table: each kind of failure
+    (a Frictionless error type or a rule's code) that some corruption really triggers."""
+    kinds = {p.rule for problems in reports.values() for p in problems}
+    assert len(kinds) >= 20, sorted(kinds)
+    # and the expected kind of every corruption is among what was reported for it
+    missed = [case for case, problems in reports.items()
+              if CORRUPTIONS[case][2].lower() not in "\n".join(str(p) for p in problems).lower()]
+    assert missed == []
 
 
 @pytest.mark.parametrize("case", sorted(CORRUPTIONS))
-def test_corruption_is_caught_with_file_named(case, data_copy):
-    file_named, mutate, expected = CORRUPTIONS[case]
-    mutate(data_copy)
-    problems = data.validate(data_copy)
+def test_corruption_is_caught_with_file_named(case, reports):
+    file_named, _, expected = CORRUPTIONS[case]
+    problems = reports[case]
     report = "\n".join(str(p) for p in problems)
     assert problems, f"{case}: not caught"
     assert f"data/{file_named}.csv" in report or file_named in report, report

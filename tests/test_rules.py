@@ -1,0 +1,410 @@
+"""Every cross-file rule in ``liberal_crisis.data.rules`` is proven necessary.
+
+Each case below breaks the real data in one way that only one rule can see, names the rule
+(its function name in ``rules.RULES``) and the exact file, line, column and rule code the
+report must give. ``test_every_rule_has_a_corruption_test`` fails when a rule is added
+without a case here, so a rule can never again be deleted with every test green.
+
+The unit cases call the rule on typed tables in memory (fast: they are what ``make mutants``
+runs); the on-disk cases write the corruption into a copy of data/ and run the whole
+validation, then run it again without the rule to show that no other check catches it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import lru_cache
+
+import pandas as pd
+import pytest
+
+from conftest import REPO
+from liberal_crisis import data
+from liberal_crisis.data import rules
+from liberal_crisis.data.package import read
+
+DATA = REPO / "data"
+
+
+@lru_cache(maxsize=None)
+def _table(name: str) -> pd.DataFrame:
+    return read(name, DATA)
+
+
+def loader(**edits):
+    """A ``load`` for a rule: the real typed tables, with ``edits[name](frame)`` applied."""
+
+    def load(name):
+        frame = _table(name).copy()
+        if name in edits:
+            frame = edits[name](frame)
+        return frame
+
+    return load
+
+
+def cell(row, column, value):
+    """Edit one cell of data row ``row`` (0-based: the CSV line is row + 2)."""
+
+    def edit(frame):
+        frame.loc[row, column] = value
+        return frame
+
+    return edit
+
+
+def where(mask_func, column, value):
+    def edit(frame):
+        frame.loc[mask_func(frame), column] = value
+        return frame
+
+    return edit
+
+
+def drop(mask_func):
+    return lambda frame: frame[~mask_func(frame)]
+
+
+def ts(text):
+    return pd.Timestamp(text)
+
+
+def riding_is(name):
+    return lambda f: f["riding"] == name
+
+
+# id: (rule function, edits, (file, line, column, problem rule))
+CASES = {
+    "byelection-votes-off-by-one": (
+        "byelection_votes_sum_to_valid_total",
+        {"byelection_results_2024": cell(1, "votes", 14933)},
+        ("data/byelection_ballots_2024.csv", 2, "valid_votes", "votes-sum")),
+    "ballot-length-wrong": (
+        "byelection_votes_sum_to_valid_total",
+        {"byelection_ballots_2024": cell(2, "candidates_on_ballot", 90)},
+        ("data/byelection_ballots_2024.csv", 4, "candidates_on_ballot", "candidates-sum")),
+    "byelection-without-candidates": (
+        "byelection_votes_sum_to_valid_total",
+        {"byelection_results_2024": drop(riding_is("Elmwood--Transcona"))},
+        ("data/byelection_ballots_2024.csv", 3, "riding", "votes-sum")),
+    "result-for-an-unknown-contest": (
+        "byelection_votes_sum_to_valid_total",
+        {"byelection_results_2024": cell(0, "election_date", ts("2024-06-25"))},
+        ("data/byelection_results_2024.csv", 2, "riding", "known-contest")),
+    "election-night-figure-for-an-unknown-contest": (
+        "reported_figures_refer_to_known_byelections",
+        {"byelection_preliminary_2024": cell(1, "election_date", ts("2024-06-25"))},
+        ("data/byelection_preliminary_2024.csv", 3, "riding", "known-contest")),
+    "turnout-for-an-unknown-riding": (
+        "reported_figures_refer_to_known_byelections",
+        {"byelection_turnout_2024": cell(1, "riding", "Outremont")},
+        ("data/byelection_turnout_2024.csv", 3, "riding", "known-contest")),
+    "ge2021-party-votes-edited": (
+        "ge2021_votes_match_riding_totals",
+        {"ge2021_riding_votes": where(lambda f: f.index == 0, "votes",
+                                      _table("ge2021_riding_votes").at[0, "votes"] + 1)},
+        ("data/ge2021_ridings.csv", None, "valid_ballots", "votes-sum")),
+    "ge2021-rejected-ballots-edited": (
+        "ge2021_votes_match_riding_totals",
+        {"ge2021_ridings": cell(3, "rejected_ballots", _table("ge2021_ridings").at[3, "rejected_ballots"] + 1)},
+        ("data/ge2021_ridings.csv", 5, "total_ballots", "ballots-sum")),
+    "ge2021-turnout-edited": (
+        "ge2021_votes_match_riding_totals",
+        {"ge2021_ridings": cell(0, "turnout_pct", _table("ge2021_ridings").at[0, "turnout_pct"] + 0.1)},
+        ("data/ge2021_ridings.csv", 2, "turnout_pct", "share-recompute")),
+    "ge2025-share-edited": (
+        "shares_recompute_from_votes",
+        {"ge2025_national": cell(1, "vote_share_pct", 41.40)},
+        ("data/ge2025_national.csv", 3, "vote_share_pct", "share-recompute")),
+    "leadership-votes-share-edited": (
+        "shares_recompute_from_votes",
+        {"leadership_2025": cell(2, "votes_pct", 3.25)},
+        ("data/leadership_2025.csv", 4, "votes_pct", "share-recompute")),
+    "leadership-points-share-edited": (
+        "shares_recompute_from_votes",
+        {"leadership_2025": cell(1, "points_pct", 7.90)},
+        ("data/leadership_2025.csv", 3, "points_pct", "share-recompute")),
+    "standings-do-not-fill-the-house": (
+        "seats_and_vacancies_fill_the_house",
+        {"house_standings": cell(0, "seats", 161)},
+        ("data/house_snapshots.csv", 2, "vacant", "seats-sum")),
+    "snapshot-without-standings": (
+        "seats_and_vacancies_fill_the_house",
+        {"house_standings": drop(lambda f: f["as_of"] == ts("2024-12-09"))},
+        ("data/house_snapshots.csv", 3, "as_of", "known-date")),
+    "majority-miscounted": (
+        "seats_and_vacancies_fill_the_house",
+        {"house_snapshots": cell(0, "majority_needed", 169)},
+        ("data/house_snapshots.csv", 2, "majority_needed", "majority")),
+    "standings-on-an-unknown-date": (
+        "seats_and_vacancies_fill_the_house",
+        {"house_standings": lambda f: pd.concat(
+            [f, pd.DataFrame({"as_of": [ts("2023-01-01")], "party_code": ["LPC"], "seats": [1]})],
+            ignore_index=True)},
+        ("data/house_standings.csv", None, "as_of", "known-date")),
+    "ge2025-seats-do-not-fill-the-house": (
+        "seats_and_vacancies_fill_the_house",
+        {"ge2025_national": cell(0, "seats", 170)},
+        ("data/ge2025_national.csv", None, "seats", "seats-sum")),
+    "byelection-dated-2023": (
+        "dates_in_range_and_order",
+        {"byelection_results_2024": cell(0, "election_date", ts("2023-12-31"))},
+        ("data/byelection_results_2024.csv", 2, "election_date", "date-range")),
+    "confidence-vote-in-2025": (
+        "dates_in_range_and_order",
+        {"confidence_votes": cell(1, "vote_date", ts("2025-01-01"))},
+        ("data/confidence_votes.csv", 3, "vote_date", "date-range")),
+    "poll-before-2021-election": (
+        "dates_in_range_and_order",
+        {"polls": cell(0, "end_date", ts("2021-09-20"))},
+        ("data/polls.csv", 2, "end_date", "date-range")),
+    "poll-after-2025-election": (
+        "dates_in_range_and_order",
+        {"polls": cell(0, "end_date", ts("2025-04-29"))},
+        ("data/polls.csv", 2, "end_date", "date-range")),
+    "defence-before-1993": (
+        "dates_in_range_and_order",
+        {"byelections_since_1993": cell(0, "election_date", ts("1993-10-25"))},
+        ("data/byelections_since_1993.csv", 2, "election_date", "date-range")),
+    "defence-after-2025-election": (
+        "dates_in_range_and_order",
+        {"byelections_since_1993": cell(0, "election_date", ts("2025-04-28"))},
+        ("data/byelections_since_1993.csv", 2, "election_date", "date-range")),
+    "timeline-event-in-2026": (
+        "dates_in_range_and_order",
+        {"timeline": lambda f: f.assign(date=f["date"].where(f.index != f.index[-1], ts("2025-04-29")))},
+        ("data/timeline.csv", None, "date", "date-range")),
+    "timeline-out-of-order": (
+        "dates_in_range_and_order",
+        {"timeline": cell(2, "date", ts("2022-03-22"))},
+        ("data/timeline.csv", 4, "date", "date-order")),
+    "riding-history-out-of-order": (
+        "dates_in_range_and_order",
+        {"toronto_st_pauls_winners": cell(1, "election_date", ts("1988-11-20"))},
+        ("data/toronto_st_pauls_winners.csv", 3, "election_date", "date-order")),
+    "defeat-recorded-as-carried": (
+        "confidence_results_follow_the_tally",
+        {"confidence_votes": cell(1, "result", "carried")},
+        ("data/confidence_votes.csv", 3, "result", "result-tally")),
+    "tie-recorded-as-carried": (
+        "confidence_results_follow_the_tally",
+        {"confidence_votes": lambda f: f.assign(
+            yeas=f["yeas"].where(f.index != 1, 211), result=f["result"].where(f.index != 1, "carried"))},
+        ("data/confidence_votes.csv", 3, "result", "result-tally")),
+    "share-for-an-unknown-poll": (
+        "poll_shares_belong_to_polls_and_add_up",
+        {"poll_shares": cell(3, "poll_id", "no-such-poll")},
+        ("data/poll_shares.csv", 5, "poll_id", "known-poll")),
+    "poll-shares-add-up-to-155": (
+        "poll_shares_belong_to_polls_and_add_up",
+        {"poll_shares": where(lambda f: (f["poll_id"] == f.at[0, "poll_id"])
+                              & (f["party_code"] == "LPC"), "share_pct", 88.0)},
+        ("data/poll_shares.csv", 2, "share_pct", "shares-sum")),
+    "pledge-count-above-caucus": (
+        "pledge_counts_are_possible",
+        {"pledge_reports": cell(0, "count_high", 154)},
+        ("data/pledge_reports.csv", 2, "count_low", "count-range")),
+    "pledge-floor-above-caucus": (
+        "pledge_counts_are_possible",
+        {"pledge_reports": cell(1, "count_low", 154)},
+        ("data/pledge_reports.csv", 3, "count_low", "count-range")),
+    "pledge-count-zero": (
+        "pledge_counts_are_possible",
+        {"pledge_reports": cell(2, "count_low", 0)},
+        ("data/pledge_reports.csv", 4, "count_low", "count-range")),
+    "pledge-range-reversed": (
+        "pledge_counts_are_possible",
+        {"pledge_reports": cell(0, "count_low", 41)},
+        ("data/pledge_reports.csv", 2, "count_low", "count-range")),
+    "row-cites-an-unlisted-source": (
+        "row_sources_are_listed",
+        {"pledge_reports": cell(2, "source_url", "https://example.org/unlisted")},
+        ("data/pledge_reports.csv", 4, "source_url", "source-listed")),
+}
+
+RULES_BY_NAME = {func.__name__: func for func in rules.RULES}
+
+
+@pytest.fixture(autouse=True)
+def real_folder():
+    """``row_sources_are_listed`` reads the descriptor of the folder being checked."""
+    rules._FOLDER[0] = DATA
+    yield
+
+
+def located(problems):
+    return [(p.file, p.line, p.column, p.rule) for p in problems]
+
+
+def test_every_rule_has_a_corruption_test():
+    named = {rule for rule, _, _ in CASES.values()} | set(ON_DISK)
+    assert set(RULES_BY_NAME) - named == set(), "rules no corruption test names"
+    assert named - set(RULES_BY_NAME) == set(), "cases name rules that do not exist"
+    assert set(ON_DISK) == set(RULES_BY_NAME), "each rule needs an on-disk case too"
+
+
+@pytest.mark.parametrize("rule_name", sorted(RULES_BY_NAME))
+def test_each_rule_passes_the_real_data(rule_name):
+    assert RULES_BY_NAME[rule_name](loader()) == []
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_corruption_is_caught_by_its_rule(case):
+    rule_name, edits, (file, line, column, code) = CASES[case]
+    problems = RULES_BY_NAME[rule_name](loader(**edits))
+    assert problems, f"{case}: {rule_name} did not catch it"
+    got = located(problems)
+    if line is None:  # the line depends on the row order of a long file: file, column, rule
+        assert (file, column, code) in [(f, c, r) for f, _, c, r in got], got
+    else:
+        assert (file, line, column, code) in got, got
+    for problem in problems:
+        assert problem.message and problem.file in str(problem) and f"[{problem.rule}]" in str(problem)
+
+
+# Boundaries: the data at the edge of a rule must pass (a rule that is too strict is a bug too).
+EDGES = {
+    "byelection-on-new-year's-day": (
+        "dates_in_range_and_order",
+        {"byelection_results_2024": cell(0, "election_date", ts("2024-01-01"))}),
+    "poll-on-the-2025-election-day": (
+        "dates_in_range_and_order", {"polls": cell(0, "end_date", ts("2025-04-28"))}),
+    "poll-the-day-after-the-2021-election": (
+        "dates_in_range_and_order", {"polls": cell(0, "end_date", ts("2021-09-21"))}),
+    "timeline-two-events-on-one-day": (
+        "dates_in_range_and_order", {"timeline": cell(1, "date", _table("timeline").at[0, "date"])}),
+    "pledge-of-the-whole-caucus": (
+        "pledge_counts_are_possible", {"pledge_reports": cell(2, "count_high", 153)}),
+    "pledge-single-figure": (
+        "pledge_counts_are_possible",
+        {"pledge_reports": lambda f: f.assign(count_low=f["count_low"].where(f.index != 0, 40))}),
+    "shares-rounded-up-to-the-limit": (
+        # n shares each rounded up by half a point: 100 + n × 0.5 exactly still passes.
+        "poll_shares_belong_to_polls_and_add_up",
+        {"poll_shares": lambda f: _shares_summing_to(f, 100 + 0.5 * (f["poll_id"] == f.at[0, "poll_id"]).sum())}),
+    "share-within-rounding": (
+        "shares_recompute_from_votes",
+        {"ge2025_national": lambda f: f.assign(
+            vote_share_pct=f["vote_share_pct"].where(f.index != 0, f.at[0, "votes"] / f["votes"].sum() * 100 + 0.049))}),
+}
+
+
+def _shares_summing_to(frame, total):
+    first = frame["poll_id"] == frame.at[0, "poll_id"]
+    rest = frame.loc[first, "share_pct"].iloc[1:].sum()
+    frame.loc[frame.index[first][0], "share_pct"] = total - rest
+    return frame
+
+
+@pytest.mark.parametrize("case", sorted(EDGES))
+def test_data_at_the_edge_of_a_rule_passes(case):
+    rule_name, edits = EDGES[case]
+    assert RULES_BY_NAME[rule_name](loader(**edits)) == []
+
+
+def test_poll_shares_just_over_the_limit_fail():
+    def edit(f):
+        return _shares_summing_to(f, 100 + 0.5 * (f["poll_id"] == f.at[0, "poll_id"]).sum() + 0.1)
+
+    problems = rules.poll_shares_belong_to_polls_and_add_up(loader(poll_shares=edit))
+    assert located(problems) == [("data/poll_shares.csv", 2, "share_pct", "shares-sum")]
+    assert "add up to" in problems[0].message
+
+
+def test_share_just_outside_rounding_fails():
+    def edit(f):
+        exact = f.at[0, "votes"] / f["votes"].sum() * 100
+        return f.assign(vote_share_pct=f["vote_share_pct"].where(f.index != 0, exact + 0.051))
+
+    problems = rules.shares_recompute_from_votes(loader(ge2025_national=edit))
+    assert located(problems) == [("data/ge2025_national.csv", 2, "vote_share_pct", "share-recompute")]
+
+
+def test_share_problems_by_group():
+    frame = pd.DataFrame({"g": ["a", "a", "b", "b"], "v": [1, 3, 2, 2], "s": [25.0, 75.0, 50.0, 40.0]})
+    problems = rules.share_problems("toy", frame, "s", "v", "share-recompute", group_cols=["g"])
+    assert located(problems) == [("data/toy.csv", 5, "s", "share-recompute")]
+    assert problems[0].message == "s 40.0 but votes give 50.00"
+    # the same table without groups: every share is off (totals of 8)
+    assert len(rules.share_problems("toy", frame, "s", "v", "x")) == 4
+
+
+def test_messages_say_what_is_wrong():
+    rule_name, edits, _ = CASES["byelection-votes-off-by-one"]
+    (problem,) = RULES_BY_NAME[rule_name](loader(**edits))
+    assert problem.message == ("valid_votes 36954 but candidates' votes sum to 36955 "
+                               "(byelection_results_2024)")
+    (problem,) = rules.confidence_results_follow_the_tally(
+        loader(confidence_votes=cell(1, "result", "carried")))
+    assert problem.message == "120 yeas to 211 nays is 'defeated', not 'carried'"
+    (problem,) = rules.pledge_counts_are_possible(loader(pledge_reports=cell(0, "count_high", 154)))
+    assert problem.message == "30..154 is not within a caucus of 153"
+    (problem,) = rules.pledge_counts_are_possible(loader(pledge_reports=cell(1, "count_low", 154)))
+    assert problem.message == "154..154 is not within a caucus of 153"
+
+
+def test_a_rule_that_crashes_is_reported_not_skipped(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("README.md"))
+    desc = (folder / "datapackage.json").read_text(encoding="utf-8")
+    (folder / "datapackage.json").write_text(
+        desc.replace('"name": "caucus_size"', '"name": "caucus_size_renamed"'), encoding="utf-8")
+    problems = rules.run(folder)
+    assert ("data/datapackage.json", None, None, "pledge_counts_are_possible") in located(problems)
+    assert any("caucus_size" in p.message for p in problems if p.rule == "pledge_counts_are_possible")
+
+
+def test_run_checks_every_rule(monkeypatch):
+    seen = []
+    monkeypatch.setattr(rules, "RULES", [lambda load, n=n: seen.append(n) or [] for n in range(3)])
+    assert rules.run(DATA) == []
+    assert seen == [0, 1, 2]
+    assert rules._FOLDER[0] == DATA
+
+
+# --- On disk: the whole validation, with and without the rule ------------------------------
+
+def _set_csv(name, line, column, value):
+    from test_data import set_cell
+
+    return set_cell(name, line, column, value)
+
+
+ON_DISK = {
+    # rule: (corruption written into a copy of data/, file named, problem rule)
+    "byelection_votes_sum_to_valid_total": (
+        _set_csv("byelection_results_2024", 3, "votes", "14933"), "byelection_ballots_2024", "votes-sum"),
+    "reported_figures_refer_to_known_byelections": (
+        _set_csv("byelection_preliminary_2024", 2, "election_date", "2024-06-25"),
+        "byelection_preliminary_2024", "known-contest"),
+    "ge2021_votes_match_riding_totals": (
+        _set_csv("ge2021_ridings", 2, "turnout_pct", "62.8"), "ge2021_ridings", "share-recompute"),
+    "shares_recompute_from_votes": (
+        _set_csv("leadership_2025", 2, "votes_pct", "80.84"), "leadership_2025", "share-recompute"),
+    "seats_and_vacancies_fill_the_house": (
+        _set_csv("house_standings", 2, "seats", "161"), "house_snapshots", "seats-sum"),
+    "dates_in_range_and_order": (
+        _set_csv("polls", 2, "end_date", "2019-10-21"), "polls", "date-range"),
+    "confidence_results_follow_the_tally": (
+        _set_csv("confidence_votes", 3, "result", "carried"), "confidence_votes", "result-tally"),
+    "poll_shares_belong_to_polls_and_add_up": (
+        # the audit's poll whose shares add up to 155 %: 33 + 30 + 19 + ... with LPC at 88
+        _set_csv("poll_shares", 2, "share_pct", "88.0"), "poll_shares", "shares-sum"),
+    "pledge_counts_are_possible": (
+        _set_csv("pledge_reports", 2, "count_low", "45"), "pledge_reports", "count-range"),
+    "row_sources_are_listed": (
+        _set_csv("timeline", 3, "source_url", "https://example.org/unlisted-report"),
+        "timeline", "source-listed"),
+}
+
+
+@pytest.mark.parametrize("rule_name", sorted(ON_DISK))
+def test_removing_the_rule_lets_its_corruption_through(rule_name, tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("README.md"))
+    mutate, file, code = ON_DISK[rule_name]
+    mutate(folder)
+    report = data.validate(folder)
+    assert any(p.file == f"data/{file}.csv" and p.rule == code for p in report), report
+    monkeypatch.setattr(rules, "RULES", [f for f in rules.RULES if f.__name__ != rule_name])
+    assert data.validate(folder) == [], f"another check also catches this: {rule_name} is not the only guard"
