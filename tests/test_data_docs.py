@@ -102,3 +102,91 @@ def test_check_mode_detects_a_stale_file(tmp_path):
     assert dictionary.main(["--check", str(stale)]) == 1
     assert dictionary.main(["--write", str(stale)]) == 0
     assert dictionary.main(["--check", str(stale)]) == 0
+
+
+# --- What the README says is true of the files (read from the CSVs, not the descriptor) -----
+
+# Licences the outside world fixes: Elections Canada's open data is under the Open Government
+# Licence - Canada 2.0; the Library of Parliament's ParlInfo under its own terms.
+PUBLISHER_LICENCE = {
+    "Elections Canada": "OGL-Canada-2.0",
+    "Library of Parliament": "Library of Parliament terms",
+}
+
+
+def readme_sections():
+    import re
+
+    text = (REPO / "data" / "README.md").read_text(encoding="utf-8")
+    sections = {}
+    for block in re.split(r"^## ", text, flags=re.M)[1:]:
+        found = re.search(r"^File: `([^`]+)`", block, flags=re.M)
+        if found:
+            sections[found.group(1)] = block
+    return sections
+
+
+def csv_table(name):
+    import csv
+
+    with (REPO / "data" / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_readme_describes_every_csv_on_disk():
+    on_disk = {p.name for p in (REPO / "data").glob("*.csv")}
+    assert set(readme_sections()) == on_disk
+
+
+def test_readme_columns_are_the_files_columns():
+    import re
+
+    for name, block in readme_sections().items():
+        listed = re.findall(r"^\| `([^`]+)` \|", block, flags=re.M)
+        assert listed == csv_table(name)[0], f"data/README.md lists other columns for {name}"
+
+
+def test_readme_primary_keys_and_required_columns_hold_in_the_files():
+    import re
+
+    for name, block in readme_sections().items():
+        header, *body = csv_table(name)
+        assert body, f"{name} has no rows"
+        key = re.search(r"Primary key: ((?:`[^`]+`(?:, )?)+)\.", block)
+        assert key, f"data/README.md states no primary key for {name}"
+        columns = re.findall(r"`([^`]+)`", key.group(1))
+        rows = [tuple(r[header.index(c)] for c in columns) for r in body]
+        assert len(set(rows)) == len(rows), f"{name}: the stated primary key {columns} is not unique"
+        for column, constraints in re.findall(r"^\| `([^`]+)` \|[^\n]*\| ([^|\n]*) \|$", block, flags=re.M):
+            if "required" in constraints:
+                empty = [i + 2 for i, r in enumerate(body) if not r[header.index(column)].strip()]
+                assert empty == [], f"{name}.{column} is said to be required but lines {empty[:5]} are empty"
+
+
+def test_readme_count_types_match_the_rows():
+    import re
+
+    for name, block in readme_sections().items():
+        stated = re.search(r"Count type: (\w+)", block).group(1)
+        header, *body = csv_table(name)
+        if "count_type" not in header:
+            continue
+        values = {r[header.index("count_type")] for r in body}
+        if stated == "mixed":
+            assert len(values) > 1, f"{name} is said to be mixed but every row is {values}"
+        else:
+            assert values == {stated}, f"{name} is said to be {stated} but its rows are {values}"
+
+
+def test_readme_licences_are_the_publishers():
+    import re
+
+    checked = set()
+    for name, block in readme_sections().items():
+        for publisher, licence in re.findall(r"^- ([^:\n]+): \[.*?; licence: ([^;]+);", block, flags=re.M):
+            for known, expected in PUBLISHER_LICENCE.items():
+                if publisher.strip() == known:
+                    checked.add(known)
+                    assert licence.strip().startswith(expected), (
+                        f"data/README.md gives {publisher} data in {name} the licence {licence!r}")
+    assert checked == set(PUBLISHER_LICENCE)

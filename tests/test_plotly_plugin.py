@@ -10,7 +10,7 @@ import pytest
 from myst_nb.core.render import MimeData, load_mime_renders
 
 from liberal_crisis.stories import charts, theme
-from liberal_crisis.site.plotly_mime import MIME_TYPE, PlotlyMimeRenderer, chart_id, plotly_chart
+from liberal_crisis.site.plotly_mime import PlotlyMimeRenderer, plotly_chart
 
 
 def figure():
@@ -25,18 +25,56 @@ def test_plugin_is_registered_through_the_entry_point():
     assert PlotlyMimeRenderer in load_mime_renders()
 
 
+# The MIME type plotly.py writes into a notebook (plotly's own renderers and JupyterLab use it):
+# fixed by plotly, so typed here, never taken from the module under test.
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
 def test_plugin_claims_plotly_output_only():
     bundle = json.loads(figure().to_json())
-    node = PlotlyMimeRenderer.handle_mime(None, MimeData(MIME_TYPE, bundle), False)[0]
+    node = PlotlyMimeRenderer.handle_mime(None, MimeData(PLOTLY_MIME, bundle), False)[0]
     assert isinstance(node, plotly_chart)
     assert json.loads(node["figure"])["layout"]["meta"]["liberal_crisis"]["name"] == "test-chart"
     assert PlotlyMimeRenderer.handle_mime(None, MimeData("text/html", "<p>x</p>"), False) is None
+    for near_miss in ("application/vnd.plotly.v1", "application/json", "image/png"):
+        assert PlotlyMimeRenderer.handle_mime(None, MimeData(near_miss, bundle), False) is None
+
+
+CHART_ID_OF_A_FRESH_PROCESS = """
+import json, sys
+sys.path.insert(0, {tests!r})
+from test_plotly_plugin import figure, PLOTLY_MIME
+from myst_nb.core.render import MimeData
+from liberal_crisis.site.plotly_mime import PlotlyMimeRenderer
+fig = figure()
+fig.update_layout(title={title!r})
+node = PlotlyMimeRenderer.handle_mime(None, MimeData(PLOTLY_MIME, json.loads(fig.to_json())), False)[0]
+print(node["chart_id"])
+"""
+
+
+def _chart_id_in_a_new_process(title, hash_seed):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = CHART_ID_OF_A_FRESH_PROCESS.format(tests=str(Path(__file__).parent), title=title)
+    env = dict(os.environ, PYTHONHASHSEED=str(hash_seed))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         check=True)
+    return out.stdout.strip()
 
 
 def test_chart_ids_are_deterministic_and_distinct():
-    a = figure().to_json()
-    assert chart_id(a) == chart_id(a)
-    assert chart_id(a) != chart_id(a.replace("153", "154"))
+    """The same chart gets the same id in two separate processes (as in two builds, with
+    different hash seeds, so set and dict order cannot leak in); another chart another id."""
+    first = _chart_id_in_a_new_process("Liberals ahead", 1)
+    second = _chart_id_in_a_new_process("Liberals ahead", 2)
+    other = _chart_id_in_a_new_process("Conservatives ahead", 1)
+    assert first.startswith("chart-") and len(first) == len("chart-") + 12, first
+    assert first == second
+    assert other != first
 
 
 def test_present_carries_source_data_and_alt_text():

@@ -1,0 +1,55 @@
+"""Under CI=true a skipped test fails unless it says why it may skip (tests/conftest.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+from conftest import REPO
+
+PROBE = '''
+import pytest
+
+def test_skips_at_run_time():
+    pytest.skip("no data")
+
+@pytest.mark.skip(reason="decorated")
+def test_skips_by_marker():
+    pass
+
+@pytest.mark.allow_skip_in_ci(reason="needs a GPU, which CI never has")
+def test_allowed_with_a_reason():
+    pytest.skip("no GPU")
+
+@pytest.mark.allow_skip_in_ci(reason="")
+def test_allowed_without_a_reason():
+    pytest.skip("no reason given")
+'''
+
+
+def run_probe(tmp_path, ci: str | None) -> str:
+    shutil.copy(REPO / "tests" / "conftest.py", tmp_path / "conftest.py")
+    (tmp_path / "test_probe.py").write_text(PROBE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    if ci is not None:
+        env["CI"] = ci
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rA", "-p", "no:cacheprovider", "-c", os.devnull,
+         "-W", "ignore::pytest.PytestUnknownMarkWarning", str(tmp_path)],
+        capture_output=True, text=True, env=env, cwd=tmp_path)
+    return result.stdout
+
+
+def test_a_skip_fails_in_ci_unless_allowed_with_a_reason(tmp_path):
+    out = run_probe(tmp_path, "true")
+    assert "FAILED test_probe.py::test_skips_at_run_time" in out, out
+    assert "ERROR test_probe.py::test_skips_by_marker" in out, out
+    assert "FAILED test_probe.py::test_allowed_without_a_reason" in out, out
+    assert "SKIPPED" in out and "no GPU" in out, out
+    assert "2 failed, 1 skipped, 1 error" in out, out
+
+
+def test_outside_ci_a_skip_is_a_skip(tmp_path):
+    assert "4 skipped" in run_probe(tmp_path, None)
