@@ -1,0 +1,155 @@
+"""The first report, checked: the claims of the 11 October 2024 reporting against the record.
+
+``data/first_report_claims.csv`` holds each claim and what the record shows, as text whose
+figures are placeholders (``{letter_signed}``); :func:`figures` computes those figures from the
+other datasets, so the page's numbers come from the data package and never from the claims
+file. :func:`checked_table` fills the placeholders and refuses an unknown one.
+"""
+
+from __future__ import annotations
+
+import math
+import string
+
+import pandas as pd
+
+
+# The verdicts, in the order a reader meets them, each with a mark that does not rely on colour
+# and the rule the methods page prints (one place, so the page and the rule cannot disagree).
+VERDICTS = {
+    "confirmed": ("✓", "The record shows what the report said, with the same figure where it "
+                       "gave one (a floor such as \"at least 20\" is confirmed by a higher count)."),
+    "confirmed with a different number": (
+        "≈", "The event happened, but the record gives a figure outside the one reported."),
+    "overtaken by events": (
+        "↻", "Accurate when reported, but what it described changed soon after."),
+    "wrong": ("✗", "The record contradicts the claim as it was published."),
+    "cannot be verified": (
+        "?", "No record available to this book can confirm or refute it; it rests on anonymous "
+             "sources or on text that could not be read here."),
+}
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{name}`` fields in ``text``."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+def figures(*, reports: pd.DataFrame, caucus_size: pd.DataFrame, rules: pd.DataFrame,
+            votes: pd.DataFrame, timeline: pd.DataFrame, ballots: pd.DataFrame,
+            results: pd.DataFrame) -> dict[str, object]:
+    """Every figure the claims table quotes, computed from the datasets that hold it."""
+    def report(date, measure):
+        rows = reports[(reports["report_date"] == date) & (reports["measure"] == measure)]
+        if len(rows) != 1:
+            raise ValueError(f"pledge_reports: expected one {measure!r} report on {date}")
+        return rows.iloc[0]
+
+    caucus = int(caucus_size.loc[caucus_size["as_of"] == "2024-10-12", "members"].iloc[0])
+    review = rules[rules["rule"].str.startswith("Written notice that triggers")]
+    if len(review) != 1:
+        raise ValueError("leadership_rules: expected one Reform Act review rule")
+    # At least threshold_pct of the caucus: the same ceiling as analysis.caucus.threshold_table.
+    review_needed = math.ceil(float(review["threshold_pct"].iloc[0]) * caucus / 100 - 1e-9)
+    sept = votes[votes["vote_date"] == "2024-09-25"]
+    if len(sept) != 1:
+        raise ValueError("confidence_votes: expected one division on 2024-09-25")
+    pact = timeline[timeline["event"].str.contains("ends the supply-and-confidence agreement")]
+    out = {
+        "cbc_floor": int(report("2024-10-11", "signed")["count_low"]),
+        "star_low": int(report("2024-10-11", "willing")["count_low"]),
+        "star_high": int(report("2024-10-11", "willing")["count_high"]),
+        "letter_signed": int(report("2024-10-23", "signed")["count_low"]),
+        "caucus": caucus,
+        "review_needed": review_needed,
+        "sept_yeas": int(sept["yeas"].iloc[0]),
+        "sept_nays": int(sept["nays"].iloc[0]),
+        "sept_margin": int(sept["nays"].iloc[0] - sept["yeas"].iloc[0]),
+        "pact_end": _day(pact["date"].iloc[0]),
+    }
+    for key, riding in (("tsp", "Toronto--St. Paul's"), ("lev", "LaSalle--Émard--Verdun")):
+        row = ballots[ballots["riding"] == riding].iloc[0]
+        votes_sorted = results[(results["riding"] == riding)
+                               & (results["election_date"] == row["election_date"])]
+        top = votes_sorted["votes"].sort_values(ascending=False).tolist()
+        out[f"{key}_date"] = _day(row["election_date"])
+        out[f"{key}_margin"] = int(top[0] - top[1])
+    return out
+
+
+def checked_table(claims: pd.DataFrame, values: dict[str, object]) -> pd.DataFrame:
+    """The claims with their figures filled in and the verdict's mark; one row per claim."""
+    unknown_verdicts = set(claims["verdict"]) - set(VERDICTS)
+    if unknown_verdicts:
+        raise ValueError(f"first_report_claims: unknown verdict(s) {sorted(unknown_verdicts)}")
+    out = claims.copy()
+    for col in ("claim", "record"):
+        filled = []
+        for i, text in zip(out["claim_id"], out[col]):
+            missing = placeholders(text) - set(values)
+            if missing:
+                raise KeyError(f"first_report_claims.csv, claim {i}, column '{col}': "
+                               f"no figure named {sorted(missing)}")
+            filled.append(text.format(**{k: _fmt(v) for k, v in values.items()}))
+        out[col] = filled
+    out["mark"] = [VERDICTS[v][0] for v in out["verdict"]]
+    return out
+
+
+def _day(date) -> str:
+    """'4 September 2024': the house form of a date in prose."""
+    date = pd.Timestamp(date)
+    return f"{date.day} {date:%B %Y}"
+
+
+def _fmt(value) -> str:
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def verdict_counts(table: pd.DataFrame) -> dict[str, int]:
+    """How many claims got each verdict, in the order of :data:`VERDICTS` (zeros kept)."""
+    counts = table["verdict"].value_counts()
+    return {v: int(counts.get(v, 0)) for v in VERDICTS}
+
+
+def _escape(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def html_table(table: pd.DataFrame) -> str:
+    """One row per claim: claim and first report, the record and its source, the verdict.
+
+    The verdict is a word plus a mark, so it reads without colour; CSS adds a tint per verdict
+    (class ``fr-<slug>``) for sighted readers. On phones the CSS turns each row into a card.
+    """
+    rows = []
+    for r in table.itertuples(index=False):
+        slug = r.verdict.replace(" ", "-")
+        rows.append(
+            "<tr>"
+            f'<th scope="row">{r.claim_id}</th>'
+            f'<td data-label="Claim">{_escape(r.claim)} '
+            f'<span class="fr-by">First reported by {_escape(r.claimed_by)} '
+            f'(<a href="{_escape(r.claim_source_url)}">source</a>)</span></td>'
+            f'<td data-label="Verdict"><span class="fr-verdict fr-{slug}">'
+            f'<span aria-hidden="true">{r.mark}</span> {_escape(r.verdict)}</span></td>'
+            f'<td data-label="What the record shows">{_escape(r.record)} '
+            f'<span class="fr-by"><a href="{_escape(r.source_url)}">'
+            f"{_escape(r.source_title)}</a></span></td>"
+            "</tr>"
+        )
+    return (
+        '<div class="fr-wrap"><table class="fr-table">'
+        "<caption>Claims of the reporting of 11 and 12 October 2024, and the record</caption>"
+        '<colgroup><col class="fr-c-id"><col class="fr-c-claim"><col class="fr-c-verdict">'
+        '<col class="fr-c-record"></colgroup>'
+        '<thead><tr><th scope="col">#</th><th scope="col">Claim</th>'
+        '<th scope="col">Verdict</th><th scope="col">What the record shows</th></tr></thead>'
+        "<tbody>" + "".join(rows) + "</tbody></table></div>"
+    )
+
+
+def verdicts_markdown() -> str:
+    """The verdict rules as a MyST definition list (for the methods page)."""
+    return "\n\n".join(f"{mark} {name}\n: {rule}" for name, (mark, rule) in VERDICTS.items())
