@@ -112,6 +112,19 @@
     return lines;
   }
 
+  // plotly draws a hover label's <extra> part (a chart's series or party name) beside the
+  // label, in the trace colour on a fixed near-white box: 3.4:1 for Liberal red in dark mode,
+  // 3.4:1 for grey in light mode, where text needs 4.5:1. Put the name in the label itself,
+  // in the label's text colour (tests/test_dark_mode.py measures it).
+  function nameInLabel(data) {
+    data.forEach(function (trace) {
+      var template = trace.hovertemplate;
+      if (typeof template !== "string") return;
+      var extra = template.match(/<extra>([\s\S]+?)<\/extra>/);
+      if (extra) trace.hovertemplate = extra[1] + "<br>" + template.replace(extra[0], "<extra></extra>");
+    });
+  }
+
   // Set "a.b.c" = value in a nested object (the same keys Plotly.relayout takes).
   function setPath(target, path, value) {
     var keys = path.split(".");
@@ -143,6 +156,7 @@
     // Colours for the current mode and sizes for this screen go in before the first draw:
     // one render per chart, not a draw followed by a relayout.
     var layout = fig.layout || {};
+    nameInLabel(fig.data);
     if (el.clientWidth < NARROW && fitToPhone(layout, fig.data)) el.dataset.xtitle = "";
     var o = overrides(el);
     Object.keys(o).forEach(function (key) { setPath(layout, key, o[key]); });
