@@ -1,19 +1,9 @@
-"""Arranging the poll average for a chart: label heights, event numbers, period wording."""
+"""Arranging the poll average for a chart: event numbers, breaks, period wording."""
 
 import pandas as pd
 import pytest
 
 from liberal_crisis.stories import poll_average as pav
-
-
-def test_end_labels_keep_their_distance_and_order():
-    ends = {"LPC": 43.0, "CPC": 39.0, "NDP": 8.0, "BQ": 6.5, "GPC": 2.0}
-    ys = pav.end_labels(ends, min_gap=3.0)
-    order = sorted(ys, key=ys.get)
-    assert order == sorted(ends, key=ends.get)  # no label jumps over another
-    heights = [ys[p] for p in order]
-    assert all(b - a >= 3.0 - 1e-9 for a, b in zip(heights, heights[1:]))
-    assert ys["LPC"] == 43.0 and ys["CPC"] == 39.0  # far enough apart: not moved
 
 
 def test_events_are_numbered_in_date_order_on_alternate_rows():
@@ -26,8 +16,23 @@ def test_events_are_numbered_in_date_order_on_alternate_rows():
     assert pav.event_key(out).splitlines()[1] == "2. 4 September 2024: b"
 
 
-@pytest.mark.parametrize("day, word", [("2024-12-01", "early"), ("2024-12-10", "early"),
-                                       ("2024-12-11", "mid"), ("2024-12-20", "mid"),
-                                       ("2024-12-21", "late"), ("2024-12-31", "late")])
-def test_period(day, word):
-    assert pav.period(day) == f"{word} December 2024"
+@pytest.mark.parametrize("day, words", [("2024-12-01", "early December"),
+                                        ("2024-12-10", "early December"),
+                                        ("2024-12-11", "mid-December"),
+                                        ("2024-12-20", "mid-December"),
+                                        ("2024-12-21", "late December"),
+                                        ("2024-12-31", "late December")])
+def test_period(day, words):
+    assert pav.period(day) == f"{words} 2024"
+
+
+def test_three_rows_and_breaks():
+    events = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=4, freq="MS"),
+                           "label": list("abcd")})
+    assert list(pav.number_events(events, rows=3)["row"]) == [0, 1, 2, 0]
+    curve = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=6, freq="D"),
+                          "estimate": [1, None, None, 2, None, 3]})
+    got = pav.breaks(curve)
+    assert got == [(pd.Timestamp("2024-01-02"), pd.Timestamp("2024-01-03")),
+                   (pd.Timestamp("2024-01-05"), pd.Timestamp("2024-01-05"))]
+    assert pav.breaks(curve, after="2024-01-04") == got[1:]

@@ -1,5 +1,5 @@
-"""The smoothed poll average as the book draws it: lines with a band, labelled at their ends,
-and numbered event markers (the key goes in a list under the chart).
+"""The smoothed poll average as the book draws it: lines with a band, each labelled with its
+party's name, and numbered event markers (the key goes in a list under the chart).
 
 Used by the landing page's lead chart and the national-picture chapter. The arithmetic is in
 :mod:`liberal_crisis.analysis.polls`; this module only arranges it for a figure.
@@ -25,35 +25,31 @@ def smoothed(long: pd.DataFrame, parties, step_days: int = STEP_DAYS, **kwargs) 
 
 
 def period(ts) -> str:
-    """'early', 'mid' or 'late' and the month: 'late December 2024' (days 1-10, 11-20, 21+)."""
+    """'early', 'mid-' or 'late' and the month: 'late December 2024', 'mid-March 2025'
+    (days 1-10, 11-20, 21 on)."""
     ts = pd.Timestamp(ts)
-    part = "early" if ts.day <= 10 else "mid" if ts.day <= 20 else "late"
-    return f"{part} {ts:%B %Y}"
+    if 11 <= ts.day <= 20:
+        return f"mid-{ts:%B %Y}"
+    return f"{'early' if ts.day <= 10 else 'late'} {ts:%B %Y}"
 
 
-def number_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Events (``date``, ``label``) in date order, numbered from 1, with a ``row`` (0 or 1)
-    that alternates so that neighbouring markers never stand side by side."""
+def number_events(events: pd.DataFrame, rows: int = 2) -> pd.DataFrame:
+    """Events (``date``, ``label``) in date order, numbered from 1, with a ``row`` (0 to
+    ``rows - 1``) taken in turn, so that neighbouring markers never stand side by side."""
     out = events.sort_values("date", kind="mergesort").reset_index(drop=True)
-    return out.assign(number=range(1, len(out) + 1), row=[i % 2 for i in range(len(out))])
+    return out.assign(number=range(1, len(out) + 1), row=[i % rows for i in range(len(out))])
 
 
-def end_labels(ends: dict[str, float], min_gap: float) -> dict[str, float]:
-    """Heights for labels at the lines' ends, at least ``min_gap`` apart, each as near its
-    line's end as that allows (pushed apart from the middle of a crowded group)."""
-    order = sorted(ends, key=lambda p: ends[p])
-    ys = [ends[p] for p in order]
-    for _ in range(len(ys) * 4):
-        moved = False
-        for i in range(1, len(ys)):
-            overlap = min_gap - (ys[i] - ys[i - 1])
-            if overlap > 1e-9:
-                ys[i - 1] -= overlap / 2
-                ys[i] += overlap / 2
-                moved = True
-        if not moved:
-            break
-    return dict(zip(order, ys))
+def breaks(curve: pd.DataFrame, after=None) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Stretches where a smoothed curve is left empty (too few polls), as (first, last)
+    evaluation dates, optionally only those starting after ``after``."""
+    empty = curve["estimate"].isna()
+    run = (empty != empty.shift()).cumsum()
+    out = [(rows["date"].iloc[0], rows["date"].iloc[-1])
+           for _, rows in curve[empty].groupby(run[empty])]
+    if after is not None:
+        out = [b for b in out if b[0] > pd.Timestamp(after)]
+    return out
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -72,19 +68,22 @@ def _segments(curve: pd.DataFrame):
 
 def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
            y_range, x_range, dots: pd.DataFrame | None = None, height: int = 520,
-           label_gap: float = 3.0) -> go.Figure:
+           label_gap: float = 3.0, labels: dict | None = None) -> go.Figure:
     """Lines of the smoothed average with their bands, party names at the lines' ends, and
     numbered markers for ``events`` (from :func:`number_events`) along the top.
 
     dots: optional long poll table (``end_date, party_code, share_pct, pollster``) drawn faintly.
+    labels: where each party's name goes, ``party -> (where, side)``: ``where`` is
+    ``"start"``, ``"end"`` (the default) or a date where the lines stand apart, ``side`` is
+    ``"above"`` or ``"below"`` the line, ``label_gap`` points away from it.
     """
+    labels = labels or {}
     fig = go.Figure()
     y_low, y_high = y_range
     for ev in events.itertuples():
         fig.add_shape(type="line", xref="x", yref="y", x0=ev.date, x1=ev.date, y0=y_low,
                       y1=y_high, line=dict(color=theme.NEUTRAL, width=1, dash="dot"),
                       layer="below")
-    ends = {}
     for party in parties:
         colour = theme.colour(party)
         name = theme.PARTY_NAMES[party]
@@ -112,24 +111,26 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
                 hovertemplate=("%{x|%d %b %Y}: %{y:.1f} % (band %{customdata[0]:.1f}-"
                                "%{customdata[1]:.1f})<extra>" + name + "</extra>"),
             ))
-        last = curve.dropna(subset=["estimate"]).iloc[-1]
-        ends[party] = float(last["estimate"])
-        end_date = last["date"]
-    heights = end_labels(ends, label_gap)
-    top = max(heights, key=heights.get)
-    for party, y in heights.items():
+        drawn = curve.dropna(subset=["estimate"])
+        where, side = labels.get(party, ("end", "above"))
+        if where == "start":
+            row, position = drawn.iloc[0], "middle right"
+        elif where == "end":
+            row, position = drawn.iloc[-1], "middle left"
+        else:
+            row, position = pa.value_at(drawn, where), "middle center"
+        y = float(row["estimate"]) + (1 if side == "above" else -1) * label_gap
         fig.add_trace(go.Scatter(
-            x=[end_date], y=[y + (label_gap * 0.6 if party == top else -label_gap * 0.6)],
-            mode="text", text=[theme.PARTY_NAMES[party]], textposition="middle left",
-            textfont=dict(color=theme.colour(party), size=13), hoverinfo="skip",
-            showlegend=False, name=theme.PARTY_NAMES[party] + " (label)",
+            x=[row["date"]], y=[y], mode="text", text=[theme.PARTY_NAMES[party]],
+            textposition=position, textfont=dict(color=theme.colour(party), size=13),
+            hoverinfo="skip", showlegend=False, name=theme.PARTY_NAMES[party] + " (label)",
         ))
     span = y_high - y_low
     fig.add_trace(go.Scatter(
         x=events["date"], y=[y_high - span * (0.05 + 0.09 * r) for r in events["row"]],
         mode="markers+text", text=[str(n) for n in events["number"]],
         textposition="middle center", textfont=dict(color="#FFFFFF", size=11),
-        marker=dict(color=BADGE, size=18, line=dict(width=0)),
+        marker=dict(color=BADGE, size=16, line=dict(width=0)),
         customdata=events[["label"]], showlegend=False, name="Events",
         hovertemplate="%{text}. %{customdata[0]} (%{x|%d %B %Y})<extra></extra>",
     ))

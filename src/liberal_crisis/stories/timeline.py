@@ -21,6 +21,7 @@ CATEGORY_LABELS: dict[str, str] = {
     "government": "Government",
     "parliament": "Parliament",
     "election": "General election",
+    "united-states": "United States",
 }
 
 

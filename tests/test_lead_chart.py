@@ -1,0 +1,38 @@
+"""The landing page opens with its lead chart: in the first screen on a laptop and a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_browser import ALL_CHARTS_DRAWN
+
+pytestmark = pytest.mark.browser
+
+SCREENS = {"laptop": {"width": 1366, "height": 768}, "phone": {"width": 375, "height": 667}}
+MIN_VISIBLE = 150  # px of the chart that must show without scrolling
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_landing_page_has_a_chart_in_its_first_screen(browser, site_url, screen):
+    size = SCREENS[screen]
+    page = browser.new_page(viewport=size)
+    page.goto(f"{site_url}/book/index.html", wait_until="load")
+    page.wait_for_function(ALL_CHARTS_DRAWN, timeout=15000)
+    box = page.evaluate(
+        "() => { const r = document.querySelector('.lc-chart').getBoundingClientRect();"
+        " return {top: r.top, bottom: r.bottom, height: r.height, scrollY: window.scrollY}; }")
+    page.close()
+    assert box["scrollY"] == 0
+    assert box["height"] > 200, box
+    visible = min(box["bottom"], size["height"]) - max(box["top"], 0)
+    assert visible >= MIN_VISIBLE, f"{screen}: only {visible:.0f} px of the lead chart in view"
+
+
+def test_lead_chart_is_the_first_chart_so_the_link_preview(built_site):
+    """site.sharing makes a page's first chart its og:image: the poll chart must come first."""
+    html = (built_site / "book" / "index.html").read_text(encoding="utf-8")
+    assert 'property="og:image"' in html
+    first_figure = html[html.index('<figure class="lc-figure"'):][:200]
+    assert 'id="fig-index-polls"' in first_figure
+    alt = html[html.index('property="og:image:alt"'):][:400]
+    assert "Liberal and Conservative poll lines" in alt
