@@ -163,3 +163,17 @@ def test_held_since_and_rank():
     # Delta re-dated to 1993: only Alpha (1988) is earlier -> rank 2 (ties with Bravo share it)
     assert sc.held_rank_for(DEFENCES, 1993, exclude="Delta") == 2
     assert sc.held_rank_for(DEFENCES, 2015) == 4
+
+
+def test_source_kind_by_host():
+    polls = pd.DataFrame({"source_url": [
+        "https://en.wikipedia.org/wiki/Opinion_polling",
+        "https://338canada.com/20250104-res.htm",
+        "https://abacusdata.ca/some-release/",
+        "https://www.ipsos.com/en-ca/x",
+        "https://evdomada.ca/canada-news/copy",
+        "https://notabacusdata.ca/x",
+    ]})
+    assert list(sc.source_kind(polls)) == [
+        "Wikipedia table", "338Canada poll page", "pollster's release", "pollster's release",
+        "news report or copy", "news report or copy"]
