@@ -157,6 +157,12 @@
     // one render per chart, not a draw followed by a relayout.
     var layout = fig.layout || {};
     nameInLabel(fig.data);
+    // The container takes the figure's height (the template's 420 px unless the figure sets
+    // its own): plotly's responsive resize measures the container, and would otherwise shrink
+    // or stretch the chart to the stylesheet's min-height (tests/test_chart_size.py).
+    var height = layout.height || (layout.template && layout.template.layout &&
+                                   layout.template.layout.height);
+    if (height) el.style.height = el.style.minHeight = height + "px";
     if (el.clientWidth < NARROW && fitToPhone(layout, fig.data)) el.dataset.xtitle = "";
     var o = overrides(el);
     Object.keys(o).forEach(function (key) { setPath(layout, key, o[key]); });
