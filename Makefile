@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: book test pdf validate serve clean setup setup-test lab bench
+.PHONY: book test pdf validate serve clean setup setup-test lab bench mutants faults
 .DEFAULT_GOAL := book
 
 $(BIN)/python:
@@ -53,6 +53,19 @@ lab: setup
 # Ours vs a stock Jupyter Book set-up: page weight, chart drawing, build times (prints numbers).
 bench: setup-test
 	$(BIN)/python scripts/bench.py
+
+# Mutation testing of the pure layers (analysis/, data/rules.py, data/dictionary.py) against the
+# fast unit tests; prints a score per module and the surviving mutants. Not part of `make test`.
+# One module: make mutants MODULES=liberal_crisis.analysis.swing
+MODULES ?= liberal_crisis.analysis liberal_crisis.data
+mutants: setup-test
+	$(BIN)/python -m pip install -q -r requirements-mutants.txt
+	$(BIN)/python scripts/mutants.py $(MODULES)
+
+# Realistic bugs in the site layers and the data rules, one at a time in a temporary copy:
+# prints caught/missed (builds the book for some; about 15 minutes). Not part of `make test`.
+faults: setup-test
+	$(BIN)/python scripts/fault_injection.py
 
 serve:
 	@test -f _build/html/index.html || { echo "Run 'make book' first."; exit 1; }

@@ -408,3 +408,37 @@ def test_removing_the_rule_lets_its_corruption_through(rule_name, tmp_path, monk
     assert any(p.file == f"data/{file}.csv" and p.rule == code for p in report), report
     monkeypatch.setattr(rules, "RULES", [f for f in rules.RULES if f.__name__ != rule_name])
     assert data.validate(folder) == [], f"another check also catches this: {rule_name} is not the only guard"
+
+
+# --- Edges of the helpers (what `make mutants` showed no test pinned) -----------------------
+
+def test_rule_decorator_registers_the_function_itself(monkeypatch):
+    monkeypatch.setattr(rules, "RULES", [])
+
+    def a_rule(load):
+        return []
+
+    assert rules.rule(a_rule) is a_rule
+    assert rules.RULES == [a_rule]
+
+
+def test_a_share_off_by_exactly_the_tolerance_passes():
+    # 0 of 1 votes is 0 %: a published 0.05 is off by exactly SHARE_TOLERANCE (no rounding error).
+    frame = pd.DataFrame({"v": [0, 1], "s": [rules.SHARE_TOLERANCE, 100.0]})
+    assert rules.share_problems("toy", frame, "s", "v", "share-recompute") == []
+    frame.loc[0, "s"] = 0.06
+    assert located(rules.share_problems("toy", frame, "s", "v", "share-recompute")) == [
+        ("data/toy.csv", 2, "s", "share-recompute")]
+
+
+def test_rows_whose_group_is_missing_are_still_checked():
+    # A missing group key is a group of its own (the schema reports the empty cell).
+    frame = pd.DataFrame({"g": [None, None, "b"], "v": [1, 3, 2], "s": [25.0, 70.0, 100.0]})
+    problems = rules.share_problems("toy", frame, "s", "v", "share-recompute", group_cols=["g"])
+    assert located(problems) == [("data/toy.csv", 3, "s", "share-recompute")]
+
+
+def test_a_missing_count_is_left_to_the_schema():
+    # An empty votes cell cannot be recomputed: the schema's 'required' reports it, not this rule.
+    frame = pd.DataFrame({"v": pd.array([1, None, 3], dtype="Int64"), "s": [25.0, 10.0, 75.0]})
+    assert rules.share_problems("toy", frame, "s", "v", "share-recompute") == []

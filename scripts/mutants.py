@@ -1,0 +1,107 @@
+"""`make mutants`: run mutmut on the pure layers and print a mutation score per module.
+
+    .venv/bin/python scripts/mutants.py liberal_crisis.analysis liberal_crisis.data
+    .venv/bin/python scripts/mutants.py liberal_crisis.analysis.swing   # one module
+    .venv/bin/python scripts/mutants.py --report                       # last results only
+
+What is mutated and which tests run is set in pyproject.toml ([tool.mutmut]). Results are
+kept in mutants/ (git-ignored), so a second run only re-tests what changed. Survivors that
+CONTRIBUTING.md ("Mutation testing") explains as equivalent are marked so; any other survivor is
+a gap in the tests. Score = killed / (killed + survived + no tests + timed out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+MUTMUT = Path(sys.executable).parent / "mutmut"
+
+
+def equivalent_mutants() -> set[str]:
+    """Mutant names listed as equivalent in CONTRIBUTING.md's "Mutation testing" section."""
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("## Mutation testing", 1)[1].split("\n## ", 1)[0] if "## Mutation testing" in text else ""
+    return set(re.findall(r"`(liberal_crisis\.[\w.ǁ]+__mutmut_\d+)`", section))
+
+
+def results() -> dict[str, str]:
+    out = subprocess.run([str(MUTMUT), "results", "--all", "true"], cwd=REPO,
+                         capture_output=True, text=True).stdout
+    found = {}
+    for line in out.splitlines():
+        if ":" in line:
+            name, status = line.strip().rsplit(":", 1)
+            found[name.strip()] = status.strip()
+    return found
+
+
+def module_of(mutant: str) -> str:
+    # liberal_crisis.analysis.swing.x_shares__mutmut_3 -> liberal_crisis.analysis.swing
+    return mutant.rsplit(".", 1)[0]
+
+
+def report(prefixes: list[str]) -> int:
+    equivalent = equivalent_mutants()
+    by_module: dict[str, Counter] = defaultdict(Counter)
+    survivors = []
+    for name, status in sorted(results().items()):
+        if prefixes and not any(name.startswith(p + ".") or name.startswith(p) for p in prefixes):
+            continue
+        if status == "not checked":
+            continue
+        if status == "survived" and name in equivalent:
+            status = "equivalent"
+        by_module[module_of(name)][status] += 1
+        if status in ("survived", "no tests", "timeout", "suspicious"):
+            survivors.append((name, status))
+    if not by_module:
+        print("no mutation results yet: run without --report")
+        return 1
+    total = Counter()
+    print(f"{'module':42} {'killed':>7} {'equiv.':>7} {'survived':>9} {'no tests':>9} {'score':>7}")
+    for module, counts in sorted(by_module.items()):
+        total.update(counts)
+        print(f"{module:42} {counts['killed']:7} {counts['equivalent']:7} {counts['survived']:9} "
+              f"{counts['no tests']:9} {score(counts):6.1f}%")
+    print(f"{'all':42} {total['killed']:7} {total['equivalent']:7} {total['survived']:9} "
+          f"{total['no tests']:9} {score(total):6.1f}%")
+    print(f"\nmutation score {score(total):.1f}% "
+          f"({total['killed']} killed of {tested(total)} non-equivalent mutants; "
+          f"{total['equivalent']} equivalent, listed in CONTRIBUTING.md)")
+    if survivors:
+        print(f"\n{len(survivors)} mutant(s) no test kills (see one with: mutmut show NAME):")
+        for name, status in survivors:
+            print(f"  {name}  [{status}]")
+    return 0
+
+
+def tested(c: Counter) -> int:
+    return c["killed"] + c["survived"] + c["no tests"] + c["timeout"] + c["suspicious"]
+
+
+def score(c: Counter) -> float:
+    return 100.0 * c["killed"] / tested(c) if tested(c) else 0.0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("modules", nargs="*", default=["liberal_crisis.analysis", "liberal_crisis.data"])
+    parser.add_argument("--report", action="store_true", help="print the last results, run nothing")
+    parser.add_argument("--max-children", type=int, default=min(2, os.cpu_count() or 1))
+    args = parser.parse_args(argv)
+    if not args.report:
+        for module in args.modules:  # one module at a time: each run stays short
+            subprocess.run([str(MUTMUT), "run", f"{module}.*", "--max-children", str(args.max_children)],
+                           cwd=REPO, check=False)
+    return report(args.modules)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
