@@ -442,3 +442,29 @@ def test_a_missing_count_is_left_to_the_schema():
     # An empty votes cell cannot be recomputed: the schema's 'required' reports it, not this rule.
     frame = pd.DataFrame({"v": pd.array([1, None, 3], dtype="Int64"), "s": [25.0, 10.0, 75.0]})
     assert rules.share_problems("toy", frame, "s", "v", "share-recompute") == []
+
+
+def test_run_reads_the_folder_it_is_given_and_keeps_every_rules_problems(monkeypatch, tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns("README.md"))
+    from test_data import set_cell
+
+    set_cell("caucus_size", 2, "members", "160")(folder)  # only this copy says 160
+    first = rules.Problem("data/a.csv", "a", "first")
+
+    def reads_caucus(load):
+        return [rules.Problem("data/caucus_size.csv", "b", f"{int(load('caucus_size')['members'].iloc[0])}")]
+
+    monkeypatch.setattr(rules, "RULES", [lambda load: [first], reads_caucus])
+    assert rules.run(folder) == [first, rules.Problem("data/caucus_size.csv", "b", "160")]
+
+
+def test_a_crashing_rule_is_reported_with_its_name_and_the_missing_table(monkeypatch):
+    def needs_a_table_that_is_not_there(load):
+        return load("no_such_table")
+
+    monkeypatch.setattr(rules, "RULES", [needs_a_table_that_is_not_there])
+    (problem,) = rules.run(DATA)
+    assert problem == rules.Problem(
+        "data/datapackage.json", "needs_a_table_that_is_not_there",
+        "missing \"no resource 'no_such_table' in datapackage.json\"")
