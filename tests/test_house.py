@@ -2,7 +2,9 @@
 import pandas as pd
 import pytest
 
-from liberal_crisis.analysis.house import arithmetic, combinations, seats_wide
+from liberal_crisis.analysis.house import (
+    arithmetic, bloc_votes, combinations, party_votes, seats_wide, votes_to_carry, voting_members,
+)
 
 # A toy 11-seat House at two dates. Majority of all seats: 11 // 2 + 1 = 6.
 STANDINGS = pd.DataFrame({
@@ -76,3 +78,67 @@ def test_real_tables():
     assert autumn["short_of_majority"] == 17
     assert autumn["short_of_sitting_majority"] == 16
     assert autumn["with_NDP"] == 178 and autumn["with_BQ"] == 186
+    # With the Speaker (Greg Fergus, a Liberal) out of the count: 336 - 1 = 335 can vote,
+    # 335 // 2 + 1 = 168 carry a division; 152 Liberal votes -> 16 short;
+    # + 25 NDP = 177 (9 to spare); + 33 Bloc = 185 (17 to spare).
+    assert autumn["speaker_party"] == "LPC"
+    assert autumn["voting_members"] == 335 and autumn["voting_majority"] == 168
+    assert autumn["government_votes"] == 152 and autumn["short_of_voting_majority"] == 16
+    assert autumn["with_NDP_votes"] == 177 and autumn["spare_with_NDP_votes"] == 9
+    assert autumn["with_BQ_votes"] == 185 and autumn["spare_with_BQ_votes"] == 17
+    # Election days have no Speaker: nothing is taken off.
+    after_2021 = t.loc[pd.Timestamp("2021-09-20")]
+    assert not after_2021["has_speaker"] and after_2021["voting_members"] == 338
+    assert after_2021["government_votes"] == 160
+
+
+def test_real_december_nays_exceed_what_liberals_ndp_and_greens_could_cast():
+    """The 180 nays of 9 Dec 2024 equal 153 + 25 + 2 seats, but the Speaker's seat casts no
+    vote, so those three parties could cast at most 179: the coincidence proves nothing."""
+    from liberal_crisis import data
+
+    standings, snapshots = data.load("house_standings"), data.load("house_snapshots")
+    most = bloc_votes(standings, snapshots, "2024-12-09", ["LPC", "NDP", "GPC"])
+    assert most == 179
+    assert bloc_votes(standings, snapshots, "2024-12-09", ["CPC", "BQ"]) == 152
+
+
+# --- The Speaker, by hand -------------------------------------------------------------------
+
+def test_voting_members_and_votes_to_carry_by_hand():
+    assert voting_members(336, True) == 335     # 338 seats - 2 vacant - the Speaker
+    assert voting_members(336, False) == 336
+    assert votes_to_carry(335) == 168           # 168 > 167
+    assert votes_to_carry(336) == 169           # 168 would only tie 168
+    assert votes_to_carry(1) == 1
+    with pytest.raises(ValueError):
+        votes_to_carry(0)
+    with pytest.raises(ValueError):
+        voting_members(0, True)
+
+
+def test_party_votes_takes_the_speaker_off_his_party_only():
+    assert party_votes(153, "LPC", "LPC") == 152
+    assert party_votes(25, "NDP", "LPC") == 25
+    assert party_votes(153, "LPC", "") == 153
+    assert party_votes(153, "LPC", None) == 153
+    with pytest.raises(ValueError):
+        party_votes(0, "LPC", "LPC")
+
+
+def test_toy_house_with_a_speaker():
+    # d1: 11 seats, none vacant, Speaker from LPC: 10 can vote, 6 carry; LPC 5 seats -> 4
+    # votes, 2 short; +2 NDP = 6 (0 spare); +1 BQ = 5 (1 short).
+    # d2: no Speaker column value -> nothing taken off.
+    snaps = SNAPSHOTS.assign(speaker_party=["LPC", ""])
+    t = arithmetic(STANDINGS, snaps).set_index("as_of")
+    assert t.loc["d1", "voting_members"] == 10 and t.loc["d1", "voting_majority"] == 6
+    assert t.loc["d1", "government_votes"] == 4 and t.loc["d1", "short_of_voting_majority"] == 2
+    assert t.loc["d1", "spare_with_NDP_votes"] == 0 and t.loc["d1", "spare_with_BQ_votes"] == -1
+    assert t.loc["d2", "voting_members"] == 9 and t.loc["d2", "government_votes"] == 4
+    # A Speaker from an opposition party costs that party the vote instead.
+    t2 = arithmetic(STANDINGS, SNAPSHOTS.assign(speaker_party=["NDP", ""])).set_index("as_of")
+    assert t2.loc["d1", "government_votes"] == 5 and t2.loc["d1", "with_NDP_votes"] == 6
+    # Snapshots without the column: no Speaker anywhere.
+    t3 = arithmetic(STANDINGS, SNAPSHOTS).set_index("as_of")
+    assert (t3["voting_members"] == t3["seats_filled"]).all()

@@ -3,8 +3,17 @@ other party could carry it past the line (tables ``house_standings`` and ``house
 
 Pure functions; seats are counts, dates are the snapshots' ``as_of``. ``majority_needed`` is
 the snapshot's own figure (a majority of all seats, vacant or not); the functions also give the
-majority of the seats actually filled, which is what a division with every sitting member
-present would need.
+majority of the seats actually filled, and the majority of the members who can vote.
+
+The Speaker. The Speaker of the House of Commons is an MP elected to the chair, who does not
+take part in debate and votes only to break a tie (Constitution Act, 1867, s. 49; House of
+Commons Procedure and Practice, "casting vote"). So in a division with every other member
+present, the members who can vote are ``seats - vacancies - 1`` while there is a Speaker, and
+the Speaker's party has one vote fewer than its seats. A snapshot's ``speaker_party`` says which
+party the Speaker came from (empty where the House had no Speaker yet on that date, e.g. on an
+election day). A motion carries when its yeas outnumber its nays; with all voting members
+present, that takes ``voting_members // 2 + 1`` votes (``voting_majority``). A tie is decided
+by the Speaker's casting vote, which these functions do not guess.
 """
 
 from __future__ import annotations
@@ -34,6 +43,47 @@ def _check(standings: pd.DataFrame, snapshots: pd.DataFrame) -> None:
         raise ValueError(f"seats + vacant != house_size on {list(filled.index[bad])}")
 
 
+def voting_members(seats_filled: int, has_speaker: bool) -> int:
+    """Members who can vote in a division: the seats filled, less the Speaker if there is one.
+
+    >>> voting_members(336, True)
+    335
+    """
+    seats_filled = int(seats_filled)
+    if seats_filled < 0:
+        raise ValueError("seats_filled must not be negative")
+    if has_speaker and seats_filled == 0:
+        raise ValueError("an empty House has no Speaker")
+    return seats_filled - (1 if has_speaker else 0)
+
+
+def votes_to_carry(voting: int) -> int:
+    """Votes that win a division outright when ``voting`` members all vote: more than half.
+
+    >>> votes_to_carry(335), votes_to_carry(336)
+    (168, 169)
+    """
+    voting = int(voting)
+    if voting < 1:
+        raise ValueError("at least one member must vote")
+    return voting // 2 + 1
+
+
+def party_votes(seats: int, party: str, speaker_party) -> int:
+    """A party's votes: its seats, less one if the Speaker came from it (the Speaker votes
+    only to break a tie)."""
+    seats = int(seats)
+    if _has_speaker(speaker_party) and party == speaker_party:
+        if seats < 1:
+            raise ValueError(f"the Speaker's party {party} has no seats")
+        return seats - 1
+    return seats
+
+
+def _has_speaker(speaker_party) -> bool:
+    return isinstance(speaker_party, str) and speaker_party.strip() != ""
+
+
 def seats_wide(standings: pd.DataFrame) -> pd.DataFrame:
     """Seats with one row per date and one column per party (0 where a party has no row)."""
     return (
@@ -59,6 +109,14 @@ def arithmetic(
     ``short_of_sitting_majority`` likewise, ``opposition_seats`` = seats_filled -
     government_seats; and for each partner ``P``: ``P_seats``, ``with_P`` (government + P) and
     ``enough_with_P`` (with_P >= majority_needed).
+
+    With the Speaker (from the snapshots' optional ``speaker_party`` column; no Speaker where
+    it is empty or missing): ``has_speaker``, ``voting_members`` (seats_filled - Speaker),
+    ``voting_majority`` (votes_to_carry(voting_members)), ``government_votes`` (government
+    seats, less the Speaker if a member of the government party), ``short_of_voting_majority``
+    = max(voting_majority - government_votes, 0); for each partner ``P``: ``with_P_votes``
+    (government_votes + P's votes) and ``spare_with_P_votes`` = with_P_votes -
+    voting_majority (negative = short).
     """
     _check(standings, snapshots)
     partners = list(partners)
@@ -84,7 +142,44 @@ def arithmetic(
         out[f"{code}_seats"] = wide[code].reindex(out.index)
         out[f"with_{code}"] = gov + out[f"{code}_seats"]
         out[f"enough_with_{code}"] = out[f"with_{code}"] >= out["majority_needed"]
+    speaker = (snap["speaker_party"] if "speaker_party" in snap.columns
+               else pd.Series(None, index=snap.index, dtype=object))
+    out["speaker_party"] = speaker.where(speaker.map(_has_speaker), "")
+    out["has_speaker"] = out["speaker_party"] != ""
+    out["voting_members"] = [voting_members(f, s) for f, s in
+                             zip(out["seats_filled"], out["has_speaker"])]
+    out["voting_majority"] = out["voting_members"].map(votes_to_carry)
+    out["government_votes"] = [party_votes(g, government, s) for g, s in
+                               zip(gov, out["speaker_party"])]
+    out["short_of_voting_majority"] = (out["voting_majority"]
+                                       - out["government_votes"]).clip(lower=0)
+    for code in partners:
+        partner_votes = [party_votes(n, code, s) for n, s in
+                         zip(out[f"{code}_seats"], out["speaker_party"])]
+        out[f"with_{code}_votes"] = out["government_votes"] + partner_votes
+        out[f"spare_with_{code}_votes"] = out[f"with_{code}_votes"] - out["voting_majority"]
     return out.reset_index()
+
+
+def bloc_votes(standings: pd.DataFrame, snapshots: pd.DataFrame, as_of,
+               parties: Iterable[str]) -> int:
+    """The most votes ``parties`` together could cast on ``as_of``: their seats, less the
+    Speaker if the Speaker came from one of them."""
+    as_of = pd.Timestamp(as_of)
+    snap = snapshots[snapshots["as_of"] == as_of]
+    if snap.empty:
+        raise KeyError(f"no snapshot for {as_of:%Y-%m-%d}")
+    speaker = snap["speaker_party"].iloc[0] if "speaker_party" in snap.columns else None
+    wide = seats_wide(standings)
+    if as_of not in wide.index:
+        raise KeyError(f"no standings for {as_of:%Y-%m-%d}")
+    row = wide.loc[as_of]
+    total = 0
+    for code in parties:
+        if code not in row.index:
+            raise KeyError(f"party {code!r} has no seats rows")
+        total += party_votes(row[code], code, speaker)
+    return int(total)
 
 
 def combinations(

@@ -42,6 +42,56 @@ def vote_arithmetic(votes: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def non_confidence(votes: pd.DataFrame) -> pd.DataFrame:
+    """The non-confidence motions only (``kind == 'non-confidence'``), oldest first."""
+    if "kind" not in votes.columns:
+        raise KeyError("confidence_votes has no 'kind' column")
+    return votes[votes["kind"] == "non-confidence"].sort_values("vote_date").reset_index(drop=True)
+
+
+VERIFIED = "verified against the Journals"
+
+
+def record_counts(votes: pd.DataFrame) -> dict[str, int]:
+    """How many divisions were read in the Journals (``verified``) and how many rest on a press
+    tally (``press_only``)."""
+    verified = int((votes["record_status"] == VERIFIED).sum())
+    return {"verified": verified, "press_only": int(len(votes) - verified)}
+
+
+def _int_or_dash(value) -> str:
+    return "–" if pd.isna(value) else f"{int(value)}"
+
+
+def divisions_markdown(votes: pd.DataFrame) -> str:
+    """A Markdown table of the divisions, oldest first: date, motion, sitting and division
+    numbers, the tally and what it rests on, and any press tally that differs.
+
+    Sitting or division numbers not verified show as '–'; a tally from the press is labelled
+    with its publisher (the first words of ``source_title``)."""
+    lines = ["| Vote | Motion (mover) | Sitting | Division | Yeas–nays | Tally from | "
+             "Differing press tally |",
+             "|---|---|---:|---:|---:|---|---|"]
+    for _, row in votes.sort_values("vote_date").iterrows():
+        if row["record_status"] == VERIFIED:
+            basis = f"[Journals]({row['source_url']})"
+        else:
+            basis = (f"press: [{row['source_title'].split(':')[0]}]({row['source_url']}); "
+                     "not verified against the Journals")
+        if pd.notna(row.get("press_yeas")):
+            differing = (f"{int(row['press_yeas'])}–{int(row['press_nays'])} "
+                         f"({row['press_publishers']})")
+        else:
+            differing = "–"
+        motion = " ".join(str(row["motion"]).split()).replace("|", "\\|")
+        lines.append(
+            f"| {day_label(row['vote_date'])} | {motion} ({row['mover']}) | "
+            f"{_int_or_dash(row['sitting'])} | {_int_or_dash(row['division'])} | "
+            f"{int(row['yeas'])}–{int(row['nays'])} | {basis} | {differing} |"
+        )
+    return "\n".join(lines)
+
+
 def position_grid(by_party: pd.DataFrame, vote_dates, parties: list[str]) -> pd.DataFrame:
     """Every (vote, party) pair, with the party's position where a source gives one.
 
