@@ -603,6 +603,26 @@ def byelections_since_1993(ge: dict, by: pd.DataFrame, out: Path, report: list):
 
 
 # --------------------------------------------------------------------------------------
+# 2025: the ridings of two party leaders who lost (Carleton, Burnaby Central)
+# --------------------------------------------------------------------------------------
+
+LEADERS_RIDINGS_2025 = {35020: "Carleton", 59002: "Burnaby Central"}
+
+
+def ge2025_leaders_ridings(t25: pd.DataFrame, out: Path):
+    """Every candidate's official 2025 votes in Carleton (Pierre Poilievre, CPC leader) and
+    Burnaby Central (Jagmeet Singh, NDP leader)."""
+    t = t25[t25["riding_number"].isin(LEADERS_RIDINGS_2025)].copy()
+    for number, name in LEADERS_RIDINGS_2025.items():
+        names = set(t.loc[t["riding_number"] == number, "riding"])
+        if names != {name}:
+            raise ValueError(f"2025: riding {number} is {names}, expected {name!r}")
+    df = t[["riding", "riding_number", "candidate", "party_code", "votes", "result_type"]]
+    df = df.sort_values(["riding", "votes", "candidate"], ascending=[True, False, True])
+    write_csv(df, out / "ge2025_leaders_ridings.csv")
+
+
+# --------------------------------------------------------------------------------------
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -643,6 +663,7 @@ def main(argv=None) -> int:
     riding_history(ge, t12_19, t12, t25, t11, out)
     tsp_winners(ge, by, t25, t12_19, t12, out)
     ge2025_national(t25, out)
+    ge2025_leaders_ridings(t25, out)
     byelections_since_1993(ge, by, out, report)
     for line in report:
         print("note:", line)

@@ -150,3 +150,32 @@ def ridings_over_time(history: pd.DataFrame, byelection: pd.DataFrame, ridings: 
         frames.append(rows.assign(riding=riding))
     out = pd.concat(frames, ignore_index=True)
     return out[["riding", "election_date", "contest", "boundaries", "party_code", "share_pct"]]
+
+
+def candidate_place(rows: pd.DataFrame, candidate: str) -> dict:
+    """Where ``candidate`` finished in one contest (``rows`` as from
+    ``byelections.contest``): ``place`` (1 = winner), ``votes`` and ``share_pct`` of the valid
+    votes. Ties share the better place."""
+    ranked = rows.assign(_place=rows["votes"].rank(method="min", ascending=False).astype(int))
+    hit = ranked[ranked["candidate"] == candidate]
+    if len(hit) != 1:
+        raise KeyError(f"{candidate!r} is not exactly one candidate in this contest")
+    row = hit.iloc[0]
+    total = rows["votes"].sum()
+    return {"place": int(row["_place"]), "votes": int(row["votes"]),
+            "share_pct": float(row["votes"] / total * 100)}
+
+
+def reported_counts(reported: pd.DataFrame, as_of: str, party: str) -> pd.DataFrame:
+    """The seat counts reported for ``party`` at ``as_of``, one row per distinct count, with
+    the publishers that gave it (joined by ' and ', in file order): columns ``seats``,
+    ``reported_by``, ``n_sources``; smallest count first. More than one row means the
+    sources conflict."""
+    rows = reported[(reported["as_of"] == pd.Timestamp(as_of)) & (reported["party_code"] == party)]
+    if rows.empty:
+        raise KeyError(f"no reported count for {party} on {as_of}")
+    out = (rows.groupby("seats", sort=True)["reported_by"]
+           .agg(lambda s: " and ".join(dict.fromkeys(s)))
+           .rename("reported_by").reset_index())
+    out["n_sources"] = rows.groupby("seats", sort=True).size().to_numpy()
+    return out
