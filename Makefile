@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: book test pdf validate serve clean setup setup-test lab bench mutants faults
+.PHONY: book test pdf validate data serve clean setup setup-test lab bench mutants faults
 .DEFAULT_GOAL := book
 
 $(BIN)/python:
@@ -31,6 +31,16 @@ setup: $(VENV)/.book-deps node_modules/.package-lock.json
 setup-test: setup $(VENV)/.test-deps
 
 validate: setup
+	$(BIN)/liberal-crisis-validate
+
+# Re-derive every derived CSV from the publishers' files in data/raw (and the curated inputs,
+# e.g. data/polls_curated.csv), record their checksums in data/raw/manifest.json, rewrite the
+# data dictionary, then validate.
+data: setup
+	$(BIN)/python scripts/derive_data.py
+	$(BIN)/python scripts/derive_polls.py
+	$(BIN)/liberal-crisis-provenance --record
+	$(BIN)/python -m liberal_crisis.data.dictionary --write data/README.md
 	$(BIN)/liberal-crisis-validate
 
 # Strict: warnings are errors, notebook errors raise, every page rebuilt (an incremental build

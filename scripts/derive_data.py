@@ -1,20 +1,21 @@
 #!/usr/bin/env python
-"""Derive the book's small election CSVs from the publishers' own files.
+"""Derive the book's election CSVs from the publishers' own files in ``data/raw/``.
 
-This is a one-off, documented derivation step, run by hand when the sources change:
+    python scripts/derive_data.py                  # rewrite the derived CSVs in data/
+    python scripts/derive_data.py --out /tmp/x     # write them elsewhere (the tests compare)
 
-    python scripts/derive_data.py --sources /path/to/sources --out data
-
-The book never runs it at build time and never reads the source folder: it reads only the
-CSVs written here (described in data/datapackage.json). Inputs, as published:
+``make data`` runs it (with ``derive_polls.py``) and then records the outputs' checksums in
+``data/raw/manifest.json``. The book never runs it at build time. It reads only files listed in
+``data/raw/manifest.json`` (checking each one's SHA-256 first) and the curated party table
+``data/parties.csv``. Inputs, byte for byte as published:
 
 * Elections Canada, official voting results of the 43rd (2019) and 44th (2021) general
-  elections, tables 11 and 12 (``elections-canada/ca_ge4{3,4}_table_tableau1{1,2}.csv``);
+  elections, tables 11 and 12 (``raw/elections-canada/ca_ge4{3,4}_table_tableau1{1,2}.csv``);
 * Elections Canada, 45th (2025) general election results download of 13 June 2025
-  (``elections-canada/ca_ge45_preliminary_candidates_2025-06-13.tsv``);
+  (``raw/elections-canada/ca_ge45_preliminary_candidates_2025-06-13.tsv``);
 * Library of Parliament (ParlInfo) candidate results, as cleaned by
-  Lucas-Czarnecki/Canadian-Federal-Elections (``parlinfo/by_elections/<Province>.csv`` and
-  ``parlinfo/general_elections/<date>.csv``).
+  Lucas-Czarnecki/Canadian-Federal-Elections (``raw/parlinfo/by_elections/<Province>.csv`` and
+  ``raw/parlinfo/general_elections/<date>.csv``, 1988-2021).
 
 Only pandas and the standard library are used. Output is deterministic: sorted rows, UTF-8,
 ``\\n`` line ends, no index. Any party label not in the mapping tables below stops the run.
@@ -32,44 +33,6 @@ import pandas as pd
 # --------------------------------------------------------------------------------------
 # Parties
 # --------------------------------------------------------------------------------------
-
-# The single party table (data/parties.csv). Full names for parties that ran in 2019/2021
-# are Elections Canada's (table 8, "Political affiliation/Appartenance politique").
-PARTIES = [
-    ("LPC", "Liberal Party of Canada", "Parti libéral du Canada"),
-    ("CPC", "Conservative Party of Canada", "Parti conservateur du Canada"),
-    ("NDP", "New Democratic Party", "Nouveau Parti démocratique"),
-    ("BQ", "Bloc Québécois", "Bloc Québécois"),
-    ("GPC", "Green Party of Canada", "Le Parti Vert du Canada"),
-    ("PPC", "People's Party of Canada", "Parti populaire du Canada"),
-    ("IND", "Independent", "Indépendant(e)"),
-    ("NOA", "No affiliation", "Aucune appartenance"),
-    ("PC", "Progressive Conservative Party of Canada", "Parti progressiste-conservateur du Canada"),
-    ("REF", "Reform Party of Canada", "Parti réformiste du Canada"),
-    ("CA", "Canadian Reform Conservative Alliance", "Alliance réformiste-conservatrice canadienne"),
-    ("ML", "Marxist-Leninist Party of Canada", "Parti Marxiste-Léniniste du Canada"),
-    ("RHI", "Parti Rhinocéros Party", "Parti Rhinocéros Party"),
-    ("MAR", "Marijuana Party", "Parti Marijuana"),
-    ("CEN", "Centrist Party of Canada", "Parti Centriste du Canada"),
-    ("CFP", "Canadian Future Party", "Parti avenir canadien"),
-    ("CHP", "Christian Heritage Party of Canada", "Parti de l'Héritage Chrétien du Canada"),
-    ("LBT", "Libertarian Party of Canada", "Parti Libertarien du Canada"),
-    ("FPC", "Free Party Canada", "Parti Libre Canada"),
-    ("COM", "Communist Party of Canada", "Parti communiste du Canada"),
-    # Added: minor parties that ran in 2021 and appear, per riding, in ge2021_riding_votes.
-    ("APP", "Animal Protection Party of Canada", "Le Parti pour la Protection des Animaux du Canada"),
-    ("CFF", "Canada's Fourth Front", "Quatrième front du Canada"),
-    ("NAT", "Canadian Nationalist Party", "Parti Nationaliste Canadien"),
-    ("MAV", "Maverick Party", "Maverick Party"),
-    ("NCA", "National Citizens Alliance of Canada", "Alliance Nationale des Citoyens du Canada"),
-    ("PAT", "Parti Patriote", "Parti Patriote"),
-    ("PIQ", "Parti pour l'Indépendance du Québec", "Parti pour l'Indépendance du Québec"),
-    ("VCP", "Veterans Coalition Party of Canada", "Parti de la coalition des anciens combattants du Canada"),
-    # Added: ran in 2019 and 2025 (aggregated into OTH in ge2025_national).
-    ("UPC", "The United Party of Canada", "Parti Uni du Canada"),
-    ("OTH", "Other candidates (several minor candidates aggregated)", "Autres candidats (regroupés)"),
-]
-PARTY_CODES = {code for code, _, _ in PARTIES}
 
 # Library of Parliament labels (Political_Affiliation), 1988 onwards.
 LOP_LABELS = {
@@ -191,8 +154,15 @@ EC2025_LABELS = {
     "United Party of Canada (UP)": "UPC",
 }
 
-for _table in (LOP_LABELS, EC_TABLE12_LABELS, EC2025_LABELS):
-    assert set(_table.values()) <= PARTY_CODES, set(_table.values()) - PARTY_CODES
+
+
+def check_party_codes(parties_csv: Path) -> None:
+    """Every code the mapping tables give exists in the curated party table."""
+    codes = set(pd.read_csv(parties_csv, dtype=str, keep_default_na=False)["party_code"])
+    for table in (LOP_LABELS, EC_TABLE12_LABELS, EC2025_LABELS):
+        missing = set(table.values()) - codes
+        if missing:
+            raise UnmappedLabel(f"party codes {sorted(missing)} are not in {parties_csv}")
 
 
 class UnmappedLabel(KeyError):
@@ -254,10 +224,9 @@ def lop_name(s: str) -> str:
     return " ".join(s.split())
 
 
-def read_lop(folder: Path) -> pd.DataFrame:
-    files = sorted(folder.glob("*.csv"))
+def read_lop(files: list[Path]) -> pd.DataFrame:
     if not files:
-        raise FileNotFoundError(folder)
+        raise FileNotFoundError("no Library of Parliament by-election files in data/raw")
     df = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False) for f in files],
                    ignore_index=True)
     df["Votes"] = df["Votes"].astype(int)
@@ -624,38 +593,42 @@ def ge2025_leaders_ridings(t25: pd.DataFrame, out: Path):
 
 # --------------------------------------------------------------------------------------
 
+REPO = Path(__file__).resolve().parents[1]
+
+
 def main(argv=None) -> int:
+    from liberal_crisis.data.provenance import raw_inputs
+
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sources", required=True, type=Path,
-                    help="folder with elections-canada/ and parlinfo/ (publishers' files)")
-    ap.add_argument("--out", required=True, type=Path, help="output folder (the book's data/)")
+    ap.add_argument("--data", type=Path, default=REPO / "data",
+                    help="the data folder holding raw/ and parties.csv (default: this clone's)")
+    ap.add_argument("--out", type=Path, help="output folder (default: the data folder)")
     a = ap.parse_args(argv)
-    src, out = a.sources, a.out
+    out = a.out or a.data
     out.mkdir(parents=True, exist_ok=True)
-    ec = src / "elections-canada"
+    raw = raw_inputs(a.data)  # path under raw/ -> checked local path; stops on a bad checksum
+    ec = "elections-canada/"
+    check_party_codes(a.data / "parties.csv")
 
-    pd.DataFrame(PARTIES, columns=["party_code", "name_en", "name_fr"]).sort_values("party_code").pipe(
-        write_csv, out / "parties.csv")
-
-    by_all = read_lop(src / "parlinfo" / "by_elections")
+    by_all = read_lop([raw[k] for k in sorted(raw) if k.startswith("parlinfo/by_elections/")])
     by = add_lop_codes(by_all[by_all["Election_Date"] >= FIRST_GE])  # labels mapped from 1988 only
     n_mislabel = (by["Political_Affiliation"] == "Conservative (1867-1942)").sum()
     if n_mislabel != 13:
         raise ValueError(f"expected 13 'Conservative (1867-1942)' rows after 1988, got {n_mislabel}")
     ge = {}
-    for f in sorted((src / "parlinfo" / "general_elections").glob("*.csv")):
+    for f in sorted(raw[k] for k in raw if k.startswith("parlinfo/general_elections/")):
         if f.stem >= FIRST_GE:
             g = pd.read_csv(f, dtype=str, keep_default_na=False)
             g["Votes"] = g["Votes"].astype(int)
             g["Constituency"] = g["Constituency"].str.strip()
             ge[f.stem] = add_lop_codes(g)
 
-    t11 = read_t11(ec / "ca_ge44_table_tableau11.csv")
-    t12 = read_t12(ec / "ca_ge44_table_tableau12.csv")
+    t11 = read_t11(raw[ec + "ca_ge44_table_tableau11.csv"])
+    t12 = read_t12(raw[ec + "ca_ge44_table_tableau12.csv"])
     four = {int(n) for r, n in zip(t11["riding"], t11["riding_number"])
             if r in {x for x, _ in BYELECTIONS_2024}}
-    t12_19 = read_t12(ec / "ca_ge43_table_tableau12.csv", ridings=four)
-    t25 = read_ge45(ec / "ca_ge45_preliminary_candidates_2025-06-13.tsv")
+    t12_19 = read_t12(raw[ec + "ca_ge43_table_tableau12.csv"], ridings=four)
+    t25 = read_ge45(raw[ec + "ca_ge45_preliminary_candidates_2025-06-13.tsv"])
 
     report: list[str] = []
     byelections_2024(by, t11, t12, out)

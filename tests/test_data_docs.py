@@ -62,6 +62,18 @@ def test_count_type_absent_is_said():
     assert "Count type: not applicable." in dictionary.resource_markdown(res).splitlines()[6]
 
 
+def test_provenance_is_said():
+    derived = dict(RESOURCE, provenance={"kind": "derived", "script": "scripts/d.py",
+                                         "raw": ["data/raw/a.csv"], "curated": ["toy_in"]})
+    assert ("Provenance: derived. `scripts/d.py` writes it from the publishers' files "
+            "`data/raw/a.csv` and the curated `toy_in` (`make data` re-derives it; validation "
+            "checks it equals its derivation).") in dictionary.resource_markdown(derived)
+    curated = dict(RESOURCE, provenance={"kind": "curated", "row_source": "source_url"})
+    assert ("Provenance: curated, compiled by hand from the sources below; each row's source: "
+            "`source_url`.") in dictionary.resource_markdown(curated)
+    assert "Provenance: not stated." in dictionary.resource_markdown(RESOURCE)
+
+
 def test_downloads_list_every_resource_and_the_descriptor():
     descriptor = data.descriptor()
     text = dictionary.downloads_markdown(descriptor)

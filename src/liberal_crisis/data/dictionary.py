@@ -123,9 +123,30 @@ def licences_markdown(descriptor: dict) -> str:
     return "\n".join(lines)
 
 
+def provenance_text(res: dict) -> str:
+    """Derived (by which script, from which raw files) or curated (where each row's source is)."""
+    prov = res.get("provenance") or {}
+    if prov.get("kind") == "derived":
+        text = (f"Provenance: derived. `{prov['script']}` writes it from the publishers' files "
+                + ", ".join(f"`{path}`" for path in prov.get("raw", [])))
+        if prov.get("curated"):
+            text += " and the curated " + ", ".join(f"`{n}`" for n in prov["curated"])
+        return text + " (`make data` re-derives it; validation checks it equals its derivation)."
+    if prov.get("kind") == "curated":
+        row = prov.get("row_source")
+        text = "Provenance: curated, compiled by hand from the sources below"
+        if row:  # a column name, or a sentence saying where the rows' sources are
+            text += f"; each row's source: {row if ' ' in row else '`' + row + '`'}"
+        if prov.get("feeds"):
+            text += "; input to " + ", ".join(f"`{n}`" for n in prov["feeds"])
+        text += "."
+        return text + (f" {prov['note']}" if prov.get("note") else "")
+    return "Provenance: not stated."
+
+
 def resource_markdown(res: dict, level: int = 3) -> str:
-    """One resource: heading (its title), file name, description, count type, keys, sources,
-    fields."""
+    """One resource: heading (its title), file name, description, count type, keys,
+    provenance, sources, fields."""
     hashes = "#" * level
     parts = [f"{hashes} {res['title']}", ""]
     parts.append(f"File: `{res['path']}` (resource `{res['name']}`).")
@@ -139,6 +160,8 @@ def resource_markdown(res: dict, level: int = 3) -> str:
         key = [key] if isinstance(key, str) else key
         line += " Primary key: " + ", ".join(f"`{k}`" for k in key) + "."
     parts.append(line)
+    parts.append("")
+    parts.append(provenance_text(res))
     parts.append("")
     parts.append("Sources:")
     parts.append("")

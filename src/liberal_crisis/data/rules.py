@@ -243,13 +243,21 @@ def pledge_counts_are_possible(load):
 @rule
 def row_sources_are_listed(load):
     """A row that cites a source_url cites one of its resource's declared sources, so the
-    package's provenance never falls behind the rows."""
+    package's provenance never falls behind the rows. A curated input and the derived
+    resources it feeds (polls_curated -> polls, poll_shares) share one list of sources."""
     out = []
-    for res in descriptor(_FOLDER[0])["resources"]:
+    resources = descriptor(_FOLDER[0])["resources"]
+    family: dict[str, set[str]] = {r["name"]: {r["name"]} for r in resources}
+    for res in resources:
+        for other in res.get("provenance", {}).get("curated", []):
+            family[res["name"]].add(other)
+            family.setdefault(other, {other}).add(res["name"])
+    sources = {r["name"]: {src["path"] for src in r.get("sources", [])} for r in resources}
+    for res in resources:
         fields = {f["name"] for f in res["schema"]["fields"]}
         if "source_url" not in fields:
             continue
-        listed = {src["path"] for src in res.get("sources", [])}
+        listed = set().union(*(sources.get(n, set()) for n in family[res["name"]]))
         frame = load(res["name"])
         for i in frame.index[~frame["source_url"].isin(listed) & frame["source_url"].notna()]:
             out.append(_mismatch(res["name"], frame, i, "source_url", "source-listed",

@@ -1,9 +1,11 @@
 """Validate, then load: the one door chapters go through.
 
 ``load(name)`` returns a DataFrame typed from the package schema, after the whole package has
-passed Frictionless validation (types, constraints, primary and foreign keys) and the cross-file
-rules in :mod:`.rules`. Any failure raises ``DataError`` naming the file, line, column and rule,
-so a chapter that would publish a wrong number stops the build instead.
+passed: the raw files' checksums (:mod:`.provenance`), Frictionless validation (types,
+constraints, primary and foreign keys), the cross-file and completeness rules in :mod:`.rules`,
+and the check that every derived CSV is what its derivation from ``data/raw`` writes. Any
+failure raises ``DataError`` naming the file, line, column and rule, so a chapter that would
+publish a wrong number stops the build instead.
 """
 
 from __future__ import annotations
@@ -14,26 +16,38 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import rules
+from . import provenance, rules
 from .package import DataError, Problem, data_dir, frictionless_problems, read
 
 
 def _signature(folder: Path) -> tuple:
     """Changes whenever any data file changes, so the validation cache is never stale."""
     return tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size)
-        for p in sorted(folder.iterdir())
-        if p.suffix in (".csv", ".json")
+        (p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+        for p in sorted([*folder.iterdir(), *(folder / provenance.RAW).rglob("*")])
+        if p.is_file() and (p.suffix in (".csv", ".json") or provenance.RAW in p.parts)
     )
+
+
+def problems(folder: Path) -> list[Problem]:
+    """Every check, uncached: raw checksums, Frictionless, then the rules (which assume
+    well-typed files), and the derived CSVs against their recorded checksums (re-derived and
+    compared cell by cell only when a checksum differs)."""
+    raw = provenance.raw_problems(folder)
+    typed = frictionless_problems(folder)
+    found = raw + typed
+    if not typed:
+        found += rules.run(folder)
+    if not raw:  # a derivation from damaged raw files would say nothing useful
+        found += provenance.derived_problems(folder)
+    return found
 
 
 @lru_cache(maxsize=8)
 def _validated(folder: Path, signature: tuple) -> None:
-    problems = frictionless_problems(folder)
-    if not problems:  # the cross-file rules assume well-typed files
-        problems = rules.run(folder)
-    if problems:
-        raise DataError(problems)
+    found = problems(folder)
+    if found:
+        raise DataError(found)
 
 
 def validate(folder: Path | None = None) -> list[Problem]:
@@ -44,7 +58,6 @@ def validate(folder: Path | None = None) -> list[Problem]:
     except DataError as err:
         return err.problems
     return []
-
 
 
 def load(name: str, folder: Path | None = None) -> pd.DataFrame:
@@ -58,13 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     """``liberal-crisis-validate [DATA_DIR]``: exit 1 and list every problem, or say OK."""
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]).resolve() if args else data_dir()
-    problems = frictionless_problems(folder)
-    if not problems:
-        problems = rules.run(folder)
-    for problem in problems:
+    found = problems(folder)
+    for problem in found:
         print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) in {folder}", file=sys.stderr)
+    if found:
+        print(f"{len(found)} problem(s) in {folder}", file=sys.stderr)
         return 1
     print(f"data package OK: {folder}")
     return 0
