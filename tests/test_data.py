@@ -100,6 +100,44 @@ def recode(text: bytes) -> bytes:
     return text.decode("utf-8").encode("cp1252")
 
 
+def half_bytes(text: bytes) -> bytes:
+    """Half a file cut off at a byte: the way a failed copy or a full disk leaves it."""
+    return text[: len(text) // 2]
+
+
+def half_lines(table):
+    """Half a file cut off at a line boundary (``head -n``): every row still well formed."""
+    return table[: 1 + (len(table) - 1) // 2]
+
+
+def drop_where(column, value):
+    def func(table):
+        j = table[0].index(column)
+        return [table[0]] + [row for row in table[1:] if row[j] != value]
+
+    return func
+
+
+def swap_cells(column, a, b):
+    """Swap one column's values between lines a and b (header = line 1)."""
+    def func(table):
+        j = table[0].index(column)
+        table[a - 1][j], table[b - 1][j] = table[b - 1][j], table[a - 1][j]
+        return table
+
+    return func
+
+
+def raw_file(rel, func):
+    def mutate(folder: Path):
+        path = folder / "raw" / rel
+        path.write_bytes(func(path.read_bytes()))
+
+    return mutate
+
+
+
+
 CORRUPTIONS = {
     # id: (file that must be named, mutation, text expected in the report)
     "negative-votes": ("byelection_results_2024", set_cell("byelection_results_2024", 2, "votes", "-15565"), "minimum"),
@@ -114,7 +152,7 @@ CORRUPTIONS = {
     "impossible-date": ("confidence_votes", set_cell("confidence_votes", 2, "vote_date", "2024-02-30"), "type"),
     "shares-do-not-add-up": ("leadership_2025", set_cell("leadership_2025", 2, "votes_pct", "80.84"), "share-recompute"),
     "wrong-encoding": ("byelection_results_2024", raw("byelection_results_2024", recode), "encoding"),
-    "seats-plus-vacancies": ("house_snapshots", set_cell("house_standings", 2, "seats", "161"), "seats-sum"),
+    "seats-plus-vacancies": ("house_standings", set_cell("house_standings", 2, "seats", "161"), "seats-sum"),
     "votes-not-summing": ("byelection_results_2024", set_cell("byelection_results_2024", 3, "votes", "14933"), "votes-sum"),
     "poll-out-of-range": ("polls", set_cell("polls", 2, "end_date", "2019-10-21"), "date-range"),
     "timeline-out-of-order": ("timeline", edit_table("timeline", swap_rows(3, 8)), "date-order"),
@@ -141,6 +179,28 @@ CORRUPTIONS = {
     "unlisted-source": ("timeline", set_cell("timeline", 3, "source_url", "https://example.org/unlisted-report"), "source-listed"),
     "standings-without-snapshot": (
         "house_standings", edit_table("house_standings", lambda t: t + [["2023-01-01", "LPC", "1"]]), "foreign-key"),
+    # The slips the first suite missed (issue 11), for derived and curated files alike.
+    "header-only-curated": ("timeline", edit_table("timeline", lambda t: t[:1]), "no-rows"),
+    "header-only-derived": ("ge2025_national", edit_table("ge2025_national", lambda t: t[:1]), "no-rows"),
+    "half-cut-mid-row-curated": ("confidence_votes_by_party", raw("confidence_votes_by_party", half_bytes), "cut-short"),
+    "half-cut-mid-row-derived": ("byelections_since_1993", raw("byelections_since_1993", half_bytes), "cut-short"),
+    "half-cut-at-a-line-curated": ("timeline", edit_table("timeline", half_lines), "rows-lost"),
+    "half-cut-at-a-line-small-curated": ("pledge_reports", edit_table("pledge_reports", half_lines), "rows-lost"),
+    "half-cut-at-a-line-derived": ("byelections_since_1993", edit_table("byelections_since_1993", half_lines), "derived-differs"),
+    "half-cut-curated-poll-input": ("polls_curated", edit_table("polls_curated", half_lines), "derived-input-changed"),
+    "poll-shares-cut": ("poll_shares", edit_table("poll_shares", half_lines), "poll-shares-complete"),
+    "riding-dropped-2021": ("ge2021_riding_votes", edit_table("ge2021_riding_votes", drop_where("riding_number", "35090")), "ge2021_riding_votes"),
+    "riding-dropped-history": ("riding_history", edit_table("riding_history", drop_where("riding", "Elmwood--Transcona")), "ridings-complete"),
+    "contest-dropped-preliminary": ("byelection_preliminary_2024", edit_table("byelection_preliminary_2024", drop_where("riding", "Cloverdale--Langley City")), "contest-complete"),
+    "contest-dropped-turnout": ("byelection_turnout_2024", edit_table("byelection_turnout_2024", drop_where("riding", "Elmwood--Transcona")), "contest-complete"),
+    "division-dropped": ("confidence_votes_by_party", edit_table("confidence_votes_by_party", drop_where("vote_date", "2024-10-01")), "division-complete"),
+    "votes-swapped": ("byelection_results_2024", edit_table("byelection_results_2024", swap_cells("votes", 3, 4)), "derived-differs"),
+    "votes-swapped-2021": ("ge2021_riding_votes", edit_table("ge2021_riding_votes", swap_cells("votes", 2, 3)), "derived-differs"),
+    "derived-hand-edit-keeping-totals": ("ge2025_national", edit_table("ge2025_national", swap_cells("seats", 3, 4)), "derived-differs"),
+    "raw-file-edited": ("raw/elections-canada/ca_ge44_table_tableau12.csv", raw_file("elections-canada/ca_ge44_table_tableau12.csv", lambda b: b.replace(b"18608", b"18680", 1)), "raw-checksum"),
+    "raw-file-cut": ("raw/parlinfo/by_elections/Ontario.csv", raw_file("parlinfo/by_elections/Ontario.csv", half_bytes), "raw-checksum"),
+    "raw-manifest-missing": ("raw/manifest.json", lambda folder: (folder / "raw" / "manifest.json").unlink(), "raw-manifest"),
+    "curated-party-table-cut": ("parties", edit_table("parties", half_lines), "parties"),
 }
 
 
@@ -180,8 +240,11 @@ def test_corruption_is_caught_with_file_named(case, reports):
     problems = reports[case]
     report = "\n".join(str(p) for p in problems)
     assert problems, f"{case}: not caught"
-    assert f"data/{file_named}.csv" in report or file_named in report, report
+    damaged = file_named if "." in file_named else f"{file_named}.csv"
+    assert f"data/{damaged}" in report, report  # the damaged file, by its path
     assert expected.lower() in report.lower(), report
+    for problem in problems:  # every error says where and which rule
+        assert problem.file.startswith(("data/", "scripts/")) and problem.rule, problem
 
 
 def test_cell_errors_name_line_and_column(data_copy):
@@ -219,3 +282,30 @@ def test_every_row_source_is_declared(data_copy):
     set_cell("timeline", 3, "source_url", "https://example.org/unlisted-report")(data_copy)
     problems = [p for p in data.validate(data_copy) if p.rule == "source-listed"]
     assert [(p.file, p.line, p.column) for p in problems] == [("data/timeline.csv", 3, "source_url")]
+
+
+def test_a_rule_that_crashes_names_the_files_it_read(data_copy, monkeypatch):
+    from liberal_crisis.data import rules
+
+    def crashing(load):
+        load("timeline")
+        raise TypeError("unsupported operand")
+
+    monkeypatch.setattr(rules, "RULES", [crashing])
+    (problem,) = rules.run(data_copy)
+    assert problem.file == "data/timeline.csv" and problem.rule == "crashing"
+    assert "TypeError" in problem.message
+
+
+def test_cross_file_errors_name_both_files_and_lines(data_copy):
+    set_cell("house_standings", 2, "seats", "161")(data_copy)
+    (problem,) = [p for p in data.validate(data_copy) if p.rule == "seats-sum"]
+    assert (problem.file, problem.line, problem.column) == ("data/house_snapshots.csv", 2, "vacant")
+    assert "data/house_standings.csv, lines 2-" in problem.message
+
+
+def test_the_committed_curated_row_counts_are_current():
+    """make data records each curated table's row count; a stale count would hide a cut."""
+    manifest = json.loads((DATA / "raw" / "manifest.json").read_text(encoding="utf-8"))
+    for name, floor in manifest["curated_rows"].items():
+        assert len(rows(DATA / name)) - 1 >= floor, name

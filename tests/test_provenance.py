@@ -152,8 +152,9 @@ def test_a_riding_dropped_from_a_derived_file_is_named(data_copy):
     riding = table[1][0]
     first = next(i for i, row in enumerate(table) if row[0] == riding)
     _write(path, [row for row in table if row[0] != riding])
-    problems = [p for p in data.validate(data_copy) if p.file == "data/riding_history.csv"]
-    assert problems and problems[0].line == first + 1, "\n".join(map(str, problems))
+    problems = [p for p in data.validate(data_copy) if p.rule == "derived-differs"]
+    assert [(p.file, p.line) for p in problems] == [("data/riding_history.csv", first + 1)], problems
+    assert "row(s) of the derivation missing" in problems[0].message and riding in problems[0].message
 
 
 def test_a_changed_raw_file_fails_its_checksum(data_copy):
@@ -185,8 +186,9 @@ def test_the_derivation_refuses_a_changed_raw_file(data_copy, tmp_path):
 
 
 def test_a_curated_poll_reaches_the_derived_tables_only_through_make_data(data_copy):
-    """Adding a row to polls_curated.csv without re-deriving fails, naming polls.csv and the
-    line where the derivation differs; re-deriving makes the package valid again."""
+    """Adding a row to polls_curated.csv without re-deriving fails, naming the edited file and
+    the lines of polls.csv and poll_shares.csv that differ; `make data`'s two steps (re-derive,
+    record) make the package valid again."""
     path = data_copy / "polls_curated.csv"
     table = _rows(path)
     header = table[0]
@@ -198,7 +200,7 @@ def test_a_curated_poll_reaches_the_derived_tables_only_through_make_data(data_c
     problems = data.validate(data_copy)
     assert {(p.file, p.rule) for p in problems} == {
         ("data/polls.csv", "derived-differs"), ("data/poll_shares.csv", "derived-differs"),
-        ("data/raw/manifest.json", "derived-unrecorded")}, problems
+        ("data/polls_curated.csv", "derived-input-changed")}, problems
     provenance.rederive(data_copy, data_copy)
     provenance.record(data_copy)
     assert data.validate(data_copy) == []

@@ -216,6 +216,44 @@ CASES = {
         "pledge_counts_are_possible",
         {"pledge_reports": cell(0, "count_low", 41)},
         ("data/pledge_reports.csv", 2, "count_low", "count-range")),
+    "poll-without-shares": (
+        "poll_shares_belong_to_polls_and_add_up",
+        {"poll_shares": drop(lambda f: f["poll_id"] == _table("polls").at[0, "poll_id"])},
+        ("data/polls.csv", 2, "poll_id", "poll-shares-complete")),
+    "contest-without-election-night-rows": (
+        "every_contest_and_riding_has_its_rows",
+        {"byelection_preliminary_2024": drop(riding_is("Elmwood--Transcona"))},
+        ("data/byelection_preliminary_2024.csv", None, "riding", "contest-complete")),
+    "election-night-rows-without-the-winner": (
+        "every_contest_and_riding_has_its_rows",
+        {"byelection_preliminary_2024": drop(lambda f: (f["riding"] == "Toronto--St. Paul's")
+                                             & (f["party_code"] == "CPC"))},
+        ("data/byelection_preliminary_2024.csv", None, "party_code", "contest-complete")),
+    "contest-without-turnout": (
+        "every_contest_and_riding_has_its_rows",
+        {"byelection_turnout_2024": drop(riding_is("Cloverdale--Langley City"))},
+        ("data/byelection_turnout_2024.csv", None, "riding", "contest-complete")),
+    "by-election-missing-from-the-timeline": (
+        "every_contest_and_riding_has_its_rows",
+        {"timeline": drop(lambda f: (f["date"] == ts("2024-06-24")) & (f["category"] == "by-election"))},
+        ("data/timeline.csv", None, "date", "contest-complete")),
+    "ge2021-riding-missing": (
+        "every_contest_and_riding_has_its_rows",
+        {"ge2021_ridings": drop(lambda f: f.index == 5)},
+        ("data/ge2021_ridings.csv", None, "riding_number", "ridings-complete")),
+    "ge2021-riding-without-party-rows": (
+        "every_contest_and_riding_has_its_rows",
+        {"ge2021_riding_votes": drop(lambda f: f["riding_number"] == 10001)},
+        ("data/ge2021_ridings.csv", 2, "riding_number", "ridings-complete")),
+    "riding-history-riding-dropped": (
+        "every_contest_and_riding_has_its_rows",
+        {"riding_history": drop(lambda f: (f["riding"] == "Elmwood--Transcona")
+                                & (f["election_date"] == ts("2019-10-21")))},
+        ("data/riding_history.csv", None, "riding", "ridings-complete")),
+    "confidence-vote-without-positions": (
+        "every_contest_and_riding_has_its_rows",
+        {"confidence_votes_by_party": drop(lambda f: f["vote_date"] == ts("2024-10-01"))},
+        ("data/confidence_votes.csv", 4, "vote_date", "division-complete")),
     "row-cites-an-unlisted-source": (
         "row_sources_are_listed",
         {"pledge_reports": cell(2, "source_url", "https://example.org/unlisted")},
@@ -333,7 +371,7 @@ def test_messages_say_what_is_wrong():
     rule_name, edits, _ = CASES["byelection-votes-off-by-one"]
     (problem,) = RULES_BY_NAME[rule_name](loader(**edits))
     assert problem.message == ("valid_votes 36954 but candidates' votes sum to 36955 "
-                               "(byelection_results_2024)")
+                               "(data/byelection_results_2024.csv, lines 2-6)")
     (problem,) = rules.confidence_results_follow_the_tally(
         loader(confidence_votes=cell(1, "result", "carried")))
     assert problem.message == "120 yeas to 211 nays is 'defeated', not 'carried'"
@@ -375,7 +413,8 @@ ON_DISK = {
     "byelection_votes_sum_to_valid_total": (
         _set_csv("byelection_results_2024", 3, "votes", "14933"), "byelection_ballots_2024", "votes-sum"),
     "reported_figures_refer_to_known_byelections": (
-        _set_csv("byelection_preliminary_2024", 2, "election_date", "2024-06-25"),
+        # the runner-up's row (the winner's would also leave its contest without a winner)
+        _set_csv("byelection_preliminary_2024", 3, "election_date", "2024-06-25"),
         "byelection_preliminary_2024", "known-contest"),
     "ge2021_votes_match_riding_totals": (
         _set_csv("ge2021_ridings", 2, "turnout_pct", "62.8"), "ge2021_ridings", "share-recompute"),
@@ -395,6 +434,9 @@ ON_DISK = {
     "row_sources_are_listed": (
         _set_csv("timeline", 3, "source_url", "https://example.org/unlisted-report"),
         "timeline", "source-listed"),
+    "every_contest_and_riding_has_its_rows": (  # the winner's election-night row relabelled
+        _set_csv("byelection_preliminary_2024", 13, "party_code", "LPC"),
+        "byelection_preliminary_2024", "contest-complete"),
 }
 
 
@@ -407,7 +449,10 @@ def test_removing_the_rule_lets_its_corruption_through(rule_name, tmp_path, monk
     report = data.validate(folder)
     assert any(p.file == f"data/{file}.csv" and p.rule == code for p in report), report
     monkeypatch.setattr(rules, "RULES", [f for f in rules.RULES if f.__name__ != rule_name])
-    assert data.validate(folder) == [], f"another check also catches this: {rule_name} is not the only guard"
+    # A derived CSV is also compared with its re-derivation from data/raw (a second guard of a
+    # different kind, tests/test_provenance.py); no other *rule* may catch the corruption.
+    others = [p for p in data.validate(folder) if p.rule != "derived-differs"]
+    assert others == [], f"another check also catches this: {rule_name} is not the only guard"
 
 
 # --- Edges of the helpers (what `make mutants` showed no test pinned) -----------------------

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import csv
+import difflib
 import hashlib
 import json
 import shutil
@@ -110,14 +111,27 @@ _REDERIVED: dict[str, Path] = {}  # inputs' checksum -> a folder holding their d
 CURATED_READ = ("parties.csv",)  # derive_data.py checks every party code against it
 
 
+def curated_inputs(folder: Path) -> list[str]:
+    """The curated CSVs a derivation reads: named in some ``provenance.curated`` (e.g.
+    polls_curated.csv), or checked by it (parties.csv)."""
+    resources = descriptor(folder)["resources"]
+    named = {c for r in resources for c in r.get("provenance", {}).get("curated", [])}
+    return sorted({r["path"] for r in resources if r["name"] in named} | set(CURATED_READ))
+
+
+def recorded_inputs(folder: Path) -> dict[str, str]:
+    """Repository path -> SHA-256 of each script and curated input (raw files have their own
+    checksums in the manifest's ``files``)."""
+    paths = {s: REPO / s for s in SCRIPTS}
+    paths.update({_rel(c): folder / c for c in curated_inputs(folder)})
+    return {k: (sha256(v) if v.is_file() else "missing") for k, v in sorted(paths.items())}
+
+
 def input_paths(folder: Path) -> list[Path]:
     """Everything a derivation reads: the scripts, the raw files, and the curated CSVs named as
     inputs (``provenance.curated``, e.g. polls_curated.csv) or checked (parties.csv)."""
-    curated = {c for r in descriptor(folder)["resources"]
-               for c in r.get("provenance", {}).get("curated", [])}
-    paths = {r["path"] for r in descriptor(folder)["resources"] if r["name"] in curated}
     raw = sorted(p for p in (folder / RAW).rglob("*") if p.is_file() and p.name != "manifest.json")
-    return [REPO / s for s in SCRIPTS] + raw + [folder / c for c in sorted(paths | set(CURATED_READ))]
+    return [REPO / s for s in SCRIPTS] + raw + [folder / c for c in curated_inputs(folder)]
 
 
 def inputs_key(folder: Path) -> str:
@@ -161,42 +175,66 @@ def _rows(path: Path) -> list[list[str]]:
 
 
 def compare(name: str, expected: Path, actual: Path, rule: str = "derived-differs") -> list[Problem]:
-    """Cell-by-cell differences between a re-derived CSV and the file in the package.
+    """Differences between a re-derived CSV and the file in the package, by line and column.
 
-    Lines count the header as 1 (as in every other error). Rows are compared in order, so a
-    dropped row shows where it was dropped and then as shifted rows below it."""
+    Lines count the header as 1 (as in every other error). Rows are aligned first (difflib), so
+    rows dropped or added are reported as such, where they are, and an edited row cell by cell."""
     file = _rel(name)
     if not Path(actual).is_file():
         return [Problem(file, rule, "missing: the derivation writes this file")]
     want, got = _rows(expected), _rows(actual)
-    out: list[Problem] = []
     if not got:
         return [Problem(file, rule, f"empty, but its derivation has {len(want) - 1} rows", 1)]
     header = want[0]
     if got[0] != header:
         return [Problem(file, rule, f"header {got[0]} but the derivation writes {header}", 1)]
-    extra = 0
-    for i in range(1, max(len(want), len(got))):
-        line = i + 1
-        if i >= len(got):
-            out.append(Problem(file, rule, f"{len(want) - len(got)} row(s) missing from here on: "
-                               f"the derivation has {len(want) - 1} rows, the file {len(got) - 1} "
-                               f"(first missing: {','.join(want[i])})", line))
-            break
-        if i >= len(want):
-            out.append(Problem(file, rule, f"{len(got) - len(want)} row(s) more than the "
-                               f"derivation's {len(want) - 1} (first extra: {','.join(got[i])})", line))
-            break
-        for j, column in enumerate(header):
-            a = want[i][j] if j < len(want[i]) else None
-            b = got[i][j] if j < len(got[i]) else None
-            if a != b:
-                if len(out) < MAX_CELLS:
-                    out.append(Problem(file, rule, f"{b!r} but the raw files give {a!r}", line, column))
-                else:
-                    extra += 1
-    if extra:
-        out.append(Problem(file, rule, f"… and {extra} more differing cells"))
+    out: list[Problem] = []
+    hidden = 0
+
+    def add(problem):
+        nonlocal hidden
+        if len(out) < MAX_CELLS:
+            out.append(problem)
+        else:
+            hidden += 1
+
+    def missing(rows, line):
+        first = ",".join(rows[0])
+        add(Problem(file, rule, f"{len(rows)} row(s) of the derivation missing before this line "
+                    f"(first: {first})" if line <= len(got) else
+                    f"{len(rows)} row(s) of the derivation missing at the end (first: {first})",
+                    line))
+
+    def extra(line, row):
+        add(Problem(file, rule, f"a row the raw files do not give: {','.join(row)}", line))
+
+    matcher = difflib.SequenceMatcher(None, [tuple(r) for r in want[1:]],
+                                      [tuple(r) for r in got[1:]], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "delete":
+            missing(want[1 + i1:1 + i2], j1 + 2)
+            continue
+        if tag == "insert":
+            for j in range(j1, j2):
+                extra(j + 2, got[1 + j])
+            continue
+        pairs = min(i2 - i1, j2 - j1)  # "replace": edited rows, cell by cell
+        for k in range(pairs):
+            a, b = want[1 + i1 + k], got[1 + j1 + k]
+            for c, column in enumerate(header):
+                x = a[c] if c < len(a) else None
+                y = b[c] if c < len(b) else None
+                if x != y:
+                    add(Problem(file, rule, f"{y!r} but the raw files give {x!r}",
+                                j1 + k + 2, column))
+        if i2 - i1 > pairs:
+            missing(want[1 + i1 + pairs:1 + i2], j1 + pairs + 2)
+        for j in range(j1 + pairs, j2):
+            extra(j + 2, got[1 + j])
+    if hidden:
+        out.append(Problem(file, rule, f"… and {hidden} more differences"))
     return out
 
 
@@ -207,11 +245,17 @@ def derived_problems(folder: Path) -> list[Problem]:
         record_ = manifest(folder).get("derived", {})
         recorded = record_.get("files", {})
         derived = derived_resources(folder)
-        stale_inputs = record_.get("inputs_sha256") != inputs_key(folder)
+        was, now = record_.get("inputs", {}), recorded_inputs(folder)
     except (OSError, ValueError, KeyError) as exc:
         return [Problem(_rel(MANIFEST), "raw-manifest", f"cannot be read: {exc}")]
     changed = []
     out = []
+    stale_inputs = [k for k in sorted(set(was) | set(now)) if was.get(k) != now.get(k)]
+    for key in stale_inputs:  # name the file that changed: it is where to look
+        out.append(Problem(key, "derived-input-changed",
+                           "changed since `make data` last derived from it (a row added, lost "
+                           "or edited?): if the change is intended, run `make data`; if not, "
+                           "restore the file"))
     for path in sorted(derived):
         if path not in recorded:
             out.append(Problem(_rel(MANIFEST), "derived-unrecorded",
@@ -238,12 +282,36 @@ def derived_problems(folder: Path) -> list[Problem]:
             out += cells
         elif sha256(folder / path) != recorded[path]:
             behind.append(path)
-    if out or behind or stale_inputs:
-        what = (f"derived CSVs {', '.join(behind)} equal their re-derivation but not their "
-                "checksums" if behind else "the derivation's inputs (scripts, raw files, "
-                "curated inputs) changed")
+    if behind:
         out.append(Problem(_rel(MANIFEST), "derived-unrecorded",
-                           f"{what} since `make data` last recorded them: run `make data`"))
+                           f"derived CSVs {', '.join(behind)} equal their re-derivation but not "
+                           "the checksums recorded for them: run `make data`"))
+    return out
+
+
+def _data_rows(path: Path) -> int:
+    return max(len(_rows(path)) - 1, 0)
+
+
+def curated_problems(folder: Path) -> list[Problem]:
+    """A curated table may gain rows freely; one with fewer rows than ``make data`` last
+    recorded has lost some (a file cut short, a bad merge) until ``make data`` says otherwise."""
+    folder = Path(folder)
+    try:
+        floors = manifest(folder).get("curated_rows", {})
+    except (OSError, ValueError):
+        return []  # raw_problems reports an unreadable manifest
+    out = []
+    for name, floor in sorted(floors.items()):
+        path = folder / name
+        if not path.is_file():
+            continue  # Frictionless names a missing file
+        rows = _data_rows(path)
+        if rows < floor:
+            out.append(Problem(_rel(name), "rows-lost",
+                               f"{rows} data rows, but {floor} when `make data` last counted: "
+                               "rows were lost (a file cut short?); if they were removed on "
+                               "purpose, run `make data`", rows + 1))
     return out
 
 
@@ -268,8 +336,9 @@ def compare_all(folder: Path) -> list[Problem]:
 
 
 def record(folder: Path) -> dict:
-    """Write each raw file's size and SHA-256, and each derived CSV's SHA-256, into the
-    manifest (keeping its descriptive fields)."""
+    """Write into the manifest (keeping its descriptive fields) each raw file's size and
+    SHA-256, the SHA-256 of the scripts, curated inputs and derived CSVs, and each curated
+    table's row count."""
     folder = Path(folder)
     data = manifest(folder)
     for entry in data["files"]:
@@ -277,9 +346,12 @@ def record(folder: Path) -> dict:
         entry["bytes"] = path.stat().st_size
         entry["sha256"] = sha256(path)
     data["derived"] = {
-        "inputs_sha256": inputs_key(folder),
+        "inputs": recorded_inputs(folder),
         "files": {p: sha256(folder / p) for p in sorted(derived_resources(folder))},
     }
+    data["curated_rows"] = {r["path"]: _data_rows(folder / r["path"])
+                            for r in descriptor(folder)["resources"]
+                            if r.get("provenance", {}).get("kind") == "curated"}
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     (folder / MANIFEST).write_text(text, encoding="utf-8")
     return data

@@ -30,14 +30,17 @@ def _signature(folder: Path) -> tuple:
 
 
 def problems(folder: Path) -> list[Problem]:
-    """Every check, uncached: raw checksums, Frictionless, then the rules (which assume
-    well-typed files), and the derived CSVs against their recorded checksums (re-derived and
-    compared cell by cell only when a checksum differs)."""
+    """Every check, uncached: raw checksums; each file's shape (not empty, not cut mid-line);
+    Frictionless; the rules (which assume well-typed files); curated tables' row counts; the
+    derived CSVs against their recorded checksums (re-derived and compared cell by cell only
+    when a checksum differs)."""
     raw = provenance.raw_problems(folder)
+    found = raw + rules.file_problems(folder)
     typed = frictionless_problems(folder)
-    found = raw + typed
+    found += typed
     if not typed:
         found += rules.run(folder)
+    found += provenance.curated_problems(folder)
     if not raw:  # a derivation from damaged raw files would say nothing useful
         found += provenance.derived_problems(folder)
     return found
