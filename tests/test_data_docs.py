@@ -202,3 +202,47 @@ def test_readme_licences_are_the_publishers():
                     assert expected in licence, (
                         f"data/README.md gives {publisher} data in {name} the licence {licence!r}")
     assert checked == set(PUBLISHER_LICENCE)
+
+
+# --- The generator's edges (what `make mutants` showed no test pinned) ----------------------
+
+def test_downloads_name_the_descriptor_last():
+    text = dictionary.downloads_markdown({"resources": [RESOURCE]}, prefix="d/")
+    assert text == ("- {download}`toy.csv <d/toy.csv>`: A toy table\n"
+                    "- {download}`datapackage.json <d/datapackage.json>`: the data package "
+                    "descriptor (schemas, units, sources, licences)")
+
+
+def test_a_field_without_type_or_description_gives_empty_cells():
+    res = dict(RESOURCE, schema={"fields": [{"name": "bare"}], "primaryKey": "bare"})
+    assert "| `bare` |  |  |  |  |" in dictionary.resource_markdown(res).splitlines()
+
+
+def test_licences_without_a_link_or_title_and_resources_without_licences():
+    descriptor = {
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0."}],
+        "resources": [dict(RESOURCE, licenses=[{"name": "X-1"}]), {"path": "none.csv"},
+                      dict(RESOURCE, path="b.csv", licenses=[{"name": "X-1", "title": "Other title"}]),
+                      dict(RESOURCE, path="c.csv", licenses=[{"name": "Y-2"}])],
+    }
+    assert dictionary.licences_markdown(descriptor).splitlines() == [
+        "- This compilation: Creative Commons Attribution 4.0..",
+        "- X-1: `toy.csv`, `b.csv`.",
+        "- Y-2: `c.csv`.",
+    ]
+    assert dictionary.licences_markdown({"resources": []}) == "- This compilation: ."
+    assert dictionary.licences_text([{"name": "N", "path": "https://x"}]) == "[N](https://x)"
+    assert dictionary.licences_text([{"name": "N"}, {"name": "M", "title": "Em"}]) == "N; Em"
+
+
+def test_command_line_help(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit):
+        dictionary.main(["--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert dictionary.__doc__.splitlines()[0] in out
+    assert "--write PATH write the data dictionary to PATH" in out
+    assert "--check PATH exit 1 if PATH is out of date" in out
+    with pytest.raises(SystemExit):
+        dictionary.main([])  # one of the two is required
