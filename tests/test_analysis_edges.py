@@ -149,3 +149,31 @@ def test_threshold_table_accepts_the_extremes(size, signed):
 def test_threshold_table_refuses_impossible_counts(size, signed, message):
     with pytest.raises(ValueError, match=rf"^{message}$"):
         caucus.threshold_table(size, signed, TOY_RULES)
+
+
+def test_pooled_code_can_be_named_and_index_is_party_code():
+    after = votes([("LPC", 40), ("CPC", 50), ("PPC", 10)])
+    before = votes([("LPC", 50), ("CPC", 40), ("GPC", 10)])
+    cmp = swing.compare_shares(after, before, other="MIN")
+    assert cmp.index.name == "party_code" and list(cmp.index) == ["CPC", "LPC", "MIN"]
+    assert swing.share_change(after, before, other="MIN").to_dict() == {"CPC": 10.0, "LPC": -10.0, "MIN": 0.0}
+
+
+def test_an_exact_tie_without_tolerance_is_a_tie():
+    w = projection.winners(pd.DataFrame({"A": [40.0, 40.0], "B": [40.0, 39.0]}), tol=0.0)
+    assert w.tolist() == [projection.TIE, "A"]
+
+
+def test_seat_count_keeps_code_order_among_equal_counts():
+    w = pd.Series(["NDP", "BQ", "GPC", "CPC", "CPC"] + ["LPC"] * 3)
+    assert list(projection.seat_count(w).index) == ["LPC", "CPC", "BQ", "GPC", "NDP"]
+
+
+def test_a_winner_below_one_point_still_wins():
+    w = projection.winners(pd.DataFrame({"A": [0.6], "B": [0.4]}))
+    assert w.tolist() == ["A"]
+
+
+def test_ratio_from_a_share_under_one_point():
+    r = projection.ratio_from(pd.Series({"A": 1.0}), pd.Series({"A": 0.5}))
+    assert r["A"] == 2.0
