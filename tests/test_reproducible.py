@@ -1,4 +1,9 @@
-"""Reproducible builds: two clean builds of the same sources give a byte-identical site.
+"""Reproducible builds: two clean builds of the same sources, in two different folders, give a
+byte-identical site.
+
+The first build is the session's (from this clone); the second is made from a copy of the
+sources at another, deeper path with another name, so anything that leaks the source or output
+path, a file's age or a directory's listing order into the site shows up here.
 
 Everything under ``_build/html`` is compared: pages, ``_static`` (including the subset icon
 webfonts made by ``liberal_crisis.site.assets``), chart CSVs, downloads, search index, inventory,
@@ -10,6 +15,8 @@ from __future__ import annotations
 
 import difflib
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -28,8 +35,23 @@ EXCLUDED: dict[str, str] = {
 }
 
 
-def _clean_build(out: Path) -> Path:
-    result = jupyter_book(REPO, out)
+def _copy_sources(dest: Path) -> Path:
+    """The clone's files (tracked and new, not ignored) copied to ``dest``, as a fresh clone
+    elsewhere would have them; node_modules (installed by the set-up, not in git) linked."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            capture_output=True, cwd=REPO, check=True).stdout.decode().split("\0")
+    for rel in filter(None, listed):
+        source = REPO / rel
+        if source.is_file():
+            target = dest / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)  # new files: new mtimes, unlike the first clone's
+    (dest / "node_modules").symlink_to(REPO / "node_modules")
+    return dest
+
+
+def _clean_build(out: Path, source: Path = REPO) -> Path:
+    result = jupyter_book(source, out)
     assert result.returncode == 0, (result.stdout + result.stderr)[-8000:]
     return out / "_build" / "html"
 
@@ -56,7 +78,9 @@ def test_two_clean_builds_are_byte_identical(built_site, tmp_path):
     # One build is the session's clean build; a site reused through LIBERAL_CRISIS_SITE (from
     # `make book`, possibly incremental) is not a clean build, so then both are made here.
     first = _clean_build(tmp_path / "a") if os.environ.get("LIBERAL_CRISIS_SITE") else built_site
-    second = _clean_build(tmp_path / "b")
+    elsewhere = _copy_sources(tmp_path / "another" / "folder" / "liberal-crisis-copy")
+    second = _clean_build(tmp_path / "b", elsewhere)
+    assert elsewhere.resolve() != REPO.resolve()
     a, b = _files(first), _files(second)
     assert sorted(a) == sorted(b), (
         f"only in the first: {sorted(set(a) - set(b))[:20]}; "
@@ -65,3 +89,13 @@ def test_two_clean_builds_are_byte_identical(built_site, tmp_path):
     differ = [rel for rel in a if a[rel].read_bytes() != b[rel].read_bytes()]
     details = "\n\n".join(f"{rel}:\n{_first_difference(a[rel], b[rel])}" for rel in differ[:5])
     assert differ == [], f"{len(differ)} files differ between two clean builds:\n{details}"
+
+
+def test_the_copy_for_the_second_build_is_complete(tmp_path):
+    """The second build's sources are the clone's: every tracked file, byte for byte."""
+    copy = _copy_sources(tmp_path / "elsewhere")
+    tracked = subprocess.run(["git", "ls-files", "-z"], capture_output=True, cwd=REPO,
+                             check=True).stdout.decode().split("\0")
+    for rel in filter(None, tracked):
+        if (REPO / rel).is_file():
+            assert (copy / rel).read_bytes() == (REPO / rel).read_bytes(), rel
