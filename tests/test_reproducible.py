@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -89,6 +90,28 @@ def test_two_clean_builds_are_byte_identical(built_site, tmp_path):
     differ = [rel for rel in a if a[rel].read_bytes() != b[rel].read_bytes()]
     details = "\n\n".join(f"{rel}:\n{_first_difference(a[rel], b[rel])}" for rel in differ[:5])
     assert differ == [], f"{len(differ)} files differ between two clean builds:\n{details}"
+
+
+ASSET_URL = re.compile(r"""(?:href|src)=["'](?:\.\./)*_static/([^"'#]+?\.(?:css|js))(\?[^"']*)?["']""")
+
+
+# Sphinx's own search.html template links these two with a plain pathto(), never stamped: the
+# same in every build, so harmless here.
+NEVER_STAMPED = {"searchtools.js", "language_data.js"}
+
+
+def test_every_local_asset_url_is_stamped(built_site):
+    """Every stylesheet and script in _static is linked with a content stamp (?v= or the
+    theme's ?digest=). An unstamped one is how two builds came to differ: myst-nb's stylesheet
+    was stamped only when an earlier build had left the file in the output folder."""
+    unstamped = set()
+    for page in sorted(built_site.rglob("*.html")):
+        if "_static" in page.relative_to(built_site).parts:
+            continue
+        for name, query in ASSET_URL.findall(page.read_text(encoding="utf-8")):
+            if not query.startswith(("?v=", "?digest=")) and name not in NEVER_STAMPED:
+                unstamped.add((name, page.relative_to(built_site).as_posix()))
+    assert sorted(unstamped)[:10] == [], f"{len(unstamped)} unstamped asset links"
 
 
 def test_the_copy_for_the_second_build_is_complete(tmp_path):

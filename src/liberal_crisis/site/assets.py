@@ -22,6 +22,10 @@ The stylesheet alone already draws every icon from the webfont, so this module
   ``_static`` *before* the pages are written, so that Sphinx stamps their URLs with a content
   checksum (``?v=...``) in a clean build too: one URL on every page (cached once), a new one
   when plotly.js changes. ``liberal_crisis.site.extension`` still copies them after the build.
+  myst-nb's own stylesheet (``mystnb.<sha256>.css``) is copied early for the same reason:
+  myst-nb writes it only when the build finishes, so a clean build's pages linked it without
+  ``?v=`` and a build into a folder that held an earlier build with it, which made two builds
+  of the same sources differ in every page (tests/test_reproducible.py).
 """
 
 from __future__ import annotations
@@ -194,6 +198,23 @@ def precopy_chart_assets(app: Sphinx) -> None:
         _write_if_changed(static / PLOTLY_TARGET, plotly.read_bytes())
     for name in ("charts.js", "charts.css", "site.css"):
         _write_if_changed(static / name, (STATIC / name).read_bytes())
+    mystnb = mystnb_css()
+    if mystnb is not None:
+        name, data = mystnb
+        _write_if_changed(static / name, data)
+
+
+def mystnb_css() -> tuple[str, bytes] | None:
+    """myst-nb's stylesheet under the name its pages link (``mystnb.<sha256 of the file>.css``)."""
+    import hashlib
+    from importlib import resources
+
+    try:
+        from myst_nb import static as mystnb_static
+    except ImportError:
+        return None
+    data = resources.files(mystnb_static).joinpath("mystnb.css").read_bytes()
+    return f"mystnb.{hashlib.sha256(data).hexdigest()}.css", data
 
 
 def trim_assets(app: Sphinx, exception) -> None:
