@@ -7,7 +7,8 @@
 ``make data`` runs it (with ``derive_polls.py``) and then records the outputs' checksums in
 ``data/raw/manifest.json``. The book never runs it at build time. It reads only files listed in
 ``data/raw/manifest.json`` (checking each one's SHA-256 first) and the curated party table
-``data/parties.csv``. Inputs, byte for byte as published:
+``data/parties.csv`` and the curated predecessor table ``data/riding_predecessors.csv``.
+Inputs, byte for byte as published:
 
 * Elections Canada, official voting results of the 43rd (2019) and 44th (2021) general
   elections, tables 11 and 12 (``raw/elections-canada/ca_ge4{3,4}_table_tableau1{1,2}.csv``);
@@ -17,7 +18,7 @@
   Lucas-Czarnecki/Canadian-Federal-Elections (``raw/parlinfo/by_elections/<Province>.csv`` and
   ``raw/parlinfo/general_elections/<date>.csv``, 1988-2021).
 
-Only pandas and the standard library are used. Output is deterministic: sorted rows, UTF-8,
+Only pandas, the standard library and this package's tested pooling rule are used. Output is deterministic: sorted rows, UTF-8,
 ``\\n`` line ends, no index. Any party label not in the mapping tables below stops the run.
 """
 
@@ -29,6 +30,8 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+
+from liberal_crisis.analysis import swing  # the pooling rule, tested in tests/test_analysis_swing.py
 
 # --------------------------------------------------------------------------------------
 # Parties
@@ -321,7 +324,7 @@ BYELECTIONS_2024 = [  # (riding as in the LoP and EC files, date)
     ("Elmwood--Transcona", "2024-09-16"),
     ("Cloverdale--Langley City", "2024-12-16"),
 ]
-MIN_SHARE = 1.0  # candidates under 1 % of valid votes are aggregated into one OTH row
+MIN_SHARE = swing.MIN_SHARE  # the book's rule: under 1 % of valid votes -> one OTH row
 
 
 def byelections_2024(by: pd.DataFrame, t11: pd.DataFrame, t12: pd.DataFrame, out: Path):
@@ -333,14 +336,16 @@ def byelections_2024(by: pd.DataFrame, t11: pd.DataFrame, t12: pd.DataFrame, out
             raise ValueError(f"no LoP rows for {riding} {date}")
         number = int(numbers[riding])  # 2013 representation order number, from EC 2021 table 11
         total = int(rows["Votes"].sum())
-        major = rows[100.0 * rows["Votes"] / total >= MIN_SHARE]
-        minor = rows.drop(major.index)
-        for _, r in major.iterrows():
-            results.append((riding, number, date, r["candidate"], r["party_code"], int(r["Votes"]), 1))
-        if len(minor):
-            results.append((riding, number, date, "Other candidates", "OTH", int(minor["Votes"].sum()),
-                            len(minor)))
         prev = t12[t12["riding_number"] == number]
+        # The book's 1 % rule, except for a party that also stood here in 2021 (e.g. the PPC):
+        # it keeps its own row, so its change can be compared.
+        cands = pd.DataFrame({"candidate": rows["candidate"], "party_code": rows["party_code"],
+                              "votes": rows["Votes"].astype(int)})
+        pooled = swing.pool_small_candidates(cands, min_share=MIN_SHARE,
+                                             keep=set(prev["party_code"]))
+        for _, r in pooled.iterrows():
+            results.append((riding, number, date, r["candidate"], r["party_code"], int(r["votes"]),
+                            int(r["candidates_aggregated"])))
         ballots.append((riding, number, date, len(rows), total, winner_of(rows)["party_code"],
                         prev.loc[prev["votes"].idxmax(), "party_code"]))
     res = pd.DataFrame(results, columns=["riding", "riding_number", "election_date", "candidate",
@@ -500,7 +505,21 @@ def norm_name(s: str) -> str:
     return " ".join(s.replace("\u2019", "'").split())
 
 
-def byelections_since_1993(ge: dict, by: pd.DataFrame, out: Path, report: list):
+# Why a run of wins starts where it does; the last two are left-censored (the run may be longer).
+CENSORED = {"data start", "riding created"}
+
+
+def read_predecessors(path: Path) -> dict[str, list[str]]:
+    """Curated predecessor ridings (data/riding_predecessors.csv), keyed by normalised name."""
+    t = pd.read_csv(path, dtype=str, keep_default_na=False)
+    out: dict[str, list[str]] = {}
+    for riding, pred in zip(t["riding"], t["predecessor"]):
+        out.setdefault(norm_name(riding), []).append(norm_name(pred))
+    return out
+
+
+def byelections_since_1993(ge: dict, by: pd.DataFrame, out: Path, report: list,
+                           predecessors: dict[str, list[str]]):
     ge_dates = sorted(d for d in ge if d < BY_TO)
     contests = []  # one record per contest, 1988 GE onwards
     for date in ge_dates:
@@ -520,6 +539,47 @@ def byelections_since_1993(ge: dict, by: pd.DataFrame, out: Path, report: list):
             return None
         return pct(rows.loc[rows["party_code"] == code, "Votes"].sum(), total)
 
+    def run_start(key: str, before: str, held: str):
+        """First contest of ``held``'s unbroken run in riding ``key`` before ``before``, and why
+        the run starts there: a contest won by another party ("party change"), the first
+        election in the data ("data start") or the riding's first election under this name
+        ("riding created"). A riding in ``predecessors`` is followed into its predecessor(s)."""
+        # Walk back through earlier contests of the same name while the same party won and
+        # no general election is missing (a missing GE means the name lapsed).
+        earlier = [h for h in by_key[key] if h["date"] < before]
+        expected_ge = [d for d in ge_dates if d < before]
+        start, basis = None, None
+        for h in reversed(earlier):
+            # the general election this contest belongs to must be the next one expected
+            h_ge = max(d for d in ge_dates if d <= h["date"])
+            if not expected_ge or h_ge != expected_ge[-1]:
+                break
+            if winner_of(h["rows"])["party_code"] != held:
+                basis = "party change"
+                break
+            start = h
+            if h["type"] == "general":
+                expected_ge.pop()
+        if basis is not None:
+            return start, basis
+        if start["date"] == FIRST_GE:
+            return start, "data start"
+        preds = predecessors.get(key, [])
+        if not preds or start["type"] != "general":
+            return start, "riding created"
+        prev_ge = max(d for d in ge_dates if d < start["date"])
+        prev_winners = []
+        for p in preds:
+            rows = [h for h in by_key.get(p, []) if h["date"] == prev_ge]
+            if len(rows) != 1:
+                raise ValueError(f"predecessor {p!r} of {key!r}: no single contest on {prev_ge}")
+            prev_winners.append(winner_of(rows[0]["rows"])["party_code"])
+        if any(w != held for w in prev_winners):
+            return start, "party change"
+        if len(preds) == 1:
+            return run_start(preds[0], start["date"], held)
+        return start, "riding created"  # several predecessors all held: not traced further
+
     out_rows = []
     targets = [c for c in contests if c["type"] == "by-election" and BY_FROM < c["date"] < BY_TO]
     for c in sorted(targets, key=lambda c: (c["date"], c["key"])):
@@ -534,7 +594,7 @@ def byelections_since_1993(ge: dict, by: pd.DataFrame, out: Path, report: list):
                "held_by_party": None, "government_party": gov, "gov_share_prev_pct": None,
                "gov_share_pct": share(rows, gov),
                "winner_share_pct": pct(w["Votes"], total) if total else None,
-               "held_since_year": None, "held_since_censored": None}
+               "held_since_year": None, "held_since_censored": None, "held_since_basis": None}
         prev_ge = max(d for d in ge_dates if d < date)
         history = [h for h in by_key[c["key"]] if prev_ge <= h["date"] < date]
         if not history:  # name not found in the preceding general election: leave blank
@@ -545,23 +605,10 @@ def byelections_since_1993(ge: dict, by: pd.DataFrame, out: Path, report: list):
         held = winner_of(prev["rows"])["party_code"]
         rec["held_by_party"] = held
         rec["gov_share_prev_pct"] = share(prev["rows"], gov)
-        # Walk back through earlier contests of the same name while the same party won and
-        # no general election is missing (a missing GE means the name lapsed).
-        earlier = [h for h in by_key[c["key"]] if h["date"] < date]
-        start = None
-        expected_ge = [d for d in ge_dates if d <= prev["date"]]
-        for h in reversed(earlier):
-            # the general election this contest belongs to must be the next one expected
-            h_ge = max(d for d in ge_dates if d <= h["date"])
-            if not expected_ge or h_ge != expected_ge[-1]:
-                break
-            if winner_of(h["rows"])["party_code"] != held:
-                break
-            start = h
-            if h["type"] == "general":
-                expected_ge.pop()
+        start, basis = run_start(c["key"], date, held)
         rec["held_since_year"] = int(start["date"][:4])
-        rec["held_since_censored"] = start["date"] == FIRST_GE
+        rec["held_since_basis"] = basis
+        rec["held_since_censored"] = basis in CENSORED
         out_rows.append(rec)
     df = pd.DataFrame(out_rows)
     df["held_since_year"] = df["held_since_year"].astype("Int64")
@@ -589,6 +636,37 @@ def ge2025_leaders_ridings(t25: pd.DataFrame, out: Path):
     df = t[["riding", "riding_number", "candidate", "party_code", "votes", "result_type"]]
     df = df.sort_values(["riding", "votes", "candidate"], ascending=[True, False, True])
     write_csv(df, out / "ge2025_leaders_ridings.csv")
+
+
+# --------------------------------------------------------------------------------------
+
+# The longest ballots: contests with many candidates
+# --------------------------------------------------------------------------------------
+
+MIN_CANDIDATES = 20  # contests with fewer candidates are left out of longest_ballots.csv
+
+
+def longest_ballots(ge: dict, by_all: pd.DataFrame, t25: pd.DataFrame, out: Path):
+    """Every contest with at least MIN_CANDIDATES names on the ballot, in the files used.
+
+    Coverage: every by-election since 1867 (LoP), the general elections of 1988-2021 (LoP)
+    and 2025 (Elections Canada, validated rows). General elections before 1988 are not among
+    the sources, so a claim about "the most ever" must say so."""
+    rows = []
+    for (date, riding), g in by_all.groupby(["Election_Date", "Constituency"]):
+        rows.append((date, "by-election", riding, len(g), "Library of Parliament"))
+    for date, g in ge.items():
+        if date == "2025-04-28":
+            continue  # 2025 from Elections Canada below
+        for riding, c in g.groupby("Constituency"):
+            rows.append((date, "general", riding, len(c), "Library of Parliament"))
+    for riding, c in t25.groupby("riding"):
+        rows.append(("2025-04-28", "general", riding, len(c), "Elections Canada"))
+    df = pd.DataFrame(rows, columns=["election_date", "election_type", "riding", "candidates",
+                                     "source"])
+    df = df[df["candidates"] >= MIN_CANDIDATES].sort_values(
+        ["election_date", "riding"]).reset_index(drop=True)
+    write_csv(df, out / "longest_ballots.csv")
 
 
 # --------------------------------------------------------------------------------------
@@ -637,7 +715,8 @@ def main(argv=None) -> int:
     tsp_winners(ge, by, t25, t12_19, t12, out)
     ge2025_national(t25, out)
     ge2025_leaders_ridings(t25, out)
-    byelections_since_1993(ge, by, out, report)
+    byelections_since_1993(ge, by, out, report, read_predecessors(a.data / "riding_predecessors.csv"))
+    longest_ballots(ge, by_all, t25, out)
     for line in report:
         print("note:", line)
     return 0

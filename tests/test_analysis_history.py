@@ -85,3 +85,70 @@ def test_unknown_or_non_defence_riding_raises():
         rank_losses(TABLE, ["Delta"])
     with pytest.raises(ValueError, match="Nowhere"):
         rank_losses(TABLE, ["Alpha", "Nowhere"])
+
+
+# --- length of hold: rank by years held, not by the year the run began ------------------------
+
+from liberal_crisis.analysis.history import ballot_record, hold_lengths, rank_hold_length  # noqa: E402
+
+LENGTHS = pd.DataFrame([
+    # a run that began late but was defended late is LONGER than one that began early and
+    # was defended early: ranking by start year gets these two the wrong way round.
+    ("1995-01-01", "ON", "Early",   "LPC", "LPC", "LPC", 50, 45, 45, 1988, "data start"),      # >= 7 yrs
+    ("2024-06-24", "ON", "Late",    "CPC", "LPC", "LPC", 49, 40, 42, 1993, "party change"),    # 31 yrs
+    ("2017-04-03", "ON", "Cut",     "LPC", "LPC", "LPC", 60, 55, 55, 1988, "data start"),      # >= 29 yrs
+    ("2019-02-25", "BC", "New",     "NDP", "LPC", "LPC", 40, 30, 38, 2015, "riding created"),  # >= 4 yrs
+    ("2024-09-16", "QC", "Created", "BQ",  "LPC", "LPC", 43, 27, 28, 2015, "party change"),    # 9 yrs
+], columns=COLS[:-1] + ["held_since_basis"])
+LENGTHS["held_since_censored"] = LENGTHS["held_since_basis"] != "party change"
+
+
+def test_hold_lengths_are_years_and_censoring_follows_the_basis():
+    h = hold_lengths(LENGTHS).set_index("riding")
+    assert h["years_held"].to_dict() == {"Early": 7, "Late": 31, "Cut": 29, "New": 4, "Created": 9}
+    assert h["censored"].to_dict() == {"Early": True, "Late": False, "Cut": True, "New": True,
+                                       "Created": False}
+
+
+def test_rank_losses_ranks_by_length_not_start_year():
+    r = rank_losses(LENGTHS, ["Late", "Early"]).set_index("riding")
+    # by start year Early (1988) would rank 1 and Late (1993) 3; by length Late is 1, Early 4
+    assert r.loc["Late", "held_rank"] == 1
+    assert r.loc["Early", "held_rank"] == 4
+    assert r.loc["Late", "years_held"] == 31
+
+
+def test_rank_hold_length_reports_censored_runs_honestly():
+    r = rank_hold_length(LENGTHS, "late")
+    assert (r["years"], r["since"], r["censored"]) == (31, 1993, False)
+    assert (r["rank"], r["n"], r["longer"], r["tied"]) == (1, 5, 0, 0)
+    # Early (>= 7), Cut (>= 29) and New (>= 4) are cut off by the data: any might be longer
+    assert r["censored_shorter"] == 3
+    assert r["next"]["riding"].tolist() == ["Cut"] and bool(r["next"]["censored"].iloc[0])
+    lost = rank_hold_length(LENGTHS, "Created", among="losses")
+    # losses: Late 31, New >= 4, Created 9 -> Created 2 of 3
+    assert (lost["rank"], lost["n"], lost["censored_shorter"]) == (2, 3, 1)
+    with pytest.raises(ValueError, match="Nowhere"):
+        rank_hold_length(LENGTHS, "Nowhere")
+
+
+BALLOTS = pd.DataFrame({
+    "election_date": pd.to_datetime(["2022-12-12", "2024-06-24", "2024-09-16", "2025-04-28",
+                                     "2025-08-18"]),
+    "election_type": ["by-election", "by-election", "by-election", "general", "by-election"],
+    "riding": ["A", "Toronto--St. Paul's", "LaSalle--Émard--Verdun", "Carleton", "B"],
+    "candidates": [40, 84, 91, 91, 214],
+})
+
+
+def test_ballot_record_dates_the_superlative():
+    r = ballot_record(BALLOTS, "LaSalle—Émard—Verdun", "2024-09-16")
+    assert r["candidates"] == 91 and r["record_then"]
+    assert r["previous_record"]["riding"] == "Toronto--St. Paul's"
+    assert r["equalled_by"]["riding"].tolist() == ["Carleton"]
+    assert r["beaten_by"]["riding"].tolist() == ["B"]
+    carleton = ballot_record(BALLOTS, "Carleton", "2025-04-28")
+    assert not carleton["record_then"]  # equalling is not a new record
+    assert ballot_record(BALLOTS, "B", "2025-08-18")["beaten_by"].empty
+    with pytest.raises(ValueError):
+        ballot_record(BALLOTS, "Carleton", "2021-09-20")

@@ -100,3 +100,45 @@ def test_share_change_rejects_several_contests():
     two = pd.concat([votes([("LPC", 1)], riding=1), votes([("LPC", 1)], riding=2)])
     with pytest.raises(ValueError):
         share_change(two, votes([("LPC", 1)]))
+
+
+# --- the book's 1 % pooling rule ---------------------------------------------------------------
+
+from liberal_crisis.analysis.swing import pool_minor, pool_small_candidates  # noqa: E402
+
+CONTEST = pd.DataFrame({
+    "riding": "R", "candidate": ["a", "b", "p", "i1", "i2", "m"],
+    "party_code": ["CPC", "LPC", "PPC", "IND", "IND", "ML"],
+    "votes": [600, 370, 8, 9, 8, 5],  # 1000 votes: p 0.8 %, i1 0.9 %, i2 0.8 %, m 0.5 %
+})
+
+
+def test_pool_small_candidates_applies_the_one_percent_rule():
+    out = pool_small_candidates(CONTEST)
+    assert out["candidate"].tolist() == ["a", "b", "Other candidates"]
+    pooled = out.iloc[-1]
+    assert (pooled["party_code"], pooled["votes"], pooled["candidates_aggregated"]) == ("OTH", 30, 4)
+    assert out["votes"].sum() == CONTEST["votes"].sum()
+    assert out["riding"].tolist() == ["R", "R", "R"]
+
+
+def test_pool_small_candidates_keeps_a_party_that_stood_in_both_contests():
+    # the PPC also stood last time: it keeps its own row however small; independents never do
+    out = pool_small_candidates(CONTEST, keep={"PPC", "IND", "LPC"})
+    assert out["party_code"].tolist() == ["CPC", "LPC", "PPC", "OTH"]
+    assert out.set_index("party_code").loc["OTH", "candidates_aggregated"] == 3
+    assert out.set_index("party_code").loc["PPC", "votes"] == 8
+    # nothing under the threshold: no pooled row at all
+    assert "OTH" not in set(pool_small_candidates(CONTEST, min_share=0.1)["party_code"])
+
+
+def test_pool_small_candidates_refuses_two_contests():
+    two = pd.concat([CONTEST, CONTEST.assign(riding="S")])
+    with pytest.raises(ValueError, match="riding"):
+        pool_small_candidates(two)
+
+
+def test_pool_minor_relabels_without_summing():
+    out = pool_minor(CONTEST, keep={"CPC", "LPC"})
+    assert out["party_code"].tolist() == ["CPC", "LPC", "OTH", "OTH", "OTH", "OTH"]
+    assert out["votes"].tolist() == CONTEST["votes"].tolist()

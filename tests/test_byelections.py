@@ -27,3 +27,17 @@ def test_reported_margin_ignores_pooled_rows_and_needs_two_candidates():
     })
     assert byelections.reported_margin(prelim, "R") == 590
     assert byelections.reported_margin(prelim, "S") is None
+
+
+def test_under_share_counts_the_pool_and_a_small_party_kept_out_of_it():
+    rows = pd.DataFrame({
+        "candidate": ["A", "B", "P", "Other candidates"],
+        "party_code": ["CPC", "LPC", "PPC", "OTH"],
+        "votes": [600, 370, 5, 25],  # 1,000 votes: P 0.5 % (kept out of the pool), OTH 3 people
+        "candidates_aggregated": [1, 1, 1, 3],
+    })
+    got = byelections.under_share(rows)
+    assert got == {"candidates": 4, "votes": 30, "pooled_candidates": 3}
+    # a kept party above the threshold is not counted
+    rows.loc[2, "votes"] = 50
+    assert byelections.under_share(rows)["candidates"] == 3

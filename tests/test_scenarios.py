@@ -177,3 +177,29 @@ def test_source_kind_by_host():
     assert list(sc.source_kind(polls)) == [
         "Wikipedia table", "338Canada poll page", "pollster's release", "pollster's release",
         "news report or copy", "news report or copy"]
+
+
+SEATS = pd.DataFrame([
+    ("no change", None, "none", "LPC", 160), ("no change", None, "none", "NDP", 25),
+    ("A (uniform)", "A", "uniform", "LPC", 56), ("A (uniform)", "A", "uniform", "NDP", 20),
+    ("B (uniform)", "B", "uniform", "LPC", 55), ("B (uniform)", "B", "uniform", "NDP", 51),
+    ("C (uniform)", "C", "uniform", "LPC", 3), ("C (uniform)", "C", "uniform", "NDP", 25),
+    ("A (proportional)", "A", "proportional", "LPC", 59), ("A (proportional)", "A", "proportional", "NDP", 22),
+    ("B (proportional)", "B", "proportional", "LPC", 40), ("B (proportional)", "B", "proportional", "NDP", 45),
+    ("C (proportional)", "C", "proportional", "LPC", 9), ("C (proportional)", "C", "proportional", "NDP", 30),
+], columns=["scenario", "riding", "method", "party_code", "seats"])
+
+
+def test_party_seats_orders_the_illustrations_for_one_party():
+    got = sc.party_seats(SEATS, "LPC", "uniform")
+    # A (56) is the kindest to the Liberals, B (55) next: "B is the mildest" would be false
+    assert got.index.tolist() == ["A", "B", "C"] and got.tolist() == [56, 55, 3]
+    with pytest.raises(KeyError):
+        sc.party_seats(SEATS, "BQ", "uniform")
+
+
+def test_lifted_compares_with_the_base_election_per_method():
+    # uniform: only B lifts the NDP above 25 (C's 25 is no lift); proportional: B and C do
+    assert sc.lifted(SEATS, "NDP", "uniform").to_dict() == {"B": 51}
+    assert sc.lifted(SEATS, "NDP", "proportional").to_dict() == {"B": 45, "C": 30}
+    assert sc.lifted(SEATS, "LPC", "uniform").empty

@@ -70,9 +70,11 @@ def rank_losses(
 
     - ``swing_rank``: 1 = largest fall in government share; ``swing_n`` = contests with a
       known swing; ``swing_percentile`` = 100 x rank / n (1 of 5 -> 20: "in the worst 20%").
-    - ``held_rank``: 1 = seat held longest (earliest ``held_since_year``); ``held_n`` =
-      contests with a known year. ``held_since_censored`` is passed through: True means
-      the seat was held since *at least* that year.
+    - ``held_rank``: 1 = seat held longest, by ``years_held`` (by-election year minus
+      ``held_since_year``; see :func:`hold_lengths`), not by the year the run began;
+      ``held_n`` = contests with a known year. ``held_since_censored`` is passed through:
+      True means the seat was held since *at least* that year (``years_held`` is a lower
+      bound), so see :func:`rank_hold_length` before calling a run "the longest".
 
     Riding names match ignoring case and dash style. Every name must match at least one
     defence (all by-elections in that riding are returned), else ValueError.
@@ -82,10 +84,12 @@ def rank_losses(
     pool = government_defences(byelections)
     if among == "losses":
         pool = pool.loc[pool["lost"].fillna(False).astype(bool)]
+    years = hold_lengths(pool)["years_held"].astype(float)
     pool = pool.assign(
         swing_rank=pool["swing_pts"].rank(method="min", ascending=True).astype("Int64"),
         swing_n=int(pool["swing_pts"].notna().sum()),
-        held_rank=pool["held_since_year"].rank(method="min", ascending=True).astype("Int64"),
+        years_held=years.astype("Int64"),
+        held_rank=years.rank(method="min", ascending=False).astype("Int64"),
         held_n=int(pool["held_since_year"].notna().sum()),
     )
     pool["swing_percentile"] = 100.0 * pool["swing_rank"].astype(float) / pool["swing_n"]
@@ -97,5 +101,104 @@ def rank_losses(
         raise ValueError(f"not among government {among}: {', '.join(missing)}")
     cols = ["election_date", "province", "riding", "government_party", "winner_party", "lost",
             "swing_pts", "swing_rank", "swing_n", "swing_percentile",
-            "held_since_year", "held_since_censored", "held_rank", "held_n"]
+            "held_since_year", "held_since_censored", "years_held", "held_rank", "held_n"]
     return pool.loc[keys.isin(wanted), [c for c in cols if c in pool.columns]]
+
+
+#: ``held_since_basis`` values for a run whose true start may be earlier (left-censored).
+CENSORED_BASES = frozenset({"data start", "riding created"})
+
+
+def hold_lengths(defences: pd.DataFrame) -> pd.DataFrame:
+    """``years_held`` (by-election year minus ``held_since_year``) and ``censored``.
+
+    ``censored`` is True when the run was cut off by the data: it reaches the first election
+    in the data, or the riding's first election under its name with no predecessor traced
+    (``held_since_basis`` in :data:`CENSORED_BASES`; without that column,
+    ``held_since_censored``). For a censored run ``years_held`` is a lower bound.
+    """
+    years = pd.to_datetime(defences["election_date"]).dt.year - defences["held_since_year"]
+    if "held_since_basis" in defences.columns:
+        censored = defences["held_since_basis"].isin(CENSORED_BASES)
+    else:
+        censored = defences["held_since_censored"].fillna(False).astype(bool)
+    return defences.assign(years_held=years.astype("Int64"), censored=censored.astype(bool))
+
+
+def rank_hold_length(
+    byelections: pd.DataFrame, riding: str, among: str = "defences"
+) -> dict:
+    """Where one riding's run of wins stands, by length, among government defences.
+
+    Runs are ranked by ``years_held`` (longest = 1; ties share the best rank). A censored run
+    counts at its lower bound, so ``rank`` is the best place the riding can hold:
+    ``longer`` runs are known to be longer, ``tied`` have the same length, and
+    ``censored_shorter`` are censored runs whose lower bound is shorter but which might really
+    be longer. ``among="losses"`` ranks among lost defences only. Returns ``years``,
+    ``since``, ``censored`` (of this run), ``rank``, ``n``, ``longer``, ``tied``,
+    ``censored_shorter`` and ``next``: the runs with the next-longest length (a frame of
+    ``riding``, ``election_date``, ``held_since_year``, ``years_held``, ``censored``).
+    Raises ValueError if ``riding`` (matched ignoring case and dash style) is not one
+    defence in the pool.
+    """
+    if among not in ("defences", "losses"):
+        raise ValueError("among must be 'defences' or 'losses'")
+    pool = government_defences(byelections)
+    if among == "losses":
+        pool = pool.loc[pool["lost"].fillna(False).astype(bool)]
+    pool = hold_lengths(pool.dropna(subset=["held_since_year"]))
+    hit = pool["riding"].map(_key) == _key(riding)
+    if hit.sum() != 1:
+        raise ValueError(f"{riding}: {int(hit.sum())} government {among} found, expected 1")
+    me = pool.loc[hit].iloc[0]
+    others = pool.loc[~hit].assign(election_date=lambda d: pd.to_datetime(d["election_date"]))
+    years = int(me["years_held"])
+    longer = others[others["years_held"] > years]
+    tied = others[others["years_held"] == years]
+    shorter = others[others["years_held"] < years]
+    below = shorter[shorter["years_held"] == shorter["years_held"].max()] if len(shorter) else shorter
+    return {
+        "years": years,
+        "since": int(me["held_since_year"]),
+        "censored": bool(me["censored"]),
+        "rank": len(longer) + 1,
+        "n": len(pool),
+        "longer": len(longer),
+        "tied": len(tied),
+        "censored_shorter": int(shorter["censored"].sum()),
+        "next": below[["riding", "election_date", "held_since_year", "years_held",
+                       "censored"]].reset_index(drop=True),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# The longest ballots (table ``longest_ballots``)
+# --------------------------------------------------------------------------------------------
+
+def ballot_record(ballots: pd.DataFrame, riding: str, election_date) -> dict:
+    """How one contest's number of candidates compares with every other contest in the table.
+
+    ``ballots``: ``election_date``, ``election_type``, ``riding``, ``candidates``. Returns
+    ``candidates``; ``record_then`` (True if no earlier contest had as many: the most on any
+    ballot in the table up to that day); ``previous_record`` (the earlier row with the most
+    candidates, or None); ``equalled_by`` and ``beaten_by``: later rows with the same number
+    or more, in date order. A superlative drawn from this holds only for the table's
+    coverage and only up to the date of the first row in ``equalled_by``/``beaten_by``.
+    """
+    date = pd.Timestamp(election_date)
+    ballots = ballots.assign(election_date=pd.to_datetime(ballots["election_date"]))
+    hit = (ballots["riding"].map(_key) == _key(riding)) & (ballots["election_date"] == date)
+    if hit.sum() != 1:
+        raise ValueError(f"{riding} {date.date()}: {int(hit.sum())} rows, expected 1")
+    me = ballots.loc[hit].iloc[0]
+    n = int(me["candidates"])
+    earlier = ballots[ballots["election_date"] < date]
+    later = ballots[ballots["election_date"] > date].sort_values("election_date")
+    prev = earlier.loc[earlier["candidates"].idxmax()] if len(earlier) else None
+    return {
+        "candidates": n,
+        "record_then": bool(len(earlier) == 0 or earlier["candidates"].max() < n),
+        "previous_record": prev,
+        "equalled_by": later[later["candidates"] == n].reset_index(drop=True),
+        "beaten_by": later[later["candidates"] > n].reset_index(drop=True),
+    }

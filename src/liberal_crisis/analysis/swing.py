@@ -49,12 +49,59 @@ def shares(votes_long: pd.DataFrame, by: str | None = "riding_number") -> pd.Dat
 def pool_minor(
     votes_long: pd.DataFrame, keep: Iterable[str], other: str = OTHER
 ) -> pd.DataFrame:
-    """Relabel every ``party_code`` not in ``keep`` as ``other`` (votes are unchanged)."""
+    """Relabel every ``party_code`` not in ``keep`` as ``other`` (votes are unchanged).
+
+    Rows are relabelled, not summed: a caller that wants one row per code groups afterwards
+    (:func:`shares` does). See :func:`pool_small_candidates` for the book's 1 % rule.
+    """
     _require(votes_long, ["party_code", "votes"])
     keep = set(keep)
     out = votes_long.copy()
     out["party_code"] = out["party_code"].where(out["party_code"].isin(keep), other)
     return out
+
+
+#: The book's own pooling rule for by-election candidates: under this share of the valid vote
+#: (percent) a candidate is pooled into one OTH row, unless kept by party (see below).
+MIN_SHARE = 1.0
+
+
+def pool_small_candidates(
+    rows: pd.DataFrame,
+    min_share: float = MIN_SHARE,
+    keep: Iterable[str] = (),
+    other: str = OTHER,
+) -> pd.DataFrame:
+    """Pool one contest's candidates under ``min_share`` % of the valid vote into one row.
+
+    This is the book's own rule (the publishers list every candidate). ``rows`` is one contest,
+    one row per candidate (``candidate``, ``party_code``, ``votes``); the result has the same
+    columns plus ``candidates_aggregated`` (1 for a named row, the count for the pooled row).
+    A candidate whose ``party_code`` is in ``keep`` is never pooled, however small: pass the
+    parties that also stood in the contest being compared with, so that a party standing in
+    both (e.g. the People's Party) keeps its own change instead of vanishing into ``other``.
+    IND, NOA and ``other`` are never kept (independents are different people each time).
+    Votes are unchanged; the pooled row comes last and is absent when nothing is pooled.
+    """
+    _require(rows, ["candidate", "party_code", "votes"])
+    for key in ("riding_number", "riding", "election_date"):
+        if key in rows.columns and rows[key].nunique() > 1:
+            raise ValueError(f"rows hold more than one contest ({key} varies)")
+    if (rows["votes"] < 0).any():
+        raise ValueError("negative vote counts")
+    total = rows["votes"].sum()
+    kept = set(keep) - NON_PARTY - {"NOA"}
+    small = (100.0 * rows["votes"] / total < min_share) if total else rows["votes"] < 0
+    pooled = small & ~rows["party_code"].isin(kept)
+    named = rows.loc[~pooled].assign(candidates_aggregated=1)
+    if not pooled.any():
+        return named.reset_index(drop=True)
+    first = rows.loc[pooled].iloc[0]
+    pool = {c: first[c] for c in rows.columns}
+    pool.update(candidate="Other candidates", party_code=other,
+                votes=int(rows.loc[pooled, "votes"].sum()),
+                candidates_aggregated=int(pooled.sum()))
+    return pd.concat([named, pd.DataFrame([pool])], ignore_index=True)
 
 
 def _one_contest(votes: pd.DataFrame, side: str) -> None:
@@ -77,8 +124,9 @@ def compare_shares(
     Party codes are first put on a common footing, the same way on both sides:
     every code not in ``keep`` is pooled into ``other`` (``OTH``). ``keep=None`` means
     "every code present in both contests, except IND and OTH": a party that stood only
-    once (or was aggregated into OTH by the publisher on one side) is compared as part
-    of OTH instead of showing a spurious full gain or loss. Pass ``keep`` explicitly to
+    once (or was pooled into OTH on one side by this book's 1 % rule,
+    :func:`pool_small_candidates`) is compared as part of OTH instead of showing a spurious
+    full gain or loss. Pass ``keep`` explicitly to
     compare a named party that stood on one side only; it then counts as 0 on the other.
     """
     _one_contest(after_votes, "after")

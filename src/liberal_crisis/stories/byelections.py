@@ -88,3 +88,21 @@ def _shares(rows, date, label, bounds, parties):
             "share_pct": [round(float(share.get(p, 0.0)), 2) for p in parties],
         }
     )
+
+
+def under_share(rows: pd.DataFrame, min_share: float = swing.MIN_SHARE) -> dict:
+    """How many candidates of one contest took under ``min_share`` % each, and their votes.
+
+    ``rows`` is one contest as from :func:`contest` (with ``candidates_aggregated``): the pooled
+    OTH row counts with all its candidates, and so does a named row kept out of the pool
+    (e.g. the People's Party) if it is itself under the threshold. Returns ``candidates``,
+    ``votes`` and ``pooled_candidates`` (those in the OTH row only).
+    """
+    share = 100.0 * rows["votes"] / rows["votes"].sum()
+    pooled = rows["party_code"] == swing.OTHER
+    small = pooled | (share < min_share)
+    return {
+        "candidates": int(rows.loc[small, "candidates_aggregated"].sum()),
+        "votes": int(rows.loc[small, "votes"].sum()),
+        "pooled_candidates": int(rows.loc[pooled, "candidates_aggregated"].sum()),
+    }

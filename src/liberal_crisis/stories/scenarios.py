@@ -5,7 +5,7 @@ Pure functions on the data package's tables (nothing here reads files):
 - polls: :func:`poll_long`, :func:`monthly_means`, :func:`monthly_lead`, :func:`polls_per_month`,
   :func:`poll_gaps`, :func:`window_means`, :func:`poll_chart_table`;
 - by-election swings and seat illustrations: :func:`byelection_swings`, :func:`swing_summary`,
-  :func:`seat_scenarios`, :func:`majority`;
+  :func:`seat_scenarios`, :func:`majority`, :func:`party_seats`, :func:`lifted`;
 - government defences since 1993: :func:`defence_ranking`, :func:`held_since`,
   :func:`held_rank_for`.
 
@@ -283,6 +283,29 @@ def seat_scenarios(base_votes: pd.DataFrame, swings: pd.DataFrame,
             counts = projection.project(base_votes, cmp, method=method)
             add(f"{riding} ({method})", riding, method, counts)
     return pd.DataFrame(rows, columns=["scenario", "riding", "method", "party_code", "seats"])
+
+
+def party_seats(seats: pd.DataFrame, party: str, method: str) -> pd.Series:
+    """``party``'s seats in each by-election illustration of one ``method``, most first.
+
+    ``seats`` is :func:`seat_scenarios`' frame; the Series is indexed by riding (ties keep
+    the polling-day order). Use ``.iloc[0]`` for the illustration kindest to ``party``, but
+    check ``.iloc[1]``: a tie means there is no single "mildest".
+    """
+    rows = seats[(seats["method"] == method) & (seats["party_code"] == party)]
+    if rows.empty:
+        raise KeyError(f"no {method} illustrations for {party}")
+    return rows.set_index("riding")["seats"].sort_values(ascending=False, kind="stable")
+
+
+def lifted(seats: pd.DataFrame, party: str, method: str) -> pd.Series:
+    """The illustrations of one ``method`` that give ``party`` more seats than the base
+    election (the ``method="none"`` row), with their seat counts, most first."""
+    base = seats[(seats["method"] == "none") & (seats["party_code"] == party)]["seats"]
+    if len(base) != 1:
+        raise KeyError(f"no base-election row for {party}")
+    got = party_seats(seats, party, method)
+    return got[got > int(base.iloc[0])]
 
 
 # --------------------------------------------------------------------------------------------
