@@ -366,5 +366,6 @@ def losses_table(ranking: pd.DataFrame) -> pd.DataFrame:
     lost = ranking[ranking["outcome"] != "Held"].sort_values("election_date")
     return lost[["election_date", "province", "riding", "government_party", "winner_party",
                  "gov_share_prev_pct", "gov_share_pct", "swing_pts", "position",
-                 "held_since_year", "held_since_censored"]].reset_index(drop=True)
+                 "held_since_year", "held_since_censored"]
+                + [c for c in ("held_since_basis",) if c in lost.columns]].reset_index(drop=True)
 
