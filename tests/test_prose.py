@@ -36,6 +36,7 @@ STRIP = [
     re.compile(r"\b[A-Z]-\d+\b"),  # bill numbers such as C-319
     re.compile(r"^\s*\d+\.\s", re.M),  # ordered-list markers
     re.compile(r"\bCC BY(?:-SA)? \d\.\d\b"),  # licence names
+    re.compile(r"\b338Canada\b"),  # a proper name (the poll-based seat model)
 ]
 DIGITS = re.compile(r"\d[\d,.]*")
 SKELETON = ["Key takeaways", "What happened next", "Sources"]
