@@ -371,7 +371,7 @@ def test_messages_say_what_is_wrong():
     rule_name, edits, _ = CASES["byelection-votes-off-by-one"]
     (problem,) = RULES_BY_NAME[rule_name](loader(**edits))
     assert problem.message == ("valid_votes 36954 but candidates' votes sum to 36955 "
-                               "(data/byelection_results_2024.csv, lines 2-6)")
+                               "(data/byelection_results_2024.csv, lines 2-7)")  # 4 candidates, PPC, pool
     (problem,) = rules.confidence_results_follow_the_tally(
         loader(confidence_votes=cell(1, "result", "carried")))
     assert problem.message == "120 yeas to 211 nays is 'defeated', not 'carried'"
