@@ -54,6 +54,35 @@ def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
     )
 
 
+def anchor_id(name: str) -> str:
+    """A chart's anchor: from its name alone (unique in the book, checked at build time), so a
+    link to it survives any change to its data, and every build gives the same one."""
+    return f"fig-{name}"
+
+
+def chart_height(figure: dict) -> int:
+    """The height plotly draws ``figure`` at: its own, else its template's, else plotly's 450."""
+    layout = figure.get("layout", {})
+    template = (layout.get("template") or {}).get("layout", {})
+    return int(layout.get("height") or template.get("height") or 450)
+
+
+def _figure_script(kind: str, cid: str, figure: dict) -> str:
+    payload = json.dumps(figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    payload = payload.replace("</", "<\\/")  # keep the JSON from closing the script
+    return f'<script type="application/json" class="{kind}" data-target="{cid}">{payload}</script>'
+
+
+def _link_html(anchor: str, cid: str) -> str:
+    # A plain link to the chart's anchor, so it works without script (open it, copy the address);
+    # charts.js makes a click copy the full address and says so.
+    return (
+        '<p class="lc-link-row">'
+        f'<a class="lc-link" href="#{anchor}" aria-describedby="{cid}-alt">Link to this chart</a>'
+        '<span class="lc-link-status" role="status"></span></p>'
+    )
+
+
 def _csv_text(meta: dict) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -84,18 +113,23 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
     cid = node["chart_id"]
     # The rows, source and text alternative are in the caption, the table and the CSV: the
     # browser does not need a second copy inside the figure (the poll chart's is ~100 KB).
+    phone = meta.get("phone")
     del figure["layout"]["meta"][META_KEY]
     if not figure["layout"]["meta"]:
         del figure["layout"]["meta"]
-    payload = json.dumps(figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    payload = payload.replace("</", "<\\/")  # keep the JSON from closing the script
+    anchor = anchor_id(meta["name"])
+    # The container is as tall as the figure, in the HTML: plotly fills its container again at
+    # every resize (responsive), and the page does not move when the chart is drawn.
+    height = chart_height(figure)
     # The figure is named by its one-sentence text alternative; the chart itself stays an
     # ordinary element because its zoom and hover controls are interactive (a role="img"
     # around them would hide them from assistive technology).
     self.body.append(
-        f'<figure class="lc-figure" id="fig-{meta["name"]}" aria-labelledby="{cid}-alt">'
-        f'<div id="{cid}" class="lc-chart"></div>'
-        f'<script type="application/json" class="lc-chart-data" data-target="{cid}">{payload}</script>'
+        f'<figure class="lc-figure" id="{anchor}" aria-labelledby="{cid}-alt">'
+        f'<div id="{cid}" class="lc-chart" style="height:{height}px"></div>'
+        + _figure_script("lc-chart-data", cid, figure)
+        + (_figure_script("lc-chart-phone", cid, phone) if phone else "")
+        + _link_html(anchor, cid)
         + _caption_html(meta, csv_href, cid)
         + "</figure>"
     )
@@ -106,6 +140,48 @@ def visit_plotly_chart_other(self, node: plotly_chart) -> None:
     raise ExtensionError(
         f"the {self.builder.name} builder cannot draw plotly charts; build HTML (or make pdf)"
     )
+
+
+def _chart_names(doctree) -> list[str]:
+    names = []
+    for node in doctree.findall(plotly_chart):
+        meta = (json.loads(node["figure"]).get("layout", {}).get("meta") or {}).get(META_KEY)
+        if meta:
+            names.append(meta["name"])
+    return names
+
+
+def note_chart_names(app: Sphinx, doctree) -> None:
+    """Record the chart names (the anchors' source) of the page just read."""
+    env = app.env
+    if not hasattr(env, "lc_chart_names"):
+        env.lc_chart_names = {}
+    env.lc_chart_names[env.docname] = _chart_names(doctree)
+
+
+def purge_chart_names(app: Sphinx, env, docname: str) -> None:
+    getattr(env, "lc_chart_names", {}).pop(docname, None)
+
+
+def merge_chart_names(app: Sphinx, env, docnames, other) -> None:
+    if not hasattr(env, "lc_chart_names"):
+        env.lc_chart_names = {}
+    for docname in docnames:
+        if docname in getattr(other, "lc_chart_names", {}):
+            env.lc_chart_names[docname] = other.lc_chart_names[docname]
+
+
+def check_chart_names(app: Sphinx, env) -> None:
+    """A chart's name is its address (``page.html#fig-<name>``) and the name of its CSV: two
+    charts with one name would share both, so the build stops and names the pages."""
+    pages: dict[str, list[str]] = {}
+    for docname, names in sorted(getattr(env, "lc_chart_names", {}).items()):
+        for name in names:
+            pages.setdefault(name, []).append(docname)
+    clashes = {name: where for name, where in pages.items() if len(where) > 1}
+    if clashes:
+        listed = "; ".join(f"{name!r} in {', '.join(where)}" for name, where in sorted(clashes.items()))
+        raise ExtensionError(f"chart names must be unique in the book (they are its anchors): {listed}")
 
 
 def _page_has_chart(doctree) -> bool:
@@ -205,6 +281,10 @@ def setup(app: Sphinx) -> dict:
     downloads.setup(app)
     sharing.setup(app)
     app.connect("source-read", key_execution_on_data)
+    app.connect("doctree-read", note_chart_names)
+    app.connect("env-purge-doc", purge_chart_names)
+    app.connect("env-merge-info", merge_chart_names)
+    app.connect("env-check-consistency", check_chart_names)
     app.connect("html-page-context", add_chart_assets)
     app.connect("html-page-context", fix_bibliography_roles)
     app.connect("html-page-context", drop_thebe, priority=900)  # after sphinx-thebe adds them

@@ -8,6 +8,7 @@ chart as usual.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
@@ -47,6 +48,7 @@ def present(
     data: pd.DataFrame,
     resources: list[str],
     alt: str,
+    phone: go.Figure | None = None,
 ) -> go.Figure:
     """Attach the caption material to ``fig`` and return it.
 
@@ -54,6 +56,8 @@ def present(
     data: the rows and columns drawn, exactly (it becomes the CSV and the table).
     resources: data-package resources the figure comes from (for the source line).
     alt: one sentence saying what the chart shows.
+    phone: another form of the same chart for narrow screens (e.g. small multiples), drawn
+        instead of ``fig`` below 600 px; it shares ``fig``'s template, caption and data.
     """
     problems = []
     if not _NAME.match(name):
@@ -73,20 +77,26 @@ def present(
         problems.append("alt text is empty")
     if not resources:
         problems.append("name at least one data-package resource")
+    legend = fig.layout.legend
+    if legend.y is not None and legend.y < 0 and legend.yref != "paper":
+        # The theme puts the legend at the foot of the chart, below the axis title; a legend
+        # placed by hand at a fraction of the plot runs into tick labels as soon as they grow.
+        problems.append("drop legend_y: the theme puts the legend at the foot of the chart")
     if problems:
         raise ValueError(f"chart {name!r}: " + "; ".join(problems))
 
-    fig.update_layout(
-        meta={
-            META_KEY: {
-                "name": name,
-                "alt": alt.strip(),
-                "source": source_line(resources),
-                "columns": [str(c) for c in data.columns],
-                "rows": _json_rows(data),
-            }
-        }
-    )
+    meta = {
+        "name": name,
+        "alt": alt.strip(),
+        "source": source_line(resources),
+        "columns": [str(c) for c in data.columns],
+        "rows": _json_rows(data),
+    }
+    if phone is not None:
+        small = json.loads(phone.to_json())
+        small["layout"].pop("template", None)  # the page gives it the main figure's template
+        meta["phone"] = small
+    fig.update_layout(meta={META_KEY: meta})
     return fig
 
 

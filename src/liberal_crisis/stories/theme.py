@@ -64,8 +64,11 @@ def template() -> go.layout.Template:
             paper_bgcolor="rgba(0,0,0,0)",
             plot_bgcolor="rgba(0,0,0,0)",
             colorway=[PARTY_COLOURS[c] for c in ("LPC", "CPC", "NDP", "BQ", "GPC", "PPC")],
-            # A horizontal legend below the plot never covers data on a narrow screen.
-            legend=dict(orientation="h", yanchor="top", y=-0.18, x=0, xanchor="left"),
+            # A horizontal legend at the foot of the chart (placed in the chart's box, not the
+            # plot's) never covers data, and plotly makes room for it below the axis title,
+            # however tall the tick labels grow on a narrow screen.
+            legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0,
+                        xanchor="left"),
             xaxis=dict(gridcolor="#E5E5E5", linecolor="#888888", zeroline=False, automargin=True),
             yaxis=dict(gridcolor="#E5E5E5", linecolor="#888888", zeroline=False, automargin=True),
             hoverlabel=dict(font=dict(family=FONT)),

@@ -9,6 +9,9 @@
     dark: { font: "#E6E6E6", grid: "#3A3A3A", line: "#9A9A9A", hoverbg: "#1E1E1E" }
   };
   var NARROW = 600; // px: below this, tighter margins and smaller type so the plot keeps its width
+  var MIN_PLOT = 220, MIN_PLOT_PHONE = 180; // px: the least height left to the plot itself
+  // The theme's font (stories/theme.py), for measuring titles before plotly draws them.
+  var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
   function modeName() {
     return document.documentElement.dataset.theme === "dark" ? "dark" : "light";
@@ -33,25 +36,46 @@
       "xaxis.tickfont.color": m.font, "yaxis.tickfont.color": m.font,
       "xaxis.title.font.color": m.font, "yaxis.title.font.color": m.font
     };
+    // plotly never wraps a title: break it into lines that fit, and make room above the plot.
+    var size = narrow ? 14 : Number(el.dataset.titlesize) || 17;
+    var lines = wrap(el.dataset.title || "", el.clientWidth, size);
+    o["title.text"] = lines.join("<br>");
     if (narrow) {
       o["font.size"] = 12;
       o["title.font.size"] = 14;
       o["margin.l"] = 40;
-      o["margin.r"] = 8;
-      // plotly never wraps a title: break it into lines that fit, and make room above the plot.
-      var lines = wrap(el.dataset.title || "", el.clientWidth, 14);
-      o["title.text"] = lines.join("<br>");
-      o["margin.t"] = 24 + 19 * lines.length;
+      // A chart that keeps room on the right (for labels past its bars) keeps some of it.
+      o["margin.r"] = Math.max(8, Math.min(Number(el.dataset.marginr) || 0, Math.round(el.clientWidth * 0.22)));
+      // (a phone form of small multiples has its panel titles just under the chart's title)
+      o["margin.t"] = 24 + 19 * lines.length + (el.dataset.form === "phone" ? 16 : 0);
       // The axis title is centred under the plot area, which is narrower than the chart (its
       // width is known once plotly has laid the chart out: see fitAxisTitle).
       var plotWidth = Number(el.dataset.plotw) || el.clientWidth * 0.6;
       if (el.dataset.xtitle) o["xaxis.title.text"] = wrap(el.dataset.xtitle, plotWidth, 12).join("<br>");
+    } else if (lines.length > 1) {
+      o["margin.t"] = Number(el.dataset.margint) + Math.round(1.3 * size) * (lines.length - 1);
     }
     return o;
   }
 
   // Phone layout changes that depend on the figure itself, made once before the first draw.
-  function fitToPhone(layout, data) {
+  function fitToPhone(layout, data, width) {
+    // plotly never wraps a legend entry: a long one would run past the screen.
+    data.forEach(function (trace) {
+      if (typeof trace.name === "string" && trace.showlegend !== false) {
+        trace.name = wrap(trace.name, width - 40, 12).join("<br>");
+      }
+    });
+    // Category labels set by the chapter (ticktext) wrap to the room each category has.
+    var xa = layout.xaxis || {};
+    if (Array.isArray(xa.ticktext) && Array.isArray(xa.tickvals) && xa.tickvals.length) {
+      var slot = (width - 60) / xa.tickvals.length;
+      layout.xaxis = Object.assign({}, xa, {
+        tickangle: 0,
+        tickfont: Object.assign({}, xa.tickfont, { size: 10 }),
+        ticktext: xa.ticktext.map(function (t) { return wrap(String(t), slot + 12, 10).join("<br>"); })
+      });
+    }
     var annotations = layout.annotations || [];
     var anchored = annotations.filter(function (a) { return a.xref === "x" || a.xref === undefined; });
     if (anchored.length > 3) {
@@ -70,9 +94,18 @@
       data.forEach(function (trace) {
         if (Array.isArray(trace.y)) trace.y = trace.y.map(relabel);
       });
-      horizontal.forEach(function (trace) {
-        if (trace.textposition === "outside") trace.textposition = "auto";
-      });
+      var range = layout.xaxis && layout.xaxis.range;
+      var outside = horizontal.some(function (trace) { return trace.textposition === "outside"; });
+      if (outside && Array.isArray(range) && range.length === 2) {
+        // Labels past the bars need room inside the plot (the margin is thin on a phone):
+        // the value axis goes further, so that the bars are shorter and the labels stay clear
+        // of any line drawn across the bars.
+        layout.xaxis = Object.assign({}, layout.xaxis, { range: [range[0], range[0] + 1.5 * (range[1] - range[0])] });
+      } else {
+        horizontal.forEach(function (trace) {
+          if (trace.textposition === "outside") trace.textposition = "auto";
+        });
+      }
       layout.yaxis = Object.assign({}, layout.yaxis, { tickfont: { size: 10 } });
       if (Array.isArray(layout.yaxis.categoryarray)) {
         layout.yaxis.categoryarray = layout.yaxis.categoryarray.map(relabel);
@@ -94,13 +127,26 @@
     return false;
   }
 
+  // Break text into lines no wider than width px at this font size (measured with the chart's
+  // own font; an estimate from the number of characters if the browser cannot measure).
+  var measure = null;
+  function textWidth(text, size) {
+    if (measure === null) {
+      var canvas = document.createElement("canvas");
+      measure = (canvas.getContext && canvas.getContext("2d")) || false;
+    }
+    if (!measure) return text.length * size * 0.56;
+    measure.font = size + "px " + FONT;
+    return measure.measureText(text.replace(/<[^>]+>/g, "")).width;
+  }
+
   function wrap(text, width, size) {
-    var perLine = Math.max(16, Math.floor((width - 16) / (size * 0.56)));
+    var room = Math.max(width - 16, size * 4);
     var lines = [];
     text.split(/<br\s*\/?>/i).forEach(function (part) {
       var line = "";
       part.split(" ").forEach(function (word) {
-        if (line && (line + " " + word).length > perLine) {
+        if (line && textWidth(line + " " + word, size) > room) {
           lines.push(line);
           line = word;
         } else {
@@ -136,12 +182,44 @@
     node[keys[keys.length - 1]] = value;
   }
 
+  // What the figure itself says, else its template, else plotly's default.
+  function setting(layout, path, fallback) {
+    var read = function (node) {
+      return path.split(".").reduce(function (n, k) { return n && typeof n === "object" ? n[k] : undefined; }, node);
+    };
+    var own = read(layout);
+    if (own !== undefined && own !== null) return own;
+    var inherited = read((layout.template && layout.template.layout) || {});
+    return inherited !== undefined && inherited !== null ? inherited : fallback;
+  }
+
+  // The container and the figure have one height. plotly's responsive mode resizes a chart to
+  // its container's box whenever the window changes size: a container left at a default height
+  // would squash a taller chart into it, and its legend would spill over the caption.
+  function setHeight(el, layout, height) {
+    layout.height = height;
+    el.style.height = el.style.minHeight = height + "px";
+  }
+
   function draw(script) {
     var el = document.getElementById(script.dataset.target);
     if (!el || el.dataset.drawn) return;
     var fig = JSON.parse(script.textContent);
+    var narrow = el.clientWidth < NARROW;
+    // A chart may come with another form for narrow screens (e.g. small multiples).
+    var phone = narrow && document.querySelector('script.lc-chart-phone[data-target="' + el.id + '"]');
+    if (phone) {
+      var small = JSON.parse(phone.textContent);
+      small.layout.template = fig.layout.template;
+      small.config = fig.config;
+      fig = small;
+      el.dataset.form = "phone";
+    }
     var title = fig.layout && fig.layout.title;
     el.dataset.title = (title && (title.text || title)) || "";
+    el.dataset.titlesize = setting(fig.layout, "title.font.size", 17);
+    el.dataset.margint = setting(fig.layout, "margin.t", 80);
+    el.dataset.marginr = (fig.layout.margin && fig.layout.margin.r) || 0;
     var xaxis = (fig.layout && fig.layout.xaxis) || {};
     el.dataset.xtitle = (xaxis.title && (xaxis.title.text || xaxis.title)) || "";
     var config = Object.assign({}, fig.config || {}, {
@@ -157,18 +235,25 @@
     // one render per chart, not a draw followed by a relayout.
     var layout = fig.layout || {};
     nameInLabel(fig.data);
-    // The container takes the figure's height (the template's 420 px unless the figure sets
-    // its own): plotly's responsive resize measures the container, and would otherwise shrink
-    // or stretch the chart to the stylesheet's min-height (tests/test_chart_size.py).
-    var height = layout.height || (layout.template && layout.template.layout &&
-                                   layout.template.layout.height);
-    if (height) el.style.height = el.style.minHeight = height + "px";
-    if (el.clientWidth < NARROW && fitToPhone(layout, fig.data)) el.dataset.xtitle = "";
+    if (narrow && !phone && fitToPhone(layout, fig.data, el.clientWidth)) el.dataset.xtitle = "";
+    setHeight(el, layout, setting(layout, "height", 450));
     var o = overrides(el);
     Object.keys(o).forEach(function (key) { setPath(layout, key, o[key]); });
     window.Plotly.newPlot(el, fig.data, layout, config).then(function () {
-      if (el.clientWidth < NARROW) fitAxisTitle(el);
+      if (narrow) fitAxisTitle(el);
+      keepPlotHeight(el);
     });
+  }
+
+  // Tick labels, axis titles and legends take their room from the plot, inside a fixed height:
+  // when that leaves too little plot, the chart grows instead (on a phone, mostly).
+  function keepPlotHeight(el) {
+    var full = el._fullLayout;
+    var least = el.clientWidth < NARROW ? MIN_PLOT_PHONE : MIN_PLOT;
+    if (!full || !full._size || full._size.h >= least) return;
+    var height = Math.ceil(full.height + least - full._size.h);
+    el.style.height = el.style.minHeight = height + "px";
+    window.Plotly.relayout(el, { height: height });
   }
 
   // On a phone, wrap the x-axis title to the plot area's real width when the guess was wrong.
@@ -189,6 +274,63 @@
       if (el.dataset.mode === now) return;
       el.dataset.mode = now;
       window.Plotly.relayout(el, overrides(el));
+    });
+  }
+
+  // "Link to this chart": the link already points at the chart's anchor; a click copies the full
+  // address as well, and says so (where the clipboard is out of reach, the address is shown,
+  // selected, for the reader to copy).
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+      document.body.removeChild(area);
+      if (copied) resolve(); else reject(new Error("copy refused"));
+    });
+  }
+
+  function onLinkClick(event) {
+    var link = event.currentTarget;
+    var row = link.parentNode;
+    var status = row.querySelector(".lc-link-status");
+    event.preventDefault();
+    history.replaceState(null, "", link.getAttribute("href"));
+    var url = link.href;
+    var say = function (text) {
+      status.textContent = text;
+      clearTimeout(link._lcTimer);
+      link._lcTimer = setTimeout(function () { status.textContent = ""; }, 4000);
+    };
+    copyText(url).then(function () {
+      say("Link copied");
+    }, function () {
+      var field = row.querySelector(".lc-link-url");
+      if (!field) {
+        field = document.createElement("input");
+        field.type = "text";
+        field.readOnly = true;
+        field.className = "lc-link-url";
+        field.setAttribute("aria-label", "Address of this chart");
+        row.appendChild(field);
+      }
+      field.value = url;
+      field.focus();
+      field.select();
+      say("Copy the selected address");
+    });
+  }
+
+  function wireLinks() {
+    document.querySelectorAll("a.lc-link").forEach(function (link) {
+      link.addEventListener("click", onLinkClick);
     });
   }
 
@@ -213,9 +355,14 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
+  function init() {
+    wireLinks();
     start();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
   }
 })();
