@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: book test pdf validate data serve clean setup setup-test lab bench mutants faults
+.PHONY: book test pdf validate data serve clean setup setup-test lab bench mutants faults shots
 .DEFAULT_GOAL := book
 
 $(BIN)/python:
@@ -54,6 +54,11 @@ test: setup-test validate
 # The whole book as one PDF, each chart printed as an image; drives Chromium like the tests.
 pdf: setup-test book
 	$(BIN)/python -m liberal_crisis.site.pdf _build/html _build/pdf/book.pdf
+
+# The chart desk's contact sheet: every chart at 1366 and 375 px, light and dark, one PNG each,
+# with the layout problems the browser tests look for listed under each shot.
+shots: setup-test book
+	$(BIN)/python -m liberal_crisis.site.shots _build/html _build/shots
 
 # JupyterLab with jupytext, on this machine only (127.0.0.1): chapters open as notebooks.
 lab: setup

@@ -66,6 +66,15 @@
         trace.name = wrap(trace.name, width - 40, 12).join("<br>");
       }
     });
+    // A line-shaped marker as wide as a group of bars (a majority mark) is sized in px for a
+    // desktop plot: at full size it would widen the axis and squeeze the bars on a phone.
+    data.forEach(function (trace) {
+      var marker = trace.marker;
+      if (marker && typeof marker.symbol === "string" && marker.symbol.indexOf("line-ew") === 0 &&
+          typeof marker.size === "number") {
+        marker.size = Math.max(12, Math.round(marker.size * width / 760));
+      }
+    });
     // Category labels set by the chapter (ticktext) wrap to the room each category has.
     var xa = layout.xaxis || {};
     if (Array.isArray(xa.ticktext) && Array.isArray(xa.tickvals) && xa.tickvals.length) {
@@ -89,7 +98,7 @@
       // inside its bar when there is no room outside.
       // The same new label in every trace on the axis (a line over the bars shares its categories).
       var relabel = function (label) {
-        return typeof label === "string" ? wrap(label, 150, 10).join("<br>") : label;
+        return typeof label === "string" ? wrap(label, Math.min(150, 0.34 * width), 10).join("<br>") : label;
       };
       data.forEach(function (trace) {
         if (Array.isArray(trace.y)) trace.y = trace.y.map(relabel);
@@ -106,7 +115,8 @@
           if (trace.textposition === "outside") trace.textposition = "auto";
         });
       }
-      layout.yaxis = Object.assign({}, layout.yaxis, { tickfont: { size: 10 } });
+      // The category names say what the axis is: its title would only take room from the bars.
+      layout.yaxis = Object.assign({}, layout.yaxis, { tickfont: { size: 10 }, title: { text: "" } });
       if (Array.isArray(layout.yaxis.categoryarray)) {
         layout.yaxis.categoryarray = layout.yaxis.categoryarray.map(relabel);
       }

@@ -1,0 +1,140 @@
+"""What a reader sees of every chart, measured in headless Chromium on every chart page, at
+desktop (1280 px) and phone (375 px) width, in light and dark mode:
+
+- no text of a chart (title, tick labels, axis titles, legend, annotations, bar labels) runs
+  into other text, and no reference line strikes through text;
+- no text runs past the chart's box (over the caption, say) or the window;
+- a chart keeps its height when the window changes size and comes back (a phone turned, an
+  address bar hiding).
+
+The measuring is ``liberal_crisis.site.shots.LAYOUT_PROBE``, which also annotates the contact
+sheet of ``make shots``: a failure here is listed under the same shot there. One tab per view
+visits every chart page once and takes all three measures (the resize last).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from liberal_crisis.site.shots import (
+    CHART_HEIGHTS, LAYOUT_PROBE, chart_pages, load, open_view, resize_and_back,
+)
+
+pytestmark = pytest.mark.browser
+
+VIEWS = {
+    "1280-light": ({"width": 1280, "height": 900}, "light"),
+    "1280-dark": ({"width": 1280, "height": 900}, "dark"),
+    "375-light": ({"width": 375, "height": 740}, "light"),
+    "375-dark": ({"width": 375, "height": 740}, "dark"),
+}
+# Where the window goes before it comes back: narrower on a desktop; a phone turned sideways.
+RESIZED = {1280: {"width": 1000, "height": 700}, 375: {"width": 740, "height": 375}}
+
+
+@pytest.fixture(scope="session")
+def survey(browser, built_site, site_url):
+    """``survey(view)`` -> {page: (charts found by the probe, {figure id: (height, height after
+    a resize and back)})}, measured once per view and session."""
+    done: dict[str, dict] = {}
+
+    def run(view: str) -> dict:
+        if view not in done:
+            viewport, scheme = VIEWS[view]
+            tab = open_view(browser, viewport, scheme)
+            found = {}
+            for rel in chart_pages(built_site):
+                load(tab, f"{site_url}/{rel}")
+                charts = tab.evaluate(LAYOUT_PROBE)
+                heights = resize_and_back(tab, RESIZED[viewport["width"]])
+                found[rel] = (charts, heights)
+            tab.close()
+            assert found, "no chart pages found"
+            done[view] = found
+        return done[view]
+
+    return run
+
+
+def _problems(found: dict, keep) -> list[str]:
+    return [
+        f"{rel}#{chart['id']}: {problem}"
+        for rel, (charts, _) in found.items()
+        for chart in charts
+        for problem in chart["problems"]
+        if keep(problem)
+    ]
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_chart_text_never_collides(survey, view):
+    collisions = _problems(survey(view), lambda p: p.startswith("overlap:") or " through " in p)
+    assert collisions == [], f"{len(collisions)} collisions at {view}:\n" + "\n".join(collisions)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_chart_text_stays_inside_the_chart_and_the_window(survey, view):
+    cut = _problems(survey(view), lambda p: p.startswith("outside"))
+    assert cut == [], f"{len(cut)} text elements cut off or spilling at {view}:\n" + "\n".join(cut)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_charts_keep_their_height_after_a_resize_and_back(survey, view):
+    changed = [
+        f"{rel}#{fid}: {before}px, then {after}px"
+        for rel, (_, heights) in survey(view).items()
+        for fid, (before, after) in heights.items()
+        if abs(before - after) > 1
+    ]
+    assert changed == [], f"charts that lost or gained height at {view}:\n" + "\n".join(changed)
+
+
+def test_every_chart_page_is_surveyed(survey, built_site):
+    """Control: the survey reaches every chart of the book, not a few."""
+    from bs4 import BeautifulSoup
+
+    expected = set()
+    for rel in chart_pages(built_site):
+        page = BeautifulSoup((built_site / rel).read_text(encoding="utf-8"), "html.parser")
+        expected |= {f"{rel}#{fig['id']}" for fig in page.select("figure.lc-figure")}
+    measured = {f"{rel}#{c['id']}" for rel, (charts, _) in survey("375-light").items() for c in charts}
+    assert measured == expected and len(expected) >= 20
+
+
+# --- Controls: the probe sees what a reader would see ----------------------------------------
+
+def test_the_probe_catches_a_legend_on_the_tick_labels_and_a_title_past_the_edge(browser, site_url):
+    tab = open_view(browser, *VIEWS["1280-light"])
+    load(tab, f"{site_url}/book/toronto-st-pauls.html")
+    clean = {c["id"]: c["problems"] for c in tab.evaluate(LAYOUT_PROBE)}
+    assert clean["fig-toronto-st-pauls-shares"] == []
+    tab.evaluate("""() => Plotly.relayout(document.querySelector('#fig-toronto-st-pauls-shares .lc-chart'),
+        {'legend.yref': 'paper', 'legend.y': -0.06, 'legend.yanchor': 'top',
+         'title.text': 'A title much too long for one line: ' + 'it goes on and on '.repeat(8)})""")
+    found = {c["id"]: c["problems"] for c in tab.evaluate(LAYOUT_PROBE)}["fig-toronto-st-pauls-shares"]
+    assert any(p.startswith("overlap: x tick") and "legend" in p for p in found), found
+    assert any(p.startswith("outside the chart: title") for p in found), found
+    tab.close()
+
+
+def test_the_probe_catches_a_line_through_a_label(browser, site_url):
+    tab = open_view(browser, *VIEWS["1280-light"])
+    load(tab, f"{site_url}/book/confidence.html")
+    # The first chart's bar labels sit at the foot of the bars; a line through them is caught.
+    tab.evaluate("""() => Plotly.relayout(document.querySelector('#fig-confidence-tallies .lc-chart'),
+        {shapes: [{type: 'line', xref: 'paper', x0: 0, x1: 1, y0: 6, y1: 6, line: {width: 2}}]})""")
+    found = {c["id"]: c["problems"] for c in tab.evaluate(LAYOUT_PROBE)}["fig-confidence-tallies"]
+    assert any(p.startswith("a reference line through bar label") for p in found), found
+    tab.close()
+
+
+def test_the_resize_check_catches_a_chart_that_loses_height(browser, site_url):
+    """Control: a container shorter than its figure (the old default, 420 px, under a 500 px
+    chart: the bug this guards) is caught."""
+    tab = open_view(browser, *VIEWS["1280-light"])
+    load(tab, f"{site_url}/book/the-pledge.html")
+    before = tab.evaluate(CHART_HEIGHTS)["fig-the-pledge-thresholds"]
+    tab.evaluate("() => { document.querySelector('#fig-the-pledge-thresholds .lc-chart').style.height = '420px'; }")
+    after = resize_and_back(tab, RESIZED[1280])["fig-the-pledge-thresholds"][1]
+    assert before == 500 and after < before, (before, after)
+    tab.close()
