@@ -9,7 +9,8 @@
     dark: { font: "#E6E6E6", grid: "#3A3A3A", line: "#9A9A9A", hoverbg: "#1E1E1E" }
   };
   var NARROW = 600; // px: below this, tighter margins and smaller type so the plot keeps its width
-  var MIN_PLOT = 220, MIN_PLOT_PHONE = 180; // px: the least height left to the plot itself
+  // px: the least height left to the plot itself on a phone (a desktop keeps the declared height)
+  var MIN_PLOT = 0, MIN_PLOT_PHONE = 180;
   // The theme's font (stories/theme.py), for measuring titles before plotly draws them.
   var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
