@@ -11,7 +11,10 @@ from .projection import (
     proportional_swing,
     project,
     ratio_from,
+    scaled_change,
     seat_count,
+    sensitivity,
+    threshold_fraction,
     uniform_swing,
     winners,
 )
@@ -21,6 +24,7 @@ __all__ = [
     "OTHER", "TIE",
     "shares", "pool_minor", "compare_shares", "share_change", "butler_swing",
     "uniform_swing", "ratio_from", "proportional_swing", "winners", "seat_count", "project",
+    "scaled_change", "sensitivity", "threshold_fraction",
     "government_defences", "defence_summary", "swing_against_government", "rank_losses",
     "threshold_table",
 ]

@@ -121,3 +121,110 @@ def project(
     base = shares(base_votes_long, by=by)
     swing = uniform_swing if method == "uniform" else proportional_swing
     return seat_count(winners(swing(base, change)))
+
+
+# --------------------------------------------------------------------------------------------
+# Sensitivity: a by-election's swing scaled from none (0) to all of it (1)
+# --------------------------------------------------------------------------------------------
+
+def scaled_change(before: pd.Series | Mapping[str, float], after: pd.Series | Mapping[str, float],
+                  fraction: float, method: str = "uniform") -> pd.Series:
+    """A fraction of the change from ``before`` to ``after`` (shares by party), for ``method``.
+
+    The by-election's shares are moved ``fraction`` of the way from ``before`` to ``after``:
+
+    - ``"uniform"``: points, ``fraction * (after - before)``;
+    - ``"proportional"``: the ratio of that moved share to ``before``, written
+      ``fraction * ratio + (1 - fraction)`` so that 0 gives exactly 1 and 1 gives exactly
+      :func:`ratio_from` (a party absent before keeps an undefined ratio: NaN, unchanged).
+    """
+    if not 0.0 <= fraction <= 1.0:
+        raise ValueError(f"fraction must be between 0 and 1, not {fraction}")
+    after, before = _as_series(after).align(_as_series(before), fill_value=0.0)
+    if method == "uniform":
+        return (fraction * (after - before)).rename("change")
+    if method == "proportional":
+        return (fraction * ratio_from(after, before) + (1.0 - fraction)).rename("ratio")
+    raise ValueError(f"method must be 'uniform' or 'proportional', not {method!r}")
+
+
+def sensitivity(base_votes_long: pd.DataFrame, before, after, fractions, method: str = "uniform",
+                parties=None, by: str = "riding_number") -> pd.DataFrame:
+    """Seats by party for each fraction of a swing (see :func:`scaled_change`).
+
+    Long frame ``fraction, party_code, seats``; every party in ``parties`` (default: every
+    label that wins a seat at some fraction) appears at every fraction, with 0 where it wins
+    nothing.
+    """
+    base = shares(base_votes_long, by=by)
+    swing = uniform_swing if method == "uniform" else proportional_swing
+    counts = {f: seat_count(winners(swing(base, scaled_change(before, after, f, method))))
+              for f in fractions}
+    labels = list(parties) if parties is not None else list(
+        dict.fromkeys(code for c in counts.values() for code in c.index))
+    rows = [(float(f), code, int(c.get(code, 0))) for f, c in counts.items() for code in labels]
+    return pd.DataFrame(rows, columns=["fraction", "party_code", "seats"])
+
+
+def _leads(base_shares_wide: pd.DataFrame, before, after, party: str, method: str):
+    """For each riding, the open interval of fractions ``(lo, hi)`` in which ``party``'s
+    projected share is above every other candidate's (see :func:`threshold_fraction`)."""
+    after, before = _as_series(after).align(_as_series(before), fill_value=0.0)
+    a = base_shares_wide.astype(float).fillna(0.0)
+    present = a > 0
+    if method == "uniform":
+        step = (after - before).reindex(a.columns).fillna(0.0)
+        b = pd.DataFrame(np.broadcast_to(step.to_numpy(), a.shape), index=a.index, columns=a.columns)
+    elif method == "proportional":
+        ratio = ratio_from(after, before).reindex(a.columns)
+        ratio = ratio.where(np.isfinite(ratio), 1.0).fillna(1.0)
+        b = a.mul(ratio - 1.0, axis=1)
+    else:
+        raise ValueError(f"method must be 'uniform' or 'proportional', not {method!r}")
+    b = b.where(present, 0.0)  # a party that did not stand stays at 0
+    n = len(a)
+    lo, hi = np.full(n, -np.inf), np.full(n, np.inf)
+    if party not in a.columns:
+        return np.full(n, np.inf), np.full(n, -np.inf)
+
+    def require(g, h):
+        # g + f h > 0 for f in (lo, hi): a half-line, everywhere or nowhere when h == 0.
+        nonlocal lo, hi
+        with np.errstate(divide="ignore", invalid="ignore"):
+            root = -g / h
+        lo = np.where(h > 0, np.maximum(lo, root), lo)
+        hi = np.where(h < 0, np.minimum(hi, root), hi)
+        never = (h == 0) & (g <= 0)
+        lo = np.where(never, np.inf, lo)
+        hi = np.where(never, -np.inf, hi)
+
+    ap, bp = a[party].to_numpy(), b[party].to_numpy()
+    require(ap, bp)  # its own share above zero (the uniform floor)
+    lo = np.where(present[party].to_numpy(), lo, np.inf)
+    for other in a.columns.drop(party):
+        stood = present[other].to_numpy()
+        g = np.where(stood, ap - a[other].to_numpy(), 1.0)
+        h = np.where(stood, bp - b[other].to_numpy(), 0.0)
+        require(g, h)
+    return lo, hi
+
+
+def threshold_fraction(base_votes_long: pd.DataFrame, before, after, party: str, seats: int,
+                       method: str = "uniform", by: str = "riding_number") -> float:
+    """The smallest fraction of a swing (0-1) beyond which ``party`` wins at least ``seats``.
+
+    Exact, not read off a grid: with either method every projected share is a straight line in
+    the fraction (uniform: ``a + f d``; proportional: ``a + f a (r - 1)``; the uniform floor at
+    zero cannot change who leads), so the fractions at which ``party`` leads a riding form one
+    open interval, and its seat count is a step function. Returns the left end of the first
+    step at which the count reaches ``seats`` (0.0 if it already does with no swing; the party
+    needs a little more than this fraction: exactly at it, the deciding riding is a tie), or NaN
+    if it never does up to the whole swing.
+    """
+    lo, hi = _leads(shares(base_votes_long, by=by), before, after, party, method)
+    candidates = np.unique(np.concatenate([[0.0], lo[(lo > 0) & (lo < 1)]]))
+    for f in candidates:
+        # Seats just above f: ridings whose interval starts at or before f and ends after it.
+        if int(((lo <= f) & (hi > f)).sum()) >= seats:
+            return float(f)
+    return float("nan")

@@ -28,7 +28,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from ..stories.charts import META_KEY
-from . import assets, downloads, sharing
+from . import assets, downloads, explorer, sharing
 from .plotly_js import BASIC_TRACES, PLOTLY_TARGET, STATIC, check_plotlyjs, plotlyjs_path
 from .plotly_mime import plotly_chart
 
@@ -289,5 +289,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", fix_bibliography_roles)
     app.connect("html-page-context", drop_thebe, priority=900)  # after sphinx-thebe adds them
     app.connect("build-finished", copy_assets)
+    explorer.setup(app)  # the swing explorer on the what-if page (its data, script and styles)
     assets.setup(app)  # theme assets: no Font Awesome JS kit, subset icon webfonts
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
