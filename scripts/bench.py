@@ -2,7 +2,8 @@
 
     python scripts/bench.py              # both (what `make bench` runs)
     python scripts/bench.py projection   # the projection benchmark only
-    python scripts/bench.py site         # the site benchmark only
+    python scripts/bench.py site         # the site benchmark only (and the explorer on it)
+    python scripts/bench.py explorer [SITE]  # the swing explorer on a built site (_build/html)
 
 1. Projection: the median wall time of a 338-riding seat projection (shares -> uniform swing ->
    winners -> seat count). Uses data/ge2021_riding_votes.csv when present, otherwise a
@@ -24,6 +25,11 @@
    edit of one CSV (a turnout figure in data/byelection_turnout_2024.csv), with the chapters
    that re-executed and whether any page still shows the old figure. Numbers only: nothing here
    is asserted.
+
+3. Swing explorer: on the what-if page, the median time of ``swingExplorer.seats()`` and of one
+   whole recompute after an input (seats, sentence, list of changed ridings, chart), timed with
+   ``performance.now()`` inside the page, against one frame (16 ms); and that page's first-view
+   weight against the 700 KB (gzip) budget of a chart page. Printed, never asserted.
 """
 from __future__ import annotations
 
@@ -340,12 +346,85 @@ def report(ours: dict, stock: dict) -> None:
           f"stock {len(stock['cold']['executed'])}; machine: {os.cpu_count()} cores")
 
 
+# --------------------------------------------------------------------------------------------
+# Swing explorer (what-if page): one recompute, timed inside the page
+# --------------------------------------------------------------------------------------------
+
+EXPLORER_PAGE = "book/what-if.html"
+FRAME_MS = 16.0  # one frame at 60 Hz: the explorer's target for a recompute
+CHART_PAGE_BUDGET_KB = 700  # first view of a chart page, gzip -9 (CONTRIBUTING: lean pages)
+TIME_EXPLORER = """async (runs) => {
+  const ex = window.swingExplorer;
+  await ex.ready;
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+  const seats = [], full = [];
+  for (let i = 0; i < runs; i++) {  // the arithmetic alone, 20 calls per sample (timer resolution)
+    const t0 = performance.now();
+    for (let j = 0; j < 20; j++) ex.seats(i % 2 ? "uniform" : "proportional",
+      i % 2 ? {LPC: -12 + (i % 9), CPC: 8 + (i % 5), NDP: -2} : {LPC: 0.7 + (i % 5) / 20, CPC: 1.4});
+    seats.push((performance.now() - t0) / 20);
+  }
+  const box = document.getElementById("lc-ex-v-CPC");
+  const chart = document.getElementById("lc-ex-chart");
+  for (let i = 0; i < runs; i++) {  // what a keystroke costs: seats, sentence, list, chart
+    box.value = String((i % 40) - 20);
+    const t0 = performance.now();
+    box.dispatchEvent(new Event("input", { bubbles: true }));  // seats, sentence, list, search
+    const handler = performance.now() - t0;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    full.push(handler + Number(chart.dataset.drawMs));  // + the chart, drawn in the next frame
+  }
+  return { seats_ms: median(seats), full_ms: median(full),
+           full_max_ms: Math.max(...full), runs };
+}"""
+
+
+def bench_explorer(site: Path, runs: int = 100) -> dict:
+    """Median time of one recompute on the what-if page, and that page's first-view weight."""
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as pw:
+        browser = launch(pw)
+        url = f"{base}/{EXPLORER_PAGE}"
+        weight = first_view(browser, url, chart_count(site / EXPLORER_PAGE))
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        foreign = local_only(context)
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.wait_for_selector("#swing-explorer[data-ready]", timeout=30000)
+        timing = page.evaluate(TIME_EXPLORER, runs)
+        context.close()
+        browser.close()
+    return {**timing, "gz": weight["gz"], "foreign": weight["foreign"] + len(foreign)}
+
+
+def print_explorer(r: dict) -> None:
+    print(f"\nSwing explorer ({EXPLORER_PAGE}), {r['runs']} recomputes in headless Chromium:")
+    print(f"  seats() over the 2021 ridings: median {r['seats_ms']:.3f} ms")
+    print(f"  one input (seats, sentence, list of changes, chart redrawn): median "
+          f"{r['full_ms']:.1f} ms, slowest {r['full_max_ms']:.1f} ms "
+          f"(target: under {FRAME_MS:.0f} ms, one frame: "
+          f"{'met' if r['full_ms'] < FRAME_MS else 'NOT MET'})")
+    print(f"  page first view {_kb(r['gz'])} KB gz (budget for a chart page: "
+          f"{CHART_PAGE_BUDGET_KB} KB: {'holds' if r['gz'] <= CHART_PAGE_BUDGET_KB * 1024 else 'EXCEEDED'}); "
+          f"requests to other hosts: {r['foreign']}")
+
+
+def run_explorer(site: Path | None = None) -> None:
+    site = Path(site) if site else ROOT / "_build" / "html"
+    if not (site / EXPLORER_PAGE).is_file():
+        raise SystemExit(f"{site / EXPLORER_PAGE} not found: run `make book` first")
+    print_explorer(bench_explorer(site))
+
+
 def run_site() -> None:
     with tempfile.TemporaryDirectory(prefix="lc-bench-") as tmp:
         tmp = Path(tmp)
-        ours = bench_setup("ours", copy_sources(tmp / "ours", stock=False), STRICT)
+        ours_book = copy_sources(tmp / "ours", stock=False)
+        ours = bench_setup("ours", ours_book, STRICT)
         stock = bench_setup("stock", copy_sources(tmp / "stock", stock=True), STOCK)
         report(ours, stock)
+        print_explorer(bench_explorer(ours_book / "_build" / "html"))
 
 
 if __name__ == "__main__":
@@ -353,4 +432,6 @@ if __name__ == "__main__":
     if what in ("all", "projection"):
         run_projection()
     if what in ("all", "site"):
-        run_site()
+        run_site()  # includes the explorer, on the site it has just built
+    if what == "explorer":  # python scripts/bench.py explorer [SITE]: on a site already built
+        run_explorer(sys.argv[2] if len(sys.argv) > 2 else None)

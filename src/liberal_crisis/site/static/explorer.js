@@ -234,26 +234,12 @@
     return text;
   }
 
-  function themeColours() {
-    return MODES[document.documentElement.dataset.theme === "dark" ? "dark" : "light"];
-  }
+  // The layout is rebuilt only when the mode, the width class or the axis range changes; in
+  // between, Plotly.react sees the same layout and redraws the bars alone.
+  var chartLayout = null, chartKey = "", revision = 0, pending = null;
 
-  function drawChart(s) {
-    if (!window.Plotly) return;
-    var codes = MAIN.concat(Object.keys(s).filter(function (c) {
-      return MAIN.indexOf(c) < 0 && s[c] > 0;
-    }));
-    var m = themeColours();
-    var narrow = els.chart.clientWidth < 600;
-    var max = Math.max.apply(null, codes.map(function (c) { return s[c]; }));
-    var top = Math.max(data.majority + 40, Math.ceil((max * 1.15) / 50) * 50);
-    var trace = {
-      type: "bar", x: codes.map(name), y: codes.map(function (c) { return s[c]; }),
-      marker: { color: codes.map(function (c) { return c === TIE ? "#8C8C8C" : (parties[c] || {}).colour || "#8C8C8C"; }) },
-      text: codes.map(function (c) { return String(s[c]); }), textposition: "outside",
-      textfont: { color: m.font }, cliponaxis: false, hoverinfo: "skip"
-    };
-    var layout = {
+  function layoutFor(m, narrow, top) {
+    return {
       height: narrow ? 300 : 340, margin: { l: narrow ? 40 : 56, r: 8, t: 16, b: narrow ? 70 : 50 },
       paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
       font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
@@ -268,7 +254,37 @@
                       font: { color: m.font, size: 12 } }],
       showlegend: false
     };
-    window.Plotly.react(els.chart, [trace], layout, { staticPlot: true, responsive: true });
+  }
+
+  function drawChart(s) {
+    if (!window.Plotly) return;
+    var t0 = performance.now();
+    var codes = MAIN.concat(Object.keys(s).filter(function (c) {
+      return MAIN.indexOf(c) < 0 && s[c] > 0;
+    }));
+    var mode = document.documentElement.dataset.theme === "dark" ? "dark" : "light";
+    var m = MODES[mode];
+    var narrow = els.chart.clientWidth < 600;
+    var max = Math.max.apply(null, codes.map(function (c) { return s[c]; }));
+    var top = Math.max(data.majority + 50, Math.ceil((max * 1.12) / 50) * 50);
+    var key = [mode, narrow, top].join(" ");
+    if (key !== chartKey) { chartKey = key; chartLayout = layoutFor(m, narrow, top); }
+    chartLayout.datarevision = ++revision;
+    var trace = {
+      type: "bar", x: codes.map(name), y: codes.map(function (c) { return s[c]; }),
+      marker: { color: codes.map(function (c) { return c === TIE ? "#8C8C8C" : (parties[c] || {}).colour || "#8C8C8C"; }) },
+      text: codes.map(function (c) { return String(s[c]); }), textposition: "outside",
+      textfont: { color: m.font }, cliponaxis: false, hoverinfo: "skip"
+    };
+    window.Plotly.react(els.chart, [trace], chartLayout, { staticPlot: true, responsive: true });
+    els.chart.dataset.drawMs = (performance.now() - t0).toFixed(2);
+  }
+
+  // Typing fast asks for many charts in one frame: draw the last one, once, in the next frame.
+  function scheduleChart(s) {
+    var first = pending === null;
+    pending = s;
+    if (first) requestAnimationFrame(function () { var p = pending; pending = null; drawChart(p); });
   }
 
   function cell(row, text) {
@@ -294,8 +310,8 @@
       : (changed === 1 ? "1 riding changes" : changed + " ridings change") + " hands: the list";
     els.sentence.textContent = sentence(s, changed);
     els.chart.dataset.seats = JSON.stringify(s);
-    drawChart(s);
     showRiding();
+    scheduleChart(s);
   }
 
   // -- riding search --------------------------------------------------------------------------
@@ -465,8 +481,13 @@
       setMethodControls();
       loadPreset();
       root.hidden = false;
-      whenPlotly(function () { update(); root.dataset.ready = "1"; resolveReady(window.swingExplorer); });
-      new MutationObserver(function () { if (data) drawChart(JSON.parse(els.chart.dataset.seats)); })
+      update();
+      whenPlotly(function () {
+        drawChart(JSON.parse(els.chart.dataset.seats));
+        root.dataset.ready = "1";
+        resolveReady(window.swingExplorer);
+      });
+      new MutationObserver(function () { if (data) scheduleChart(JSON.parse(els.chart.dataset.seats)); })
         .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     }).catch(function (error) {
       console.error("swing explorer: " + error.message);
