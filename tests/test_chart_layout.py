@@ -146,7 +146,7 @@ def test_the_resize_check_catches_a_chart_that_loses_height(browser, site_url):
     tab = open_view(browser, *VIEWS["1280-light"])
     load(tab, f"{site_url}/book/the-pledge.html")
     before = tab.evaluate(CHART_HEIGHTS)["fig-the-pledge-thresholds"]
-    tab.evaluate("() => { document.querySelector('#fig-the-pledge-thresholds .lc-chart').style.height = '420px'; }")
+    tab.evaluate("() => { const c = document.querySelector('#fig-the-pledge-thresholds .lc-chart'); c.style.height = c.style.minHeight = '420px'; }")
     after = resize_and_back(tab, RESIZED[1280])["fig-the-pledge-thresholds"][1]
     assert before == 500 and after < before, (before, after)
     tab.close()
