@@ -123,6 +123,15 @@ def test_verdict_counts_keep_every_verdict_in_order():
         "wrong": 1, "cannot be verified": 0}
 
 
+def test_verdict_tally_lists_every_verdict_with_its_claims():
+    out = first_report.checked_table(TOY, {"floor": 1, "count": 1, "day": "x"})
+    tally = first_report.verdict_tally(out)
+    assert list(tally["verdict"]) == ALLOWED
+    assert list(tally["claims"]) == [1, 0, 0, 1, 0]
+    assert list(tally["claim_ids"]) == ["1", "none", "none", "2", "none"]
+    assert tally["label"].iloc[3] == "✗ wrong"
+
+
 def test_the_verdict_set_is_the_one_the_schema_allows():
     field = next(f for f in data.resource("first_report_claims")["schema"]["fields"]
                  if f["name"] == "verdict")

@@ -112,6 +112,17 @@ def verdict_counts(table: pd.DataFrame) -> dict[str, int]:
     return {v: int(counts.get(v, 0)) for v in VERDICTS}
 
 
+def verdict_tally(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per verdict, in the order of :data:`VERDICTS`: its mark and name, how many
+    claims got it, and which (zero rows kept, so an empty verdict still shows)."""
+    rows = []
+    for verdict, (mark, _) in VERDICTS.items():
+        ids = [str(i) for i in table.loc[table["verdict"] == verdict, "claim_id"]]
+        rows.append({"verdict": verdict, "label": f"{mark} {verdict}", "claims": len(ids),
+                     "claim_ids": ", ".join(ids) or "none"})
+    return pd.DataFrame(rows)
+
+
 def _escape(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;"))
