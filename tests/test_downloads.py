@@ -19,8 +19,10 @@ def test_data_zip_is_the_whole_valid_package(built_site, tmp_path):
         names = set(zipped.namelist())
         zipped.extractall(tmp_path)
     package = json.loads((REPO / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    manifest = json.loads((REPO / "data" / "raw" / "manifest.json").read_text(encoding="utf-8"))
     expected = {f"data/{r['path']}" for r in package["resources"]} | {
-        "data/datapackage.json", "data/README.md"}
+        "data/datapackage.json", "data/README.md", "data/raw/manifest.json"} | {
+        f"data/raw/{f['path']}" for f in manifest["files"]}
     assert names == expected
     assert data.validate(tmp_path / "data") == []  # a reader can validate what they download
 

@@ -4,7 +4,7 @@
   outputs) and the theme's own ".ipynb" entry in the page's download menu points to it. Saved in
   the ``book/`` folder of a clone, it runs as it is (the loader finds ``data/`` above it).
 - ``_downloads/liberal-crisis-data.zip`` holds ``data/`` (CSVs, ``datapackage.json``,
-  ``README.md``), written with fixed timestamps so two builds give the same bytes.
+  ``README.md``, and ``raw/``: the publishers' files with their manifest), written with fixed timestamps so two builds give the same bytes.
 """
 
 from __future__ import annotations
@@ -47,9 +47,12 @@ def write_data_zip(app: Sphinx, exception) -> None:
     target = Path(app.outdir) / DATA_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(data.iterdir()):
-            if path.suffix in (".csv", ".json", ".md"):
-                info = zipfile.ZipInfo(f"data/{path.name}", date_time=ZIP_TIME)
+        # data/raw/ too: the publishers' files and their manifest, so the package in the zip
+        # validates and re-derives exactly as the clone's does.
+        for path in sorted(p for p in data.rglob("*") if p.is_file()):
+            if path.suffix in (".csv", ".json", ".md", ".tsv") or path.parent != data:
+                rel = path.relative_to(data).as_posix()
+                info = zipfile.ZipInfo(f"data/{rel}", date_time=ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, path.read_bytes())
