@@ -15,6 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import REPO, html_pages, jupyter_book
+from liberal_crisis.stories import formats
 
 pytestmark = pytest.mark.build
 
@@ -67,7 +68,17 @@ def test_toronto_page_has_charts_with_data_and_csv(built_site):
             csv_rows = list(csv_module.reader(handle))
         table = [[th.get_text() for th in fig.select("thead th")]] + [
             [td.get_text() for td in tr.select("td")] for tr in fig.select("tbody tr")]
-        assert csv_rows == table  # the download holds exactly the rows and columns drawn
+        # The download holds exactly the rows and columns drawn, with machine names and raw
+        # values; the table shows the same rows with human headers (stories.formats).
+        assert len(csv_rows) == len(table) and {len(r) for r in csv_rows} == {len(table[0])}
+        assert table[0] == [formats.header(c) for c in csv_rows[0]]
+        assert not any("_" in h for h in table[0]), table[0]
+        for raw, shown in zip(csv_rows[1:], table[1:]):
+            for column, value, text in zip(csv_rows[0], raw, shown):
+                if column == "party_code":
+                    assert text == formats.party(value)
+                elif re.fullmatch(r"-?\d+(\.\d+)?", value):
+                    assert abs(float(text.replace(",", "")) - float(value)) <= 0.05, (value, text)
         assert len(csv_rows) > 1
         # The rows reach the reader once, in the table and the CSV, not again inside the figure.
         assert "liberal_crisis" not in json.loads(payload.string)["layout"].get("meta", {})

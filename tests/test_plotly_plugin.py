@@ -83,6 +83,69 @@ def test_present_carries_source_data_and_alt_text():
     assert meta["rows"] == [["LPC", 153], ["CPC", 119]]
     assert meta["source"].startswith("Source: ")
     assert meta["alt"] == "Bars."
+    assert meta["title"] == "Liberals ahead"
+
+
+def test_source_line_names_publishers_only_once_each():
+    # parties.csv cites three documents from two publishers: the line names the publishers.
+    line = charts.source_line(["parties"])
+    assert line == "Source: Elections Canada; Library of Parliament." or \
+        line == "Source: Library of Parliament; Elections Canada."
+    assert "http" not in line and "," not in line
+
+
+def test_source_line_names_the_publisher_not_the_carrier():
+    assert charts.publishers({"publisher": "The Canadian Press (CTV News)", "title": "t"}) == [
+        "The Canadian Press"]
+    assert charts.publishers({"publisher": "AFP (via Japan Today)", "title": "t"}) == ["AFP"]
+    assert charts.publishers({"publisher": "Bloomberg via BNN Bloomberg", "title": "t"}) == [
+        "Bloomberg"]
+    assert charts.publishers({"publisher": "iPolitics; CBC News", "title": "t"}) == [
+        "iPolitics", "CBC News"]
+
+
+def test_a_long_source_line_counts_the_publishers_it_does_not_name():
+    from liberal_crisis import data
+
+    line = charts.source_line(["timeline"])
+    named = set()
+    for src in data.resource("timeline")["sources"]:
+        named.update(charts.publishers(src))
+    assert len(named) > charts.MAX_NAMED_PUBLISHERS
+    shown = line.removeprefix("Source: ").split("; ")
+    assert len(shown) == charts.MAX_NAMED_PUBLISHERS
+    assert f"{len(named) - charts.MAX_NAMED_PUBLISHERS + 1} other publishers" in line
+    assert "compiled in the table" not in line
+
+
+def test_sources_list_is_one_compact_line_per_document():
+    from liberal_crisis import data
+
+    resources = ["timeline", "polls"]
+    text = charts.sources_markdown(resources)
+    items = [line for line in text.splitlines() if line.startswith("- ")]
+    documents = {(s["title"], s["path"]) for r in resources for s in data.resource(r)["sources"]}
+    assert len(items) == len(documents)
+    assert all(len(line) < 400 for line in items)
+    # The licence paragraph of a news report is said once for the list, not once per line.
+    assert not any("not reproduced" in line for line in items)
+    assert text.count("copyright") == 1
+    assert "Accessed " in text
+    assert not __import__("re").search(r"\d{4}-\d{2}-\d{2}", text.split("\n\n")[-1])  # no ISO date
+
+
+def test_category_axes_need_no_title_but_value_axes_do():
+    theme.setup()
+    df = pd.DataFrame({"who": ["Stewart", "Church"], "votes": [15565, 14932]})
+    fig = go.Figure(go.Bar(x=df.votes, y=df.who, orientation="h"))
+    fig.update_layout(title="Stewart won", xaxis_title="Votes")
+    charts.present(fig, name="ok", data=df, resources=["parties"], alt="Bars.")  # no y title
+    fig.update_layout(xaxis_title=None)
+    with pytest.raises(ValueError, match="xaxis needs a title"):
+        charts.present(fig, name="ok", data=df, resources=["parties"], alt="Bars.")
+    # ... unless the subtitle says what is measured.
+    charts.present(fig, name="ok", data=df, resources=["parties"], alt="Bars.",
+                   subtitle="Votes, validated count")
 
 
 @pytest.mark.parametrize(

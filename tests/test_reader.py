@@ -11,7 +11,8 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
-TITLE_FILL = "() => [...document.querySelectorAll('.lc-chart .gtitle')].map(t => t.style.fill)"
+# Chart text plotly draws (tick labels): its fill follows the page's mode.
+TITLE_FILL = "() => [...document.querySelectorAll('.lc-chart .xtick text')].map(t => t.style.fill)"
 
 
 def open_page(browser, url, viewport=DESKTOP, scheme="light"):
@@ -42,7 +43,7 @@ def test_charts_follow_the_theme_switch_without_reload(browser, site_url):
     assert all(luminance(f) < 0.3 for f in page.evaluate(TITLE_FILL))
     page.evaluate("document.documentElement.dataset.theme = 'dark'")
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.lc-chart .gtitle')]"
+        "() => [...document.querySelectorAll('.lc-chart .xtick text')]"
         ".every(t => t.style.fill.includes('230'))", timeout=5000)
     page.close()
 

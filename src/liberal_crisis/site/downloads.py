@@ -5,6 +5,10 @@
   the ``book/`` folder of a clone, it runs as it is (the loader finds ``data/`` above it).
 - ``_downloads/liberal-crisis-data.zip`` holds ``data/`` (CSVs, ``datapackage.json``,
   ``README.md``, and ``raw/``: the publishers' files with their manifest), written with fixed timestamps so two builds give the same bytes.
+- Both live in one place, the page's download menu (``tidy_header_buttons``): "Notebook (.ipynb)"
+  on chapters with code, "All the data (.zip)" on every page, and "Print or save as PDF". The
+  theme's raw ".md" entry and its full-screen button go (the header keeps one search button; the
+  sidebar's duplicate search field is dropped in ``_config.yml``'s ``html_sidebars``).
 """
 
 from __future__ import annotations
@@ -40,6 +44,39 @@ def add_notebook_download(app: Sphinx, pagename, templatename, context, doctree)
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
+DOWNLOAD_TEXT = {
+    "download-notebook-button": "Notebook (.ipynb)",
+    "download-pdf-button": "Print or save as PDF",
+}
+DROPPED_BUTTONS = {"download-source-button", "fullscreen-button"}
+
+
+def tidy_header_buttons(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """One download menu with the notebook and the data; no full-screen button."""
+    buttons = context.get("header_buttons")
+    if app.builder.format != "html" or buttons is None:
+        return
+    kept = []
+    for button in buttons:
+        if button.get("label") in DROPPED_BUTTONS:
+            continue
+        if button.get("label") == "download-buttons":
+            items = [b for b in button["buttons"] if b.get("label") not in DROPPED_BUTTONS]
+            for item in items:
+                item["text"] = DOWNLOAD_TEXT.get(item.get("label"), item.get("text"))
+            items.insert(len(items) - 1 if items and items[-1].get("type") == "javascript" else len(items), {
+                "type": "link",
+                "url": context["pathto"](DATA_ZIP, 1),
+                "text": "All the data (.zip)",
+                "tooltip": "Download every CSV and the data package descriptor",
+                "icon": "fas fa-database",
+                "label": "download-data-button",
+            })
+            button = {**button, "buttons": items, "tooltip": "Download"}
+        kept.append(button)
+    context["header_buttons"] = kept
+
+
 def write_data_zip(app: Sphinx, exception) -> None:
     if exception or app.builder.format != "html":
         return
@@ -61,4 +98,6 @@ def write_data_zip(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> None:
     # Before the theme builds its header buttons (priority 501), so it sees ipynb_source.
     app.connect("html-page-context", add_notebook_download, priority=400)
+    # After the theme has built them (priority 501), before the page is written.
+    app.connect("html-page-context", tidy_header_buttons, priority=600)
     app.connect("build-finished", write_data_zip)

@@ -1,8 +1,11 @@
 """Sphinx extension: writes plotly charts as HTML and ships plotly.js once, locally.
 
-- ``plotly_chart`` nodes (made by ``plotly_mime``) become a ``<figure>``: the chart container,
-  the figure JSON in a ``<script type="application/json">``, and a caption with the source line,
-  a CSV of exactly the data drawn, and a collapsible table (the text alternative).
+- ``plotly_chart`` nodes (made by ``plotly_mime``) become a ``<figure>`` laid out as Our World
+  in Data's charts: the title (the finding) and subtitle (what is measured) as HTML text, the
+  chart container and the figure JSON in a ``<script type="application/json">``, then a caption
+  with one short source line naming the publishers, a CSV of exactly the data drawn, and a
+  collapsible table with human headers (``stories.formats``). The text alternative describes the
+  figure for screen readers and captions the table; it is not printed on screen a second time.
 - plotly.js (async) and ``charts.js`` (deferred) are added only to pages that have a chart.
   plotly.js is copied from the file named by ``liberal_crisis_plotlyjs`` (a partial bundle from
   npm by default) after checking that its version is the one plotly.py expects; a mismatch
@@ -27,8 +30,9 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from ..stories import formats
 from ..stories.charts import META_KEY
-from . import assets, downloads, explorer, sharing
+from . import assets, citations, downloads, explorer, sharing
 from .plotly_js import BASIC_TRACES, PLOTLY_TARGET, STATIC, check_plotlyjs, plotlyjs_path
 from .plotly_mime import plotly_chart
 
@@ -36,20 +40,34 @@ DOWNLOADS = "_downloads/charts"
 
 logger = logging.getLogger(__name__)
 
+def _head_html(meta: dict, cid: str) -> str:
+    """Title (the finding) and subtitle (what is measured), above the chart, as HTML text:
+    they wrap on any screen and are read first, as in Our World in Data's charts."""
+    out = f'<p class="lc-title" id="{cid}-title">{html.escape(meta["title"])}</p>'
+    if meta.get("subtitle"):
+        out += f'<p class="lc-subtitle">{html.escape(meta["subtitle"])}</p>'
+    return out
+
+
 def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
+    """Source line and CSV link, then the table. The text alternative is for screen readers
+    (the figure's description) and is the table's caption; it is not repeated on screen."""
     cols = meta["columns"]
-    head = "".join(f"<th scope=\"col\">{html.escape(c)}</th>" for c in cols)
+    head = "".join(f"<th scope=\"col\">{html.escape(formats.header(c))}</th>" for c in cols)
     body = "".join(
-        "<tr>" + "".join(f"<td>{'' if v is None else html.escape(str(v))}</td>" for v in row) + "</tr>"
+        "<tr>" + "".join(f"<td>{html.escape(formats.cell(c, v))}</td>" for c, v in zip(cols, row))
+        + "</tr>"
         for row in meta["rows"]
     )
+    alt = html.escape(meta["alt"])
     return (
         '<figcaption class="lc-caption">'
-        f'<p class="lc-alt" id="{cid}-alt">{html.escape(meta["alt"])}</p>'
+        f'<p class="lc-alt visually-hidden" id="{cid}-alt">{alt}</p>'
         f'<p class="lc-source">{html.escape(meta["source"])} '
-        f'<a class="lc-csv" href="{csv_href}" download>Download the data drawn (CSV)</a></p>'
+        f'<a class="lc-csv" href="{csv_href}" download>Download the data (CSV)</a></p>'
         '<details class="lc-table"><summary>The numbers behind this chart</summary>'
-        f'<div class="lc-table-scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+        f'<div class="lc-table-scroll"><table><caption class="lc-table-caption">{alt}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
         "</details></figcaption>"
     )
 
@@ -81,6 +99,19 @@ def _link_html(anchor: str, cid: str) -> str:
         f'<a class="lc-link" href="#{anchor}" aria-describedby="{cid}-alt">Link to this chart</a>'
         '<span class="lc-link-status" role="status"></span></p>'
     )
+
+
+TITLE_ROOM = 50  # px of top margin the template keeps for a plotly title
+
+
+def _drop_plotly_title(layout: dict) -> None:
+    """The title is written as HTML above the chart: plotly draws none, and the top margin it
+    kept for one goes back to the plot."""
+    layout.pop("title", None)
+    margin = layout.setdefault("margin", {})
+    template_top = ((layout.get("template") or {}).get("layout", {}).get("margin") or {}).get("t", 70)
+    top = margin.get("t", template_top)
+    margin["t"] = max(20, top - TITLE_ROOM)
 
 
 def _csv_text(meta: dict) -> str:
@@ -117,6 +148,9 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
     del figure["layout"]["meta"][META_KEY]
     if not figure["layout"]["meta"]:
         del figure["layout"]["meta"]
+    _drop_plotly_title(figure["layout"])
+    if phone:
+        _drop_plotly_title(phone.setdefault("layout", {}))
     anchor = anchor_id(meta["name"])
     # The container is as tall as the figure, in the HTML: plotly fills its container again at
     # every resize (responsive), and the page does not move when the chart is drawn.
@@ -125,8 +159,10 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
     # ordinary element because its zoom and hover controls are interactive (a role="img"
     # around them would hide them from assistive technology).
     self.body.append(
-        f'<figure class="lc-figure" id="{anchor}" aria-labelledby="{cid}-alt">'
-        f'<div id="{cid}" class="lc-chart" style="height:{height}px"></div>'
+        f'<figure class="lc-figure" id="{anchor}" aria-labelledby="{cid}-title" '
+        f'aria-describedby="{cid}-alt">'
+        + _head_html(meta, cid)
+        + f'<div id="{cid}" class="lc-chart" style="height:{height}px"></div>'
         + _figure_script("lc-chart-data", cid, figure)
         + (_figure_script("lc-chart-phone", cid, phone) if phone else "")
         + _link_html(anchor, cid)
@@ -268,6 +304,7 @@ def setup(app: Sphinx) -> dict:
         "env",
     )
     app.add_config_value("liberal_crisis_trace_check", True, "env")
+    citations.register()  # the lc_author_year citation styles named in _config.yml
     app.add_node(
         plotly_chart,
         html=(visit_plotly_chart_html, None),

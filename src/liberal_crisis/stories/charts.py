@@ -1,9 +1,11 @@
 """Chart presentation: every chart carries its source, its data and a text alternative.
 
 ``present()`` stores them in the figure's ``layout.meta``; the book's MIME renderer
-(``plotly_mime``) turns them into a caption with a source line, a link to a CSV of exactly the
-data drawn, and a collapsible table. In JupyterLab the metadata is ignored and plotly draws the
-chart as usual.
+(``plotly_mime``) and Sphinx extension lay each chart out as Our World in Data does: a title that
+states the finding and a subtitle saying what is measured, the chart, one short "Source:" line
+naming the publishers, a link to a CSV of exactly the data drawn, and a collapsible table (its
+caption is the text alternative, which screen readers also get as the figure's description). In
+JupyterLab the metadata is ignored and plotly draws the chart as usual.
 """
 
 from __future__ import annotations
@@ -15,30 +17,42 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import data as _data
+from . import formats
 
 META_KEY = "liberal_crisis"
-MAX_LISTED_SOURCES = 4  # more than this and a caption names the table rather than each report
+MAX_NAMED_PUBLISHERS = 4  # a source line names at most this many publishers, then counts the rest
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# "The Canadian Press (CTV News)", "AFP (via Japan Today)", "Bloomberg via BNN Bloomberg",
+# "CBC News (Darren Major)": the publisher is the part before the carrier or the byline.
+_CARRIER = re.compile(r"\s*(?:\(.*\)|\bvia\b.*)$")
+
+
+def publishers(source: dict) -> list[str]:
+    """The original publishers named by one data-package source (never the carrier)."""
+    names = []
+    for part in (source.get("publisher") or source["title"]).split(";"):
+        name = _CARRIER.sub("", part).strip()
+        if name and name not in names:
+            names.append(name)
+    return names
 
 
 def source_line(resources: list[str]) -> str:
-    """'Source: publisher, title; …' built from the data package, so captions cannot drift."""
-    seen: list[str] = []
+    """'Source: Elections Canada; Library of Parliament.': the publishers behind ``resources``,
+    from the data package (so captions cannot drift), most cited first. Titles, links and
+    licences are in the chapter's Sources list; a long list of publishers is counted, not named."""
+    counts: dict[str, int] = {}
     for resource in resources:
-        desc = _data.resource(resource)
-        sources = desc.get("sources", [])
-        if len(sources) > MAX_LISTED_SOURCES:
-            # A table compiled from many reports cites them row by row; name the table instead.
-            text = (f"{len(sources)} published reports compiled in the table "
-                    f"'{desc.get('title', resource)}', which cites them row by row")
-            if text not in seen:
-                seen.append(text)
-            continue
-        for src in sources:
-            text = f"{src['publisher']}, {src['title']}" if src.get("publisher") else src["title"]
-            if text not in seen:
-                seen.append(text)
-    return "Source: " + "; ".join(seen) + "."
+        for src in _data.resource(resource).get("sources", []):
+            for name in publishers(src):
+                counts[name] = counts.get(name, 0) + 1
+    names = sorted(counts, key=lambda n: -counts[n])  # stable: ties keep data-package order
+    if len(names) > MAX_NAMED_PUBLISHERS:
+        shown = names[: MAX_NAMED_PUBLISHERS - 1]
+        rest = len(names) - len(shown)
+        return ("Source: " + "; ".join(shown)
+                + f"; and {rest} other publishers (see Sources at the end of the page).")
+    return "Source: " + "; ".join(names) + "."
 
 
 def present(
@@ -49,6 +63,7 @@ def present(
     resources: list[str],
     alt: str,
     phone: go.Figure | None = None,
+    subtitle: str = "",
 ) -> go.Figure:
     """Attach the caption material to ``fig`` and return it.
 
@@ -58,6 +73,11 @@ def present(
     alt: one sentence saying what the chart shows.
     phone: another form of the same chart for narrow screens (e.g. small multiples), drawn
         instead of ``fig`` below 600 px; it shares ``fig``'s template, caption and data.
+    alt: one sentence saying what the chart shows (for screen readers and the table caption).
+    subtitle: what is measured, with its unit and scope ("Share of valid votes, %, 2015-2025").
+
+    The title (``fig.layout.title``) states the finding. In the book it is written as HTML text
+    above the chart with the subtitle under it; in JupyterLab plotly draws it as usual.
     """
     problems = []
     if not _NAME.match(name):
@@ -68,9 +88,11 @@ def present(
     if any(trace.type in ("scatter", "bar") for trace in fig.data):
         for axis in ("xaxis", "yaxis"):
             ax = fig.layout[axis]
-            # Hidden axes (e.g. a waffle chart) need no title.
-            if ax.visible is not False and not ax.title.text:
-                problems.append(f"{axis} needs a title with its unit")
+            # A value axis says its unit (in its title, or in the subtitle); a category axis
+            # (names, parties, contests) and a hidden axis (a waffle chart) need no title.
+            if (ax.visible is not False and not ax.title.text and not subtitle.strip()
+                    and not _is_category_axis(fig, axis)):
+                problems.append(f"{axis} needs a title with its unit (or a subtitle)")
     if data.empty:
         problems.append("data is empty")
     if not alt.strip():
@@ -87,6 +109,8 @@ def present(
 
     meta = {
         "name": name,
+        "title": formats.typographic(_plain(title)),
+        "subtitle": formats.typographic(subtitle.strip()),
         "alt": alt.strip(),
         "source": source_line(resources),
         "columns": [str(c) for c in data.columns],
@@ -98,6 +122,25 @@ def present(
         meta["phone"] = small
     fig.update_layout(meta={META_KEY: meta})
     return fig
+
+
+def _plain(text: str) -> str:
+    """Plotly rich text ("a<br>b", "<b>c</b>") as one line of plain text."""
+    text = re.sub(r"<br\s*/?>", " ", text or "")
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()
+
+
+def _is_category_axis(fig: go.Figure, axis: str) -> bool:
+    """True when the axis is categorical: typed so, or every trace puts text on it."""
+    if fig.layout[axis].type == "category":
+        return True
+    letter = axis[0]
+    values = []
+    for trace in fig.data:
+        column = getattr(trace, letter, None)
+        if column is not None:
+            values.extend(list(column))
+    return bool(values) and all(isinstance(v, str) for v in values)
 
 
 def _json_rows(frame: pd.DataFrame) -> list[list]:
@@ -123,20 +166,51 @@ def riding_label(name: str) -> str:
     return name.replace("--", "–")
 
 
+LICENCES = (
+    # (how the data package's licence text starts, the short form readers see)
+    ("OGL-Canada-2.0", "Open Government Licence – Canada"),
+    ("CC-BY-SA-4.0", "CC BY-SA 4.0"),
+    ("Wikipedia text CC-BY-SA-4.0", "CC BY-SA 4.0"),
+    ("Library of Parliament terms", "Library of Parliament terms"),
+    ("Government of Canada terms", "Government of Canada terms"),
+)
+FACTS_ONLY = "Facts ("  # news reports: the numbers and dates are used, the words are not
+
+
+def licence_short(licence: str) -> str:
+    """The licence in a few words ('' for a news report, which the list's note covers)."""
+    if licence.startswith(FACTS_ONLY):
+        return ""
+    for start, short in LICENCES:
+        if licence.startswith(start):
+            return short
+    return licence.split(";")[0].rstrip(".")
+
+
 def sources_markdown(resources: list[str]) -> str:
-    """A Markdown list of the publishers' sources behind ``resources`` (title, link, licence,
-    date accessed), straight from the data package."""
-    lines, seen = [], set()
+    """The publishers' sources behind ``resources``, one compact line each (publisher, linked
+    title, short licence), then one note on news reports and the access date, straight from the
+    data package. The licence texts in full are in the data package and on the methods page."""
+    lines, seen, accessed, reports = [], set(), set(), False
     for name in resources:
         for src in _data.resource(name).get("sources", []):
             key = (src["title"], src["path"])
             if key in seen:
                 continue
             seen.add(key)
+            accessed.add(src["accessed"])
+            short = licence_short(src["license"])
+            reports = reports or not short
             publisher = f"{src['publisher']}: " if src.get("publisher") else ""
-            lines.append(
-                f"- {publisher}[{src['title']}]({src['path']}), accessed {src['accessed']}; "
-                f"licence: {src['license'].rstrip('.')}."
-            )
-    return "\n".join(lines)
-
+            title = formats.typographic(src["title"])
+            lines.append(f"- {publisher}[{title}]({src['path']})" + (f" ({short})" if short else ""))
+    notes = []
+    if reports:
+        notes.append("News reports are used for their facts (numbers, dates) only; their text is "
+                     "the publishers’ copyright.")
+    if len(accessed) == 1:
+        notes.append(f"Accessed {formats.date(next(iter(accessed)))}.")
+    elif accessed:
+        notes.append(f"Accessed between {formats.date(min(accessed))} and "
+                     f"{formats.date(max(accessed))}.")
+    return "\n".join(lines) + ("\n\n" + " ".join(notes) if notes else "")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from . import formats
+
 TEMPLATE_NAME = "liberal_crisis"
 
 # Conventional party colours, tuned so that every pair stays distinguishable for readers with
@@ -26,16 +28,7 @@ PARTY_COLOURS: dict[str, str] = {
     "OTH": "#8C8C8C",
 }
 
-PARTY_NAMES: dict[str, str] = {
-    "LPC": "Liberal",
-    "CPC": "Conservative",
-    "NDP": "NDP",
-    "BQ": "Bloc Québécois",
-    "GPC": "Green",
-    "PPC": "People's Party",
-    "IND": "Independent",
-    "OTH": "Others",
-}
+PARTY_NAMES = formats.PARTY_NAMES  # one list of reader-facing names (stories.formats)
 
 NEUTRAL = "#8C8C8C"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"

@@ -1,0 +1,180 @@
+"""The house style for numbers, dates and names, in one place (see CONTRIBUTING.md "House style").
+
+Chapters, tables and charts format what readers see through these functions, so that a share
+reads "15.7%" and a date "25 September 2024" on every page, in prose, tables, legends and hover
+text alike:
+
+- ``pct(15.678)`` -> ``"15.7%"`` (no space, one decimal; ``HOVER_PCT`` is the plotly form);
+- ``points(3.21)`` -> ``"3.2 points"``; ``number(12345)`` -> ``"12,345"``;
+- ``date("2024-09-25")`` -> ``"25 September 2024"`` and ``month(...)`` -> ``"September 2024"``
+  (Babel, Canadian English);
+- ``party("CPC")`` -> ``"Conservative"``: readers never see a party code;
+- ``header("share_pct")`` -> ``"Share (%)"`` and ``cell(column, value)``: the HTML table under
+  each chart (the CSV keeps the machine names and raw values);
+- ``typographic(text)``: curly apostrophes and quotation marks for chart text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from babel.dates import format_date
+
+LOCALE = "en_CA"
+PCT_DECIMALS = 1
+HOVER_PCT = ":.1f}%"  # e.g. "%{y" + HOVER_PCT: the plotly hover form of pct()
+
+PARTY_NAMES: dict[str, str] = {
+    "LPC": "Liberal",
+    "CPC": "Conservative",
+    "NDP": "NDP",
+    "BQ": "Bloc Québécois",
+    "GPC": "Green",
+    "PPC": "People’s Party",
+    "PC": "Progressive Conservative",
+    "IND": "Independent",
+    "OTH": "Others",
+}
+
+# Human headers for the table under each chart. A column not named here gets its words back
+# ("riding_number" -> "Riding number") and a unit from its suffix ("_pct" -> "(%)").
+HEADERS: dict[str, str] = {
+    "party_code": "Party",
+    "share_pct": "Share of valid votes (%)",
+    "vote_share_pct": "Share of the vote (%)",
+    "votes_pct": "Share of valid votes (%)",
+    "value_pct": "Value (%)",
+    "result_pct": "Result (%)",
+    "threshold_pct": "Threshold (%)",
+    "points_pct": "Share of points (%)",
+    "before_pct": "Before (%)",
+    "after_pct": "After (%)",
+    "gov_share_pct": "Government share (%)",
+    "gov_share_prev_pct": "Government share at the previous election (%)",
+    "final_week_polls_pct": "Final-week poll average (%)",
+    "final_week_polls_n": "Polls in the final week",
+    "change_pts": "Change (points)",
+    "lead_pts": "Conservative lead (points)",
+    "swing_pts": "Swing (points)",
+    "candidates_aggregated": "Candidates pooled",
+    "n_polls": "Polls",
+    "n_events": "Events",
+    "mps_needed": "MPs needed",
+    "count_low": "Count (low)",
+    "count_high": "Count (high)",
+    "is_floor": "At least",
+    "category_label": "Category",
+    "election_type": "Type of election",
+    "government_party": "Governing party",
+    "winner_party": "Winner’s party",
+    "vote_date": "Date of the vote",
+    "report_date": "Date of the report",
+    "as_of": "Date of the count",
+    "election_date": "Date of the election",
+    "yeas": "Yeas",
+    "nays": "Nays",
+    "x": "Position",
+    "y": "Value",
+}
+
+PARTY_COLUMNS = {"party_code", "government_party", "winner_party", "partner", "mover", "party"}
+_UNIT_SUFFIXES = {"_pct": "%", "_pts": "points", "_n": "number"}
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$")
+
+
+def _as_date(value) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
+        return value.to_pydatetime().date()
+    if isinstance(value, str) and _ISO.match(value.strip()):
+        return _dt.date.fromisoformat(value.strip()[:10])
+    raise ValueError(f"not a date: {value!r}")
+
+
+def date(value) -> str:
+    """'25 September 2024' (never ISO in what readers see)."""
+    return format_date(_as_date(value), "d MMMM y", locale=LOCALE)
+
+
+def month(value) -> str:
+    """'September 2024'."""
+    return format_date(_as_date(value), "MMMM y", locale=LOCALE)
+
+
+def number(value, decimals: int = 0) -> str:
+    """'12,345' (thousands separated by commas)."""
+    return f"{value:,.{decimals}f}"
+
+
+def pct(value, decimals: int = PCT_DECIMALS) -> str:
+    """'15.7%': a share in percent (0-100), no space before the sign, one decimal by default."""
+    return f"{value:,.{decimals}f}%"
+
+
+def points(value, decimals: int = 1) -> str:
+    """'3.2 points' (a difference between two percentages)."""
+    return f"{value:,.{decimals}f} points"
+
+
+def party(code: str) -> str:
+    """The party's name: 'CPC' -> 'Conservative' (unknown codes raise, never leak through)."""
+    try:
+        return PARTY_NAMES[code]
+    except KeyError:
+        raise KeyError(f"no reader-facing name for party code {code!r}") from None
+
+
+def typographic(text: str) -> str:
+    """Curly apostrophes and quotation marks: "St. Paul's" -> "St. Paul’s"."""
+    text = re.sub(r"(?<=\w)'(?=\w)", "’", text)  # an apostrophe inside a word
+    text = re.sub(r"(?<=\w)'(?=s?\b)", "’", text)  # a closing possessive (the Liberals')
+    text = re.sub(r"(^|[\s(\[])'", r"\1‘", text)
+    text = text.replace("'", "’")
+    text = re.sub(r'(^|[\s(\[])"', r"\1“", text)
+    return text.replace('"', "”")
+
+
+def header(column: str) -> str:
+    """The human header of a data column: 'share_pct' -> 'Share of valid votes (%)'."""
+    if column in HEADERS:
+        return HEADERS[column]
+    words, unit = column, None
+    for suffix, name in _UNIT_SUFFIXES.items():
+        if column.endswith(suffix):
+            words, unit = column[: -len(suffix)], name
+            break
+    text = words.replace("_", " ").strip().capitalize()
+    if unit == "number":
+        return f"Number of {text.lower()}"
+    return f"{text} ({unit})" if unit else text
+
+
+def cell(column: str, value) -> str:
+    """A value as the HTML table shows it: names for party codes, long dates, house percents."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if column in PARTY_COLUMNS and isinstance(value, str) and value in PARTY_NAMES:
+        return PARTY_NAMES[value]
+    if isinstance(value, str):
+        if _ISO.match(value.strip()):
+            return date(value)
+        return typographic(value)
+    if isinstance(value, (_dt.date, _dt.datetime)) or hasattr(value, "to_pydatetime"):
+        return date(value)
+    if isinstance(value, float):
+        if column.endswith(("_pct", "_pts")) or column in ("share", "lead", "swing"):
+            return f"{value:,.{PCT_DECIMALS}f}"
+        if value.is_integer():
+            return number(value)
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, int):
+        if column.endswith(("year",)) or column in ("year", "riding_number"):
+            return str(value)
+        return number(value)
+    return typographic(str(value))

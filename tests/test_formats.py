@@ -1,0 +1,68 @@
+"""The house style's one formatting module (CONTRIBUTING.md "House style")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from liberal_crisis.stories import formats
+
+
+def test_percent_has_no_space_and_one_decimal():
+    assert formats.pct(15.678) == "15.7%"
+    assert formats.pct(66.666) == "66.7%"
+    assert formats.pct(5) == "5.0%"
+    assert formats.pct(42, decimals=0) == "42%"
+
+
+def test_points_and_numbers():
+    assert formats.points(3.21) == "3.2 points"
+    assert formats.number(12345) == "12,345"
+
+
+@pytest.mark.parametrize("value", ["2024-09-25", dt.date(2024, 9, 25), pd.Timestamp("2024-09-25"),
+                                   dt.datetime(2024, 9, 25, 13, 0)])
+def test_dates_read_day_month_year(value):
+    assert formats.date(value) == "25 September 2024"
+    assert formats.month(value) == "September 2024"
+
+
+def test_single_digit_day_has_no_leading_zero():
+    assert formats.date("2025-01-06") == "6 January 2025"
+
+
+def test_party_codes_become_names_and_unknown_codes_fail():
+    assert formats.party("CPC") == "Conservative"
+    assert formats.party("OTH") == "Others"
+    with pytest.raises(KeyError, match="XYZ"):
+        formats.party("XYZ")
+
+
+def test_typographic_apostrophes_and_quotes():
+    assert formats.typographic("Toronto–St. Paul's") == "Toronto–St. Paul’s"
+    assert formats.typographic("the Liberals' lead") == "the Liberals’ lead"
+    assert formats.typographic('"We need new leadership"') == "“We need new leadership”"
+    assert formats.typographic("'quoted'") == "‘quoted’"
+
+
+def test_headers_are_human_and_carry_units():
+    assert formats.header("party_code") == "Party"
+    assert formats.header("share_pct") == "Share of valid votes (%)"
+    assert formats.header("riding_number") == "Riding number"
+    assert formats.header("margin_pts") == "Margin (points)"
+    assert formats.header("mystery_pct") == "Mystery (%)"
+    for column in ["after_pct", "as_of", "election_date", "lead_pts", "n_polls", "vote_date"]:
+        assert "_" not in formats.header(column)
+
+
+def test_table_cells():
+    assert formats.cell("party_code", "CPC") == "Conservative"
+    assert formats.cell("election_date", "2024-06-24") == "24 June 2024"
+    assert formats.cell("share_pct", 42.1234) == "42.1"
+    assert formats.cell("votes", 15565) == "15,565"
+    assert formats.cell("riding_number", 35108) == "35108"
+    assert formats.cell("riding", "Toronto–St. Paul's") == "Toronto–St. Paul’s"
+    assert formats.cell("is_floor", True) == "yes"
+    assert formats.cell("note", None) == ""
