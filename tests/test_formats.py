@@ -45,6 +45,8 @@ def test_typographic_apostrophes_and_quotes():
     assert formats.typographic("the Liberals' lead") == "the Liberals’ lead"
     assert formats.typographic('"We need new leadership"') == "“We need new leadership”"
     assert formats.typographic("'quoted'") == "‘quoted’"
+    markup = "<span style='color:#D71920'><b>Liberal's</b></span>"
+    assert formats.typographic(markup) == "<span style='color:#D71920'><b>Liberal’s</b></span>"
 
 
 def test_headers_are_human_and_carry_units():
@@ -65,4 +67,5 @@ def test_table_cells():
     assert formats.cell("riding_number", 35108) == "35108"
     assert formats.cell("riding", "Toronto–St. Paul's") == "Toronto–St. Paul’s"
     assert formats.cell("is_floor", True) == "yes"
+    assert formats.cell("basis", "inferred_from_tally") == "inferred from tally"
     assert formats.cell("note", None) == ""

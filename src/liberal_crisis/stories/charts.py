@@ -107,6 +107,7 @@ def present(
     if problems:
         raise ValueError(f"chart {name!r}: " + "; ".join(problems))
 
+    _typographic_text(fig)
     meta = {
         "name": name,
         "title": formats.typographic(_plain(title)),
@@ -122,6 +123,47 @@ def present(
         meta["phone"] = small
     fig.update_layout(meta={META_KEY: meta})
     return fig
+
+
+def _typographic_text(fig: go.Figure) -> None:
+    """Curly apostrophes and quotes in every string the chart draws (names, labels, hover text,
+    annotations, axis titles), as in the text around it."""
+    def fix(value):
+        if isinstance(value, str):
+            return formats.typographic(value) if ("'" in value or '"' in value) else value
+        return value
+
+    def has_quote(value) -> bool:
+        if isinstance(value, str):
+            return "'" in value or '"' in value
+        if isinstance(value, (list, tuple)):
+            return any(has_quote(v) for v in value)
+        return False
+
+    def fix_all(value):
+        if isinstance(value, (list, tuple)):
+            return [fix_all(v) for v in value]
+        return fix(value)
+
+    for trace in fig.data:
+        for key in ("name", "text", "hovertext", "x", "y", "labels"):
+            value = trace[key] if key in trace else None
+            if isinstance(value, str):
+                trace[key] = fix(value)
+            elif value is not None and not hasattr(value, "dtype") and has_quote(list(value)):
+                trace[key] = fix_all(list(value))
+            elif hasattr(value, "dtype") and value.dtype == object and has_quote(list(value)):
+                trace[key] = fix_all(list(value))
+    for axis in ("xaxis", "yaxis"):
+        ax = fig.layout[axis]
+        if ax.title.text:
+            ax.title.text = fix(ax.title.text)
+        if ax.categoryarray is not None:
+            ax.categoryarray = [fix(v) for v in ax.categoryarray]
+        if ax.ticktext is not None:
+            ax.ticktext = [fix(v) for v in ax.ticktext]
+    for annotation in fig.layout.annotations:
+        annotation.text = fix(annotation.text)
 
 
 def _plain(text: str) -> str:

@@ -4,7 +4,8 @@ Chapters, tables and charts format what readers see through these functions, so 
 reads "15.7%" and a date "25 September 2024" on every page, in prose, tables, legends and hover
 text alike:
 
-- ``pct(15.678)`` -> ``"15.7%"`` (no space, one decimal; ``HOVER_PCT`` is the plotly form);
+- ``pct(15.678)`` -> ``"15.7%"`` (no space, one decimal; ``HOVER_PCT`` is the plotly form),
+  ``pct_short(50)`` -> ``"50%"`` for thresholds;
 - ``points(3.21)`` -> ``"3.2 points"``; ``number(12345)`` -> ``"12,345"``;
 - ``date("2024-09-25")`` -> ``"25 September 2024"`` and ``month(...)`` -> ``"September 2024"``
   (Babel, Canadian English);
@@ -74,12 +75,13 @@ HEADERS: dict[str, str] = {
     "election_date": "Date of the election",
     "yeas": "Yeas",
     "nays": "Nays",
-    "x": "Position",
-    "y": "Value",
+    "x": "Column",
+    "y": "Row",
 }
 
 PARTY_COLUMNS = {"party_code", "government_party", "winner_party", "partner", "mover", "party"}
 _UNIT_SUFFIXES = {"_pct": "%", "_pts": "points", "_n": "number"}
+_MACHINE_WORDS = re.compile(r"[a-z]+(?:_[a-z0-9]+)+")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$")
 
 
@@ -115,6 +117,12 @@ def pct(value, decimals: int = PCT_DECIMALS) -> str:
     return f"{value:,.{decimals}f}%"
 
 
+def pct_short(value) -> str:
+    """'50%' for a whole number, '66.7%' otherwise (thresholds and rules)."""
+    value = float(value)
+    return pct(value, 0) if round(value, PCT_DECIMALS) == int(value) else pct(value)
+
+
 def points(value, decimals: int = 1) -> str:
     """'3.2 points' (a difference between two percentages)."""
     return f"{value:,.{decimals}f} points"
@@ -128,8 +136,19 @@ def party(code: str) -> str:
         raise KeyError(f"no reader-facing name for party code {code!r}") from None
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+
+
 def typographic(text: str) -> str:
-    """Curly apostrophes and quotation marks: "St. Paul's" -> "St. Paul’s"."""
+    """Curly apostrophes and quotation marks: "St. Paul's" -> "St. Paul’s" (markup such as
+    ``<span style='color:red'>`` is left alone)."""
+    if "<" in text:
+        return "".join(part if _TAG.fullmatch(part) else _typographic(part)
+                       for part in _TAG.split(text))
+    return _typographic(text)
+
+
+def _typographic(text: str) -> str:
     text = re.sub(r"(?<=\w)'(?=\w)", "’", text)  # an apostrophe inside a word
     text = re.sub(r"(?<=\w)'(?=s?\b)", "’", text)  # a closing possessive (the Liberals')
     text = re.sub(r"(^|[\s(\[])'", r"\1‘", text)
@@ -164,6 +183,8 @@ def cell(column: str, value) -> str:
     if isinstance(value, str):
         if _ISO.match(value.strip()):
             return date(value)
+        if _MACHINE_WORDS.fullmatch(value):  # a category such as "inferred_from_tally"
+            return value.replace("_", " ")
         return typographic(value)
     if isinstance(value, (_dt.date, _dt.datetime)) or hasattr(value, "to_pydatetime"):
         return date(value)

@@ -93,7 +93,7 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
                 x=rows["end_date"], y=rows["share_pct"], mode="markers", showlegend=False,
                 name=name, marker=dict(color=colour, size=4, opacity=0.3),
                 customdata=rows[["pollster"]],
-                hovertemplate="%{customdata[0]}, %{x|%d %b %Y}: %{y:.1f} %<extra>" + name
+                hovertemplate="%{customdata[0]}, %{x|%-d %B %Y}: %{y:.1f}%<extra>" + name
                               + "</extra>",
             ))
         curve = curves[curves["party_code"] == party]
@@ -108,8 +108,8 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
                 x=seg["date"], y=seg["estimate"], mode="lines", showlegend=False, name=name,
                 line=dict(color=colour, width=2.5),
                 customdata=seg[["lower", "upper"]],
-                hovertemplate=("%{x|%d %b %Y}: %{y:.1f} % (band %{customdata[0]:.1f}-"
-                               "%{customdata[1]:.1f})<extra>" + name + "</extra>"),
+                hovertemplate=("%{x|%-d %B %Y}: %{y:.1f}% (band %{customdata[0]:.1f}–"
+                               "%{customdata[1]:.1f}%)<extra>" + name + "</extra>"),
             ))
         drawn = curve.dropna(subset=["estimate"])
         where, side = labels.get(party, ("end", "above"))
@@ -132,7 +132,7 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
         textposition="middle center", textfont=dict(color="#FFFFFF", size=11),
         marker=dict(color=BADGE, size=16, line=dict(width=0)),
         customdata=events[["label"]], showlegend=False, name="Events",
-        hovertemplate="%{text}. %{customdata[0]} (%{x|%d %B %Y})<extra></extra>",
+        hovertemplate="%{text}. %{customdata[0]} (%{x|%-d %B %Y})<extra></extra>",
     ))
     fig.update_layout(title=title, height=height, showlegend=False,
                       yaxis=dict(range=list(y_range), title_text="Share (%)"),
