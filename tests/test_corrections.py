@@ -45,8 +45,8 @@ def test_log_markdown_lists_rows_newest_first_with_page_links():
     lines = corrections.log_markdown(log).splitlines()
     assert lines[0].startswith("| Date | Page |")
     assert len(lines) == 4
-    assert lines[2].startswith("| 2026-12-02 | {doc}`confidence` | a \\| pipe |")
-    assert lines[3].startswith("| 2026-12-01 | {doc}`the-pact` |")
+    assert lines[2].startswith("| 2 December 2026 | {doc}`confidence` | a \\| pipe |")
+    assert lines[3].startswith("| 1 December 2026 | {doc}`the-pact` |")
 
 
 def test_empty_log_says_so():

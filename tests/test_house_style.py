@@ -36,6 +36,9 @@ def visible_text(page: BeautifulSoup) -> list[tuple[str, str]]:
     # names): there the machine forms are the content.
     for tag in article.select("script, style, code, pre, .lc-chart, section#data-dictionary"):
         tag.decompose()
+    # The title of a cited document is quoted as its publisher wrote it.
+    for tag in article.select("a.reference.external"):
+        tag.decompose()
     out = []
     for element in article.find_all(string=True):
         text = element.strip()

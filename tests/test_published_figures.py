@@ -206,15 +206,17 @@ def test_the_pledge(built_site):
     # Other parties' thresholds applied to a caucus of 153: ceil(15 %) = 23, ceil(20 %) = 31.
     assert_says(text, "UK Conservatives' rule", "23 MPs", gap=20)
     assert_says(text, "Reform Act", "(31)", gap=5)
-    assert_says(text, "Reform Act", "20 %", "(31 MPs,", f"{31 - signed}", "more than signed", gap=120)
+    assert_says(text, "Reform Act", "20%", "(31 MPs,", f"{31 - signed}", "more than signed", gap=120)
 
 
 def test_national_picture_2025_result(built_site):
     text = prose(built_site, "national-picture")
-    assert_says(text, "Liberals took", SHARES_2025["LPC"] + "%", "Conservatives", SHARES_2025["CPC"] + "%")
-    assert_says(text, "result of", SHARES_2025["NDP"] + "%", gap=5)
+    # House style: shares and points to one decimal (CONTRIBUTING.md "House style").
+    one = {party: f"{float(share):.1f}" for party, share in SHARES_2025.items()}
+    assert_says(text, "Liberals took", one["LPC"] + "%", "Conservatives", one["CPC"] + "%")
+    assert_says(text, "result of", one["NDP"] + "%", gap=5)
     lead = float(SHARES_2025["LPC"]) - float(SHARES_2025["CPC"])
-    assert_says(text, "won the popular vote by", f"{lead:.2f}", gap=5)
+    assert_says(text, "won the popular vote by", f"{lead:.1f}", gap=5)
     assert_says(text, f"{SEATS_2025['LPC']}", "of the 343 seats", "172", "majority",
                 "Conservatives", f"{SEATS_2025['CPC']}")
 

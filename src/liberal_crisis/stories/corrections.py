@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from . import formats
+
 COLUMNS = ("date", "page", "what_was_wrong", "what_the_page_says_now", "source")
 
 
@@ -50,7 +52,7 @@ def log_markdown(log: pd.DataFrame) -> str:
              "|---|---|---|---|---|"]
     for _, row in ordered.iterrows():
         lines.append(
-            f"| {row['_date']} | {{doc}}`{row['page']}` | {_cell(row['what_was_wrong'])} | "
+            f"| {formats.date(row['_date'])} | {{doc}}`{row['page']}` | {_cell(row['what_was_wrong'])} | "
             f"{_cell(row['what_the_page_says_now'])} | {_cell(row['source'])} |"
         )
     return "\n".join(lines)
