@@ -93,6 +93,7 @@ def scan(built_site):
         page = BeautifulSoup(html, "html.parser")
         charts = list(chart_strings(BeautifulSoup(html, "html.parser")))
         for where, text in visible_text(page):
+            text = re.sub(r"“[^”]*”", "“…”", text)  # a quotation keeps its own words
             for rule, pattern in (("ISO date", ISO_DATE), ("party code", PARTY_CODE),
                                   ("percent form", BAD_PERCENT)):
                 if pattern.search(text):
