@@ -146,7 +146,7 @@ def _typographic_text(fig: go.Figure) -> None:
         return fix(value)
 
     for trace in fig.data:
-        for key in ("name", "text", "hovertext", "x", "y", "labels"):
+        for key in ("name", "text", "hovertext", "hovertemplate", "x", "y", "labels"):
             value = trace[key] if key in trace else None
             if isinstance(value, str):
                 trace[key] = fix(value)
