@@ -215,7 +215,8 @@ def test_national_picture_2025_result(built_site):
     one = {party: f"{float(share):.1f}" for party, share in SHARES_2025.items()}
     assert_says(text, "Liberals took", one["LPC"] + "%", "Conservatives", one["CPC"] + "%")
     assert_says(text, "result of", one["NDP"] + "%", gap=5)
-    lead = float(SHARES_2025["LPC"]) - float(SHARES_2025["CPC"])
+    # The gap a reader gets by subtracting the printed shares (house style: one decimal).
+    lead = float(one["LPC"]) - float(one["CPC"])
     assert_says(text, "won the popular vote by", f"{lead:.1f}", gap=5)
     assert_says(text, f"{SEATS_2025['LPC']}", "of the 343 seats", "172", "majority",
                 "Conservatives", f"{SEATS_2025['CPC']}")
