@@ -15,6 +15,10 @@ from . import theme
 
 STEP_DAYS = 3
 BADGE = "#5F5F5F"  # dark grey with white numerals: legible on light and dark backgrounds
+# Where the badge rows stand, as fractions of the y range from its top: the first row, the step
+# between rows (a 16 px badge plus a gap, on a plot some 400 px tall), and the gap between the
+# lowest row and the top of the event lines.
+BADGE_TOP, BADGE_STEP, BADGE_CLEAR = 0.045, 0.065, 0.04
 
 
 def smoothed(long: pd.DataFrame, parties, step_days: int = STEP_DAYS, **kwargs) -> pd.DataFrame:
@@ -80,9 +84,15 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
     labels = labels or {}
     fig = go.Figure()
     y_low, y_high = y_range
+    span = y_high - y_low
+    badge_y = [y_high - span * (BADGE_TOP + BADGE_STEP * r) for r in events["row"]]
+    # Every event line stops under the lowest row of badges, so that no line runs through a
+    # numeral (its own or a neighbour's stacked above it): the badges sit over their lines'
+    # ends, in date order, like pins.
+    line_top = min(badge_y, default=y_high) - span * BADGE_CLEAR
     for ev in events.itertuples():
         fig.add_shape(type="line", xref="x", yref="y", x0=ev.date, x1=ev.date, y0=y_low,
-                      y1=y_high, line=dict(color=theme.NEUTRAL, width=1, dash="dot"),
+                      y1=line_top, line=dict(color=theme.NEUTRAL, width=1, dash="dot"),
                       layer="below")
     for party in parties:
         colour = theme.colour(party)
@@ -125,9 +135,8 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
             textposition=position, textfont=dict(color=theme.colour(party), size=13),
             hoverinfo="skip", showlegend=False, name=theme.PARTY_NAMES[party] + " (label)",
         ))
-    span = y_high - y_low
     fig.add_trace(go.Scatter(
-        x=events["date"], y=[y_high - span * (0.05 + 0.09 * r) for r in events["row"]],
+        x=events["date"], y=badge_y,
         mode="markers+text", text=[str(n) for n in events["number"]],
         textposition="middle center", textfont=dict(color="#FFFFFF", size=11),
         marker=dict(color=BADGE, size=16, line=dict(width=0)),
