@@ -6,8 +6,8 @@ from liberal_crisis.stories import caucus_story as cs
 
 
 def test_day_label():
-    assert cs.day_label("2024-10-01") == "1 Oct 2024"
-    assert cs.day_label(pd.Timestamp("2024-09-25")) == "25 Sep 2024"
+    assert cs.day_label("2024-10-01") == "1 October 2024"
+    assert cs.day_label(pd.Timestamp("2024-09-25")) == "25 September 2024"
 
 
 def test_vote_arithmetic():
@@ -18,7 +18,7 @@ def test_vote_arithmetic():
     })
     out = cs.vote_arithmetic(votes)
     # sorted oldest first
-    assert list(out["label"]) == ["25 Sep 2024", "1 Oct 2024"]
+    assert list(out["label"]) == ["25 September 2024", "1 October 2024"]
     # 120 + 211 = 331 voting; 331 // 2 + 1 = 166 yeas needed; 211 - 120 = 91
     assert out.loc[0, "voting"] == 331
     assert out.loc[0, "needed_to_carry"] == 166
@@ -39,12 +39,12 @@ def test_position_grid_shows_gaps_and_keeps_basis():
     })
     grid = cs.position_grid(by_party, ["2024-12-09", "2024-10-01"], ["LPC", "BQ"])
     assert len(grid) == 4
-    assert list(grid["label"]) == ["1 Oct 2024", "1 Oct 2024", "9 Dec 2024", "9 Dec 2024"]
+    assert list(grid["label"]) == ["1 October 2024", "1 October 2024", "9 December 2024", "9 December 2024"]
     rows = grid.set_index(["label", "party_code"])
-    assert rows.loc[("1 Oct 2024", "LPC"), "position"] == "nay"
-    assert rows.loc[("1 Oct 2024", "BQ"), "position"] == cs.NOT_REPORTED
-    assert rows.loc[("1 Oct 2024", "BQ"), "basis"] == "none"
-    assert rows.loc[("9 Dec 2024", "BQ"), "basis"] == "inferred_from_tally"
+    assert rows.loc[("1 October 2024", "LPC"), "position"] == "nay"
+    assert rows.loc[("1 October 2024", "BQ"), "position"] == cs.NOT_REPORTED
+    assert rows.loc[("1 October 2024", "BQ"), "basis"] == "none"
+    assert rows.loc[("9 December 2024", "BQ"), "basis"] == "inferred_from_tally"
 
 
 def test_seat_sum():
@@ -73,7 +73,7 @@ def test_pledge_ranges():
     assert list(out["measure"]) == ["signed", "willing", "signed"]  # by date, then measure
     floor = out.iloc[0]
     assert bool(floor["is_floor"]) and floor["high_shown"] == 20
-    assert floor["label"] == "11 Oct 2024, CBC News: said to have signed"
+    assert floor["label"] == "11 October 2024, CBC News: said to have signed"
     star = out.iloc[1]
     assert not star["is_floor"] and star["high_shown"] == 40
     # 30 / 153 = 19.608 %, 40 / 153 = 26.144 %
@@ -81,7 +81,7 @@ def test_pledge_ranges():
     assert star["high_pct"] == pytest.approx(26.144, abs=1e-3)
     # 24 / 153 = 15.686 %; only the first outlet of a list is kept in the label
     assert out.iloc[2]["low_pct"] == pytest.approx(15.686, abs=1e-3)
-    assert out.iloc[2]["label"].startswith("23 Oct 2024, The Hill Times:")
+    assert out.iloc[2]["label"].startswith("23 October 2024, The Hill Times:")
 
 
 def test_caucus_rules_drops_other_units():
@@ -136,6 +136,6 @@ def test_timeline_rows_and_markdown():
     })
     rows = cs.timeline_rows(timeline, ["caucus", "government"], "2024-10-01", "2024-10-31")
     assert list(rows["event"]) == ["Leaves", "Meeting | letter"]
-    assert list(rows["day"]) == ["8 Oct 2024", "23 Oct 2024"]
+    assert list(rows["day"]) == ["8 October 2024", "23 October 2024"]
     listing = cs.markdown_list(rows, "day", "event")
-    assert listing.splitlines() == ["- **8 Oct 2024**: Leaves", "- **23 Oct 2024**: Meeting | letter"]
+    assert listing.splitlines() == ["- **8 October 2024**: Leaves", "- **23 October 2024**: Meeting | letter"]

@@ -34,7 +34,7 @@ def test_constraints_text_fixed_order():
     assert dictionary.constraints_text(None) == ""
     assert dictionary.constraints_text(
         {"enum": ["a", "b"], "maximum": 100, "required": True, "minimum": 0}
-    ) == "required; minimum 0; maximum 100; one of: a, b"
+    ) == "required; minimum 0; maximum 100; one of: `a`, `b`"
 
 
 def test_cell_escapes_pipes_and_line_breaks():
@@ -55,6 +55,14 @@ def test_resource_markdown_has_every_part():
     assert "| `party_code` | string |  | Code \\| name. | required; pattern `^[A-Z]{2,3}$` |" in lines
     assert "| `votes` | integer | votes | Votes. | required; minimum 0 |" in lines
     assert "| `note` | string |  | Free text. |  |" in lines
+
+
+def test_the_book_writes_dates_accessed_in_its_house_style():
+    """The methods page passes formats.date; data/README.md keeps the ISO date."""
+    from liberal_crisis.stories import formats
+    text = dictionary.resource_markdown(RESOURCE, level=3, date=formats.date)
+    assert "licence: OGL-Canada-2.0; accessed 26 November 2026. Note: via a mirror." in text
+    assert "2026-11-26" not in text
 
 
 def test_count_type_absent_is_said():

@@ -93,7 +93,7 @@ def test_real_tables():
 
 
 def test_real_december_nays_exceed_what_liberals_ndp_and_greens_could_cast():
-    """The 180 nays of 9 Dec 2024 equal 153 + 25 + 2 seats, but the Speaker's seat casts no
+    """The 180 nays of 9 December 2024 equal 153 + 25 + 2 seats, but the Speaker's seat casts no
     vote, so those three parties could cast at most 179: the coincidence proves nothing."""
     from liberal_crisis import data
 

@@ -19,6 +19,10 @@ pytestmark = pytest.mark.build
 
 ISO_DATE = re.compile(r"(?<![\w/-])\d{4}-\d{2}-\d{2}(?![\w/-])")
 PARTY_CODE = re.compile(r"\b(CPC|LPC|GPC|PPC|OTH|IND|BQ)\b")  # "NDP" is the party's name
+# "25 Sep 2024", "Sept. 2024", "9 Dec": the house style writes the month in full.
+ABBREVIATED_MONTH = re.compile(
+    r"\b(?:\d{1,2} (?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?(?!\w)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? \d{4}\b)")
 BAD_PERCENT = re.compile(r"\d\s+%|\d\s*(?:per ?cent)\b|\d\.\d{2,}\s*%")
 STRAIGHT_APOSTROPHE = re.compile(r"\w'|'\w")
 # Axis titles that only repeat what the tick labels already say.
@@ -30,21 +34,22 @@ VISIBLE_KEYS = {"name", "text", "hovertemplate", "texttemplate", "ticktext", "x"
 
 
 def visible_text(page: BeautifulSoup) -> list[tuple[str, str]]:
-    """(where, text) for every piece of reader-facing page text outside code."""
+    """(where, text) for every piece of reader-facing page text outside code. ``where`` is
+    "link" for the title of a cited document, "dictionary" inside the data dictionary."""
     article = page.select_one("article") or page
-    # The data dictionary documents the CSVs as they are (party codes, ISO dates, column
-    # names): there the machine forms are the content.
-    for tag in article.select("script, style, code, pre, .lc-chart, section#data-dictionary"):
-        tag.decompose()
-    # The title of a cited document is quoted as its publisher wrote it.
-    for tag in article.select("a.reference.external"):
+    for tag in article.select("script, style, code, pre, .lc-chart"):
         tag.decompose()
     out = []
     for element in article.find_all(string=True):
         text = element.strip()
         if text:
             parent = element.parent
-            where = "table" if parent.find_parent(["table"]) else parent.name
+            if parent.find_parent("section", id="data-dictionary"):
+                where = "dictionary"
+            elif parent.find_parent("a", class_="external") or "external" in parent.get("class", []):
+                where = "link"
+            else:
+                where = "table" if parent.find_parent(["table"]) else parent.name
             out.append((where, text))
     return out
 
@@ -94,14 +99,19 @@ def scan(built_site):
         charts = list(chart_strings(BeautifulSoup(html, "html.parser")))
         for where, text in visible_text(page):
             text = re.sub(r"“[^”]*”", "“…”", text)  # a quotation keeps its own words
-            for rule, pattern in (("ISO date", ISO_DATE), ("party code", PARTY_CODE),
-                                  ("percent form", BAD_PERCENT)):
+            rules = [("ISO date", ISO_DATE), ("abbreviated month", ABBREVIATED_MONTH)]
+            # The title of a cited document is quoted as its publisher wrote it (its dates
+            # excepted: those are the book's); the data dictionary documents the CSVs as they
+            # are, party codes and raw values included.
+            if where not in ("link", "dictionary"):
+                rules += [("party code", PARTY_CODE), ("percent form", BAD_PERCENT)]
+            for rule, pattern in rules:
                 if pattern.search(text):
                     problems.append(f"{rel} [{where}] {rule}: {text[:90]!r}")
         for where, text in charts:
             shown = re.sub(r"%\{[^}]*\}|<[^>]+>", " ", text)  # plotly placeholders and tags
-            for rule, pattern in (("ISO date", ISO_DATE), ("party code", PARTY_CODE),
-                                  ("percent form", BAD_PERCENT),
+            for rule, pattern in (("ISO date", ISO_DATE), ("abbreviated month", ABBREVIATED_MONTH),
+                                  ("party code", PARTY_CODE), ("percent form", BAD_PERCENT),
                                   ("straight apostrophe", STRAIGHT_APOSTROPHE)):
                 if pattern.search(shown):
                     problems.append(f"{rel} [{where}] {rule}: {text[:90]!r}")
@@ -140,3 +150,12 @@ def test_every_chart_has_a_title_subtitle_and_short_source_line(built_site):
             # table; it is not printed on screen a second time.
             assert fig["aria-describedby"] == alt["id"], where
             assert "lc-alt" in alt["class"] and fig.select_one("table caption").get_text() == alt.get_text()
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("voted on 25 Sep 2024", True), ("(Sept. 2024)", True), ("the 9 Dec motion", True),
+    ("Mar 2025", True), ("25 September 2024", False), ("Marchand 2024", False),
+    ("12 Mar", True), ("Decided 2024", False),
+])
+def test_the_abbreviated_month_rule(text, flagged):
+    assert bool(ABBREVIATED_MONTH.search(text)) is flagged

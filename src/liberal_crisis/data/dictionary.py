@@ -49,8 +49,8 @@ def constraints_text(constraints: dict | None) -> str:
             parts.append(f"{key} {constraints[key]}")
     if "pattern" in constraints:
         parts.append(f"pattern `{constraints['pattern']}`")
-    if "enum" in constraints:
-        parts.append("one of: " + ", ".join(str(v) for v in constraints["enum"]))
+    if "enum" in constraints:  # the values as the CSV holds them (codes, not names)
+        parts.append("one of: " + ", ".join(f"`{v}`" for v in constraints["enum"]))
     return "; ".join(parts)
 
 
@@ -70,12 +70,14 @@ def fields_table(fields: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def source_line(src: dict) -> str:
-    """One Markdown list item for a source: publisher, linked title, licence, date, notes."""
+def source_line(src: dict, date=str) -> str:
+    """One Markdown list item for a source: publisher, linked title, licence, date accessed
+    (written by ``date``: the book passes its house style, the README keeps ISO), notes."""
     publisher = f"{src['publisher']}: " if src.get("publisher") else ""
+    accessed = date(src["accessed"]) if src.get("accessed") else "not stated"
     line = (
         f"- {publisher}[{src['title']}]({src['path']}); licence: {src.get('license', 'not stated')}; "
-        f"accessed {src.get('accessed', 'not stated')}."
+        f"accessed {accessed}."
     )
     if src.get("notes"):
         line += f" Note: {src['notes']}"
@@ -144,9 +146,9 @@ def provenance_text(res: dict) -> str:
     return "Provenance: not stated."
 
 
-def resource_markdown(res: dict, level: int = 3) -> str:
+def resource_markdown(res: dict, level: int = 3, date=str) -> str:
     """One resource: heading (its title), file name, description, count type, keys,
-    provenance, sources, fields."""
+    provenance, sources (dates accessed written by ``date``), fields."""
     hashes = "#" * level
     parts = [f"{hashes} {res['title']}", ""]
     parts.append(f"File: `{res['path']}` (resource `{res['name']}`).")
@@ -166,7 +168,7 @@ def resource_markdown(res: dict, level: int = 3) -> str:
     parts.append("Sources:")
     parts.append("")
     for src in res.get("sources", []):
-        parts.append(source_line(src))
+        parts.append(source_line(src, date))
     parts.append("")
     licences = licences_text(res.get("licenses", []))
     if licences:
@@ -176,9 +178,10 @@ def resource_markdown(res: dict, level: int = 3) -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
-def package_markdown(descriptor: dict, level: int = 3) -> str:
-    """Every resource of the package, in the descriptor's order, separated by blank lines."""
-    return "\n".join(resource_markdown(res, level) for res in descriptor["resources"])
+def package_markdown(descriptor: dict, level: int = 3, date=str) -> str:
+    """Every resource of the package, in the descriptor's order, separated by blank lines;
+    ``date`` writes the dates accessed (the methods page passes ``formats.date``)."""
+    return "\n".join(resource_markdown(res, level, date) for res in descriptor["resources"])
 
 
 def readme_text(descriptor: dict) -> str:

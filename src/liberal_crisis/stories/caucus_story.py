@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import formats
+
 NOT_REPORTED = "not reported"
 
 MEASURE_LABELS = {
@@ -19,9 +21,8 @@ MEASURE_LABELS = {
 
 
 def day_label(date) -> str:
-    """'25 Sep 2024' (no leading zero)."""
-    date = pd.Timestamp(date)
-    return f"{date.day} {date:%b %Y}"
+    """'25 September 2024': the house style (``formats.date``), for labels and prose alike."""
+    return formats.date(pd.Timestamp(date))
 
 
 # --- Confidence votes --------------------------------------------------------------------------
@@ -130,7 +131,7 @@ def pledge_ranges(reports: pd.DataFrame, caucus_size: int) -> pd.DataFrame:
 
     ``is_floor`` marks reports that give only a lower bound ("at least"); ``high_shown`` is
     ``count_high`` where given, else ``count_low``. Shares are percent of ``caucus_size``.
-    ``label`` reads e.g. '11 Oct 2024, CBC News: said to have signed'.
+    ``label`` reads e.g. '11 October 2024, CBC News: said to have signed'.
     """
     out = reports.sort_values(["report_date", "measure"]).reset_index(drop=True).copy()
     out["is_floor"] = out["count_high"].isna()
@@ -199,7 +200,7 @@ def waffle(groups: list[tuple[str, int]], columns: int) -> pd.DataFrame:
 def timeline_rows(timeline: pd.DataFrame, categories: list[str], start: str, end: str
                   ) -> pd.DataFrame:
     """Events of the given categories between ``start`` and ``end`` (inclusive), oldest first,
-    with a readable ``day`` ('11 Oct 2024')."""
+    with a readable ``day`` ('11 October 2024')."""
     rows = timeline[
         timeline["category"].isin(categories)
         & (timeline["date"] >= pd.Timestamp(start))
