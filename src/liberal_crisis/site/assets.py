@@ -38,7 +38,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from .plotly_js import PLOTLY_TARGET, STATIC, plotlyjs_path
+from .plotly_js import chart_assets, write_static
 
 logger = logging.getLogger(__name__)
 
@@ -189,19 +189,11 @@ def add_templates(app: Sphinx, config) -> None:
 
 def precopy_chart_assets(app: Sphinx) -> None:
     """Put the chart assets in _static before any page is written (see the module docstring)."""
-    if app.builder.format != "html":
-        return
-    static = Path(app.outdir) / "_static"
-    static.mkdir(parents=True, exist_ok=True)
-    plotly = plotlyjs_path(app)
-    if plotly.is_file():  # if not, the extension's own check stops the build with the reason
-        _write_if_changed(static / PLOTLY_TARGET, plotly.read_bytes())
-    for name in ("charts.js", "charts.css", "site.css"):
-        _write_if_changed(static / name, (STATIC / name).read_bytes())
+    files = chart_assets(app)
     mystnb = mystnb_css()
     if mystnb is not None:
-        name, data = mystnb
-        _write_if_changed(static / name, data)
+        files[mystnb[0]] = mystnb[1]
+    write_static(app, files)
 
 
 def mystnb_css() -> tuple[str, bytes] | None:

@@ -28,7 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..stories import explorer as story
 from ..stories import theme
-from .plotly_js import PLOTLY_TARGET, STATIC
+from .plotly_js import PLOTLY_TARGET, STATIC, write_static
 
 JSON_NAME = "swing-explorer.json"
 ASSETS = ("explorer.js", "explorer.css")
@@ -98,18 +98,17 @@ def json_bytes(app: Sphinx) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
 
 
+def assets() -> dict[str, bytes]:
+    return {name: (STATIC / name).read_bytes() for name in ASSETS}
+
+
 def write_data(app: Sphinx) -> None:
     """Write the JSON and the assets into _static before any page (see ``assets``: checksums)."""
     if app.builder.format != "html":
         return
-    static = Path(app.outdir) / "_static"
-    static.mkdir(parents=True, exist_ok=True)
     data = json_bytes(app)
     app.env.lc_explorer_digest = hashlib.sha256(data).hexdigest()[:16]
-    for name, content in [(JSON_NAME, data), *[(a, (STATIC / a).read_bytes()) for a in ASSETS]]:
-        path = static / name
-        if not path.is_file() or path.read_bytes() != content:
-            path.write_bytes(content)
+    write_static(app, {JSON_NAME: data, **assets()})
 
 
 def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -125,11 +124,8 @@ def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> No
 
 
 def copy_after_build(app: Sphinx, exception) -> None:
-    if exception or app.builder.format != "html":
-        return
-    static = Path(app.outdir) / "_static"
-    for name in ASSETS:
-        (static / name).write_bytes((STATIC / name).read_bytes())
+    if not exception:
+        write_static(app, assets())
 
 
 def setup(app: Sphinx) -> None:

@@ -21,7 +21,6 @@ import html
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 from docutils import nodes
@@ -33,7 +32,7 @@ from sphinx.util.osutil import relative_uri
 from ..stories import formats
 from ..stories.charts import META_KEY
 from . import assets, citations, downloads, explorer, sharing
-from .plotly_js import BASIC_TRACES, PLOTLY_TARGET, STATIC, check_plotlyjs, plotlyjs_path
+from .plotly_js import BASIC_TRACES, PLOTLY_TARGET, chart_assets, check_plotlyjs, write_static
 from .plotly_mime import plotly_chart
 
 DOWNLOADS = "_downloads/charts"
@@ -288,13 +287,8 @@ def add_chart_assets(app: Sphinx, pagename, templatename, context, doctree) -> N
 
 
 def copy_assets(app: Sphinx, exception) -> None:
-    if exception or app.builder.format != "html":
-        return
-    static = Path(app.outdir) / "_static"
-    static.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(plotlyjs_path(app), static / PLOTLY_TARGET)
-    for name in ("charts.js", "charts.css", "site.css"):
-        shutil.copyfile(STATIC / name, static / name)
+    if not exception:
+        write_static(app, chart_assets(app))
 
 
 def setup(app: Sphinx) -> dict:

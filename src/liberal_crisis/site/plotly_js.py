@@ -1,7 +1,8 @@
-"""The local plotly.js: where it comes from, which version it is, where it goes in the site.
+"""The local plotly.js: where it comes from, which version it is, where it goes in the site;
+and the one writer of the book's own files into ``_static`` (``write_static``).
 
-Shared by the extension (which adds it to chart pages) and the asset trimmer (which copies it
-before any page is written), so neither imports the other.
+Shared by the extension (which adds it to chart pages), the explorer and the asset trimmer
+(which copies the files before any page is written), so none imports another.
 """
 
 from __future__ import annotations
@@ -17,6 +18,34 @@ PLOTLY_TARGET = "plotly.min.js"
 # Trace types in the partial bundle "plotly.js-basic-dist-min"; a chart using any other type
 # would stay blank in the browser, so the build refuses it.
 BASIC_TRACES = {"scatter", "bar", "pie"}
+
+
+def write_static(app: Sphinx, files: dict[str, bytes]) -> None:
+    """Write ``files`` (name -> bytes) into the site's ``_static``, each only where it differs.
+
+    Called before any page is written (so that Sphinx stamps the files' URLs with their
+    checksum, ``?v=...``, in a clean build too) and again when the build has finished (Sphinx
+    copies the static folders over them at the end)."""
+    if app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        path = static / name
+        if not path.is_file() or path.read_bytes() != data:
+            path.write_bytes(data)
+
+
+def chart_assets(app: Sphinx) -> dict[str, bytes]:
+    """The files every chart page needs: the local plotly.js (when it is there: if not, the
+    extension's own check stops the build with the reason), charts.js, charts.css, site.css."""
+    files = {}
+    plotly = plotlyjs_path(app)
+    if plotly.is_file():
+        files[PLOTLY_TARGET] = plotly.read_bytes()
+    for name in ("charts.js", "charts.css", "site.css"):
+        files[name] = (STATIC / name).read_bytes()
+    return files
 
 
 def plotlyjs_version(path: Path) -> str:
