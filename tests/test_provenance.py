@@ -84,6 +84,12 @@ def test_each_resource_is_derived_or_curated(res):
         assert res["path"] in MANIFEST["derived"]["files"], f"{res['name']}: no checksum recorded"
     elif prov.get("row_source") and " " not in prov["row_source"]:  # a column naming each row's source
         assert prov["row_source"] in fields, res["name"]
+    if prov.get("row_source_via"):  # the rows' sources are in another curated table's rows
+        via = prov["row_source_via"]
+        other = data.resource(via["resource"])
+        assert other["provenance"]["row_source"] in {f["name"] for f in other["schema"]["fields"]}
+        assert via["on"] in fields and via["on"] in {f["name"] for f in other["schema"]["fields"]}
+        assert via["resource"] in prov["row_source"], "the sentence readers see names the table"
 
 
 def test_every_raw_input_is_read_by_some_derivation():

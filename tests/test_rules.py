@@ -258,6 +258,12 @@ CASES = {
         "row_sources_are_listed",
         {"pledge_reports": cell(2, "source_url", "https://example.org/unlisted")},
         ("data/pledge_reports.csv", 4, "source_url", "source-listed")),
+    # house_standings takes its rows' sources from house_snapshots (provenance.row_source_via):
+    # the Hansard that names the Speaker is a source of house_snapshots, not of the standings.
+    "standings-row-source-not-among-the-standings-sources": (
+        "row_sources_are_listed",
+        {"house_snapshots": cell(1, "source_url", "https://www.ourcommons.ca/DocumentViewer/en/13273938")},
+        ("data/house_snapshots.csv", 3, "source_url", "source-listed")),
 }
 
 RULES_BY_NAME = {func.__name__: func for func in rules.RULES}

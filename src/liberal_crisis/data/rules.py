@@ -390,6 +390,19 @@ def row_sources_are_listed(load):
             out.append(_mismatch(res["name"], frame, i, "source_url", "source-listed",
                                  f"{frame.at[i, 'source_url']} is not among the resource's "
                                  "sources in datapackage.json"))
+    for res in resources:  # rows whose sources sit in another table's rows (house_standings)
+        via = res.get("provenance", {}).get("row_source_via")
+        if not via:
+            continue
+        keys, other = load(res["name"])[via["on"]], load(via["resource"])
+        listed = sources[res["name"]]
+        bad = (other[via["on"]].isin(keys) & ~other["source_url"].isin(listed)
+               & other["source_url"].notna())
+        for i in other.index[bad]:
+            out.append(_mismatch(via["resource"], other, i, "source_url", "source-listed",
+                                 f"{other.at[i, 'source_url']} is not among the sources of "
+                                 f"{res['name']} in datapackage.json, whose rows with this "
+                                 f"{via['on']} take their source from this row"))
     return out
 
 
