@@ -229,23 +229,111 @@ def licence_short(licence: str) -> str:
     return licence.split(";")[0].rstrip(".")
 
 
-def sources_markdown(resources: list[str]) -> str:
+def _row_source(name: str) -> tuple[pd.DataFrame, str, str]:
+    """Where the rows of curated table ``name`` name their documents: (the table holding the
+    source column, that column, the column joining it to ``name``, or '' for the table itself).
+    ``house_standings`` keeps its sources in its ``as_of`` date's row of ``house_snapshots``
+    (``provenance.row_source_via``)."""
+    prov = _data.resource(name).get("provenance", {})
+    if prov.get("kind") != "curated":
+        raise ValueError(f"{name} is a derived table: its Sources are its publishers' files, all "
+                         "listed; rows can be selected in curated tables only")
+    via = prov.get("row_source_via")
+    if via:
+        other = _data.resource(via["resource"])["provenance"]["row_source"]
+        return _data.read(via["resource"]), other, via["on"]
+    column = prov.get("row_source", "")
+    frame = _data.read(name)
+    if column not in frame.columns:
+        raise ValueError(f"{name}: its provenance names no column of row sources "
+                         f"(row_source: {column!r}), so its rows cannot be selected")
+    return frame, column, ""
+
+
+def _selected(name: str, frame: pd.DataFrame, where: dict) -> pd.DataFrame:
+    """The rows of ``frame`` (table ``name``) whose columns hold the values ``where`` gives
+    (a value or a list of values per column; all columns must match). Every value asked for
+    must be in the table: a misspelt event or riding fails here, not silently."""
+    if not where:
+        raise ValueError(f"{name}: an empty row selection")
+    mask = pd.Series(True, index=frame.index)
+    for column, values in where.items():
+        if column not in frame.columns:
+            raise ValueError(f"{name} has no column {column!r} to select rows by")
+        if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+            values = [values]
+        values = list(values)
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            values = list(pd.to_datetime(values))
+        absent = [v for v in values if not (frame[column] == v).any()]
+        if absent:
+            raise ValueError(f"{name}: no row has {column} = {absent[0]!r}")
+        mask &= frame[column].isin(values)
+    if not mask.any():
+        raise ValueError(f"{name}: no row matches {where!r}")
+    return frame[mask]
+
+
+def _used_sources(name: str, where: dict) -> list[dict]:
+    """The sources of curated table ``name`` that the rows ``where`` selects cite, plus those
+    no row cites (they document the table as a whole, e.g. one of its columns)."""
+    sources = _data.resource(name).get("sources", [])
+    table, column, on = _row_source(name)
+    if on:  # the rows' sources are in another table's rows with the same key
+        keys = _selected(name, _data.read(name), where)[on]
+        chosen = table[table[on].isin(keys)]
+    else:
+        chosen = _selected(name, table, where)
+    listed = {src["path"] for src in sources}
+    urls = list(dict.fromkeys(chosen[column].dropna()))
+    for url in urls:
+        if url not in listed:
+            raise ValueError(f"{name}: a selected row cites {url}, which is not among the "
+                             "resource's sources in datapackage.json")
+    cited = set(table[column].dropna())
+    return [src for src in sources if src["path"] in urls or src["path"] not in cited]
+
+
+def source_item(src: dict) -> tuple[str, str]:
+    """One document of a Sources list, '- Publisher: [Title](url), 4 September 2024
+    (licence)', and its short licence ('' for a news report). A date the book added to the
+    title in parentheses goes after the link, in the house style (``formats.dated_title``)."""
+    short = licence_short(src["license"])
+    publisher = f"{src['publisher']}: " if src.get("publisher") else ""
+    title, when = formats.dated_title(src["title"])
+    line = f"- {publisher}[{formats.typographic(title)}]({src['path']})"
+    return line + (f", {when}" if when else "") + (f" ({short})" if short else ""), short
+
+
+def sources_markdown(resources: list[str], rows: dict[str, dict] | None = None) -> str:
     """The publishers' sources behind ``resources``, one compact line each (publisher, linked
-    title, short licence), then one note on news reports and the access date, straight from the
-    data package. The licence texts in full are in the data package and on the methods page."""
+    title, date, short licence), then one note on news reports and the access date, straight
+    from the data package. The licence texts in full are in the data package and on the
+    methods page.
+
+    ``rows`` narrows a curated table to the rows the chapter uses, by column values, so its
+    list names only the documents those rows cite (``provenance.row_source``), e.g.
+    ``rows={"byelection_turnout_2024": {"riding": RIDING}, "timeline": {"event": [...]}}``.
+    A table not in ``rows``, and every derived table, lists all its sources. A selected row
+    whose source is not among its table's sources, a value no row has, or a selection of a
+    table not in ``resources`` raises ``ValueError``."""
+    rows = rows or {}
+    stray = [name for name in rows if name not in resources]
+    if stray:
+        raise ValueError(f"rows selected in {stray[0]}, which is not among the resources listed")
     lines, seen, accessed, reports = [], set(), set(), False
     for name in resources:
-        for src in _data.resource(name).get("sources", []):
+        sources = (_used_sources(name, rows[name]) if name in rows
+                   else _data.resource(name).get("sources", []))
+        for src in sources:
             key = (src["title"], src["path"])
             if key in seen:
                 continue
             seen.add(key)
             accessed.add(src["accessed"])
-            short = licence_short(src["license"])
+            line, short = source_item(src)
             reports = reports or not short
-            publisher = f"{src['publisher']}: " if src.get("publisher") else ""
-            title = formats.typographic(src["title"])
-            lines.append(f"- {publisher}[{title}]({src['path']})" + (f" ({short})" if short else ""))
+            lines.append(line)
     notes = []
     if reports:
         notes.append("News reports are used for their facts (numbers, dates) only; their text is "

@@ -12,7 +12,9 @@ text alike:
 - ``party("CPC")`` -> ``"Conservative"``: readers never see a party code;
 - ``header("share_pct")`` -> ``"Share (%)"`` and ``cell(column, value)``: the HTML table under
   each chart (the CSV keeps the machine names and raw values);
-- ``typographic(text)``: curly apostrophes and quotation marks for chart text.
+- ``typographic(text)``: curly apostrophes and quotation marks for chart text;
+- ``dated_title("... (4 Sep 2024)")`` -> ``("...", "4 September 2024")``: the date the book added
+  to a cited document's title, split off and written in the house style.
 """
 
 from __future__ import annotations
@@ -105,6 +107,37 @@ def date(value) -> str:
 def month(value) -> str:
     """'September 2024'."""
     return format_date(_as_date(value), "MMMM y", locale=LOCALE)
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+# Month names as the book's data has written them: in full, in three letters, and "Sept".
+_MONTH_NUMBER = {**{m: i for i, m in enumerate(_MONTHS, 1)},
+                 **{m[:3]: i for i, m in enumerate(_MONTHS, 1)}, "sept": 9}
+# A title's trailing "(4 September 2024)", "(4 Sep. 2024)", "(Mar 2025)" or "(2024-09-04)":
+# a date the book added, not the publisher's words.
+_TITLE_DATE = re.compile(
+    r"\s*\((?:(?P<iso>\d{4}-\d{2}-\d{2})"
+    r"|(?:(?P<day>\d{1,2})\s+)?(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4}))\)\s*$")
+
+
+def dated_title(title: str) -> tuple[str, str]:
+    """A cited title and the date added to it in parentheses at its end, in the house style:
+    ``"NDP ends the deal (4 Sep 2024)"`` -> ``("NDP ends the deal", "4 September 2024")``,
+    ``"... (Mar 2025)"`` -> ``("...", "March 2025")``. A title with no such date comes back
+    whole with ``""``; other parentheticals ("(Division No. 858)") are left alone. An
+    impossible date ("31 Feb 2024") raises ``ValueError``."""
+    found = _TITLE_DATE.search(title)
+    if not found:
+        return title, ""
+    if found["iso"]:
+        return title[: found.start()], date(found["iso"])
+    number_ = _MONTH_NUMBER.get(found["month"].lower())
+    if number_ is None:  # "(Speaker 2024)" and the like: not a date
+        return title, ""
+    day, year = found["day"], int(found["year"])
+    when = _dt.date(year, number_, int(day) if day else 1)
+    return title[: found.start()], date(when) if day else month(when)
 
 
 def number(value, decimals: int = 0) -> str:
