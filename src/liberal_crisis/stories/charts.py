@@ -275,8 +275,9 @@ def _selected(name: str, frame: pd.DataFrame, where: dict) -> pd.DataFrame:
 
 
 def _used_sources(name: str, where: dict) -> list[dict]:
-    """The sources of curated table ``name`` that the rows ``where`` selects cite, plus those
-    no row cites (they document the table as a whole, e.g. one of its columns)."""
+    """The sources of curated table ``name`` that the rows ``where`` selects cite, in the data
+    package's order. (A source no row cites, such as the Hansard naming the Speaker in
+    ``house_snapshots``, is listed only when the whole table is.)"""
     sources = _data.resource(name).get("sources", [])
     table, column, on = _row_source(name)
     if on:  # the rows' sources are in another table's rows with the same key
@@ -290,8 +291,7 @@ def _used_sources(name: str, where: dict) -> list[dict]:
         if url not in listed:
             raise ValueError(f"{name}: a selected row cites {url}, which is not among the "
                              "resource's sources in datapackage.json")
-    cited = set(table[column].dropna())
-    return [src for src in sources if src["path"] in urls or src["path"] not in cited]
+    return [src for src in sources if src["path"] in urls]
 
 
 def source_item(src: dict) -> tuple[str, str]:

@@ -35,6 +35,22 @@ def placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
 
+CAUCUS_DATE = "2024-10-12"
+REVIEW_RULE = "Written notice that triggers a caucus leadership review"
+SEPT_VOTE = "2024-09-25"
+PACT_END = "NDP ends the supply-and-confidence agreement"
+# The rows :func:`figures` reads, by curated table (``charts.sources_markdown(rows=ROWS)``): the
+# chapter's Sources list names only their documents.
+ROWS = {
+    "pledge_reports": {"report_date": ["2024-10-11", "2024-10-23"],
+                       "measure": ["signed", "willing"]},
+    "caucus_size": {"as_of": CAUCUS_DATE},
+    "leadership_rules": {"rule": REVIEW_RULE},
+    "confidence_votes": {"vote_date": SEPT_VOTE},
+    "timeline": {"event": PACT_END},
+}
+
+
 def figures(*, reports: pd.DataFrame, caucus_size: pd.DataFrame, rules: pd.DataFrame,
             votes: pd.DataFrame, timeline: pd.DataFrame, ballots: pd.DataFrame,
             results: pd.DataFrame) -> dict[str, object]:
@@ -45,16 +61,16 @@ def figures(*, reports: pd.DataFrame, caucus_size: pd.DataFrame, rules: pd.DataF
             raise ValueError(f"pledge_reports: expected one {measure!r} report on {date}")
         return rows.iloc[0]
 
-    caucus = int(caucus_size.loc[caucus_size["as_of"] == "2024-10-12", "members"].iloc[0])
-    review = rules[rules["rule"].str.startswith("Written notice that triggers")]
+    caucus = int(caucus_size.loc[caucus_size["as_of"] == CAUCUS_DATE, "members"].iloc[0])
+    review = rules[rules["rule"] == REVIEW_RULE]
     if len(review) != 1:
         raise ValueError("leadership_rules: expected one Reform Act review rule")
     # At least threshold_pct of the caucus: the same ceiling as analysis.caucus.threshold_table.
     review_needed = math.ceil(float(review["threshold_pct"].iloc[0]) * caucus / 100 - 1e-9)
-    sept = votes[votes["vote_date"] == "2024-09-25"]
+    sept = votes[votes["vote_date"] == SEPT_VOTE]
     if len(sept) != 1:
         raise ValueError("confidence_votes: expected one division on 2024-09-25")
-    pact = timeline[timeline["event"].str.contains("ends the supply-and-confidence agreement")]
+    pact = timeline[timeline["event"] == PACT_END]
     out = {
         "cbc_floor": int(report("2024-10-11", "signed")["count_low"]),
         "star_low": int(report("2024-10-11", "willing")["count_low"]),
