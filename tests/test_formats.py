@@ -69,3 +69,30 @@ def test_table_cells():
     assert formats.cell("is_floor", True) == "yes"
     assert formats.cell("basis", "inferred_from_tally") == "inferred from tally"
     assert formats.cell("note", None) == ""
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Jagmeet Singh pulls NDP out of the deal (4 Sep 2024)",
+     ("Jagmeet Singh pulls NDP out of the deal", "4 September 2024")),
+    ("A report (4 Sept. 2024)", ("A report", "4 September 2024")),
+    ("A report (04 September 2024)", ("A report", "4 September 2024")),
+    ("Poll releases (Mar 2025)", ("Poll releases", "March 2025")),
+    ("Federal Politics, January 2025 (January 2025)", ("Federal Politics, January 2025", "January 2025")),
+    ("A report (may 2025)", ("A report", "May 2025")),
+    ("A report (2024-12-09)", ("A report", "9 December 2024")),
+    # Not a date the book added at the end: the title is left whole.
+    ("Journals No. 343 (Division No. 858)", ("Journals No. 343 (Division No. 858)", "")),
+    ("Delivering for Canadians Now (news release, 22 March 2022)",
+     ("Delivering for Canadians Now (news release, 22 March 2022)", "")),
+    ("Federal Politics, March 3 (2025)", ("Federal Politics, March 3 (2025)", "")),
+    ("Léger poll (middle field date 24 August 2024)", ("Léger poll (middle field date 24 August 2024)", "")),
+    ("Speaker's ruling (Speaker 2024)", ("Speaker's ruling (Speaker 2024)", "")),
+    ("Sep 2024 in review", ("Sep 2024 in review", "")),
+])
+def test_a_date_added_to_a_title_is_split_off_in_house_style(title, expected):
+    assert formats.dated_title(title) == expected
+
+
+def test_an_impossible_date_in_a_title_fails():
+    with pytest.raises(ValueError):
+        formats.dated_title("A report (31 Feb 2024)")
