@@ -88,6 +88,21 @@ def test_toronto_page_draws_at_least_two_charts(browser, site_url):
     page.close()
 
 
+def test_an_opened_table_does_not_print_the_screen_reader_description(browser, site_url):
+    """The text alternative names the table for screen readers; on screen the table's label
+    is its toggle, so opening it must not print the description as a line (at 375 px it ran
+    off the side)."""
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(f"{site_url}/book/toronto-st-pauls.html", wait_until="load")
+    table = page.locator("details.lc-table").first
+    table.locator("summary").click()
+    caption = table.locator("caption")
+    assert caption.text_content().strip()  # still there for screen readers
+    box = caption.bounding_box()
+    assert box is None or (box["width"] <= 1 and box["height"] <= 1), box
+    page.close()
+
+
 def test_the_offline_guard_catches_a_request_to_another_host(browser, site_url):
     """Control for the checks above: a page that asks another host is caught, not missed."""
     page = browser.new_page()

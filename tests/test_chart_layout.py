@@ -4,6 +4,7 @@ desktop (1280 px) and phone (375 px) width, in light and dark mode:
 - no text of a chart (title, tick labels, axis titles, legend, annotations, bar labels) runs
   into other text, and no reference line strikes through text;
 - no text runs past the chart's box (over the caption, say) or the window;
+- no text is a value a script failed to write ("[object Object]", "undefined");
 - a chart keeps its height when the window changes size and comes back (a phone turned, an
   address bar hiding).
 
@@ -76,6 +77,13 @@ def _problems(found: dict, keep) -> list[str]:
 def test_chart_text_never_collides(survey, view):
     collisions = _problems(survey(view), lambda p: p.startswith("overlap:") or " through " in p)
     assert collisions == [], f"{len(collisions)} collisions at {view}:\n" + "\n".join(collisions)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_chart_text_is_never_a_broken_value(survey, view):
+    """An empty axis title once reached the phone form as "[object Object]"."""
+    broken = _problems(survey(view), lambda p: p.startswith("broken text"))
+    assert broken == [], f"{len(broken)} broken text elements at {view}:\n" + "\n".join(broken)
 
 
 @pytest.mark.parametrize("view", VIEWS)

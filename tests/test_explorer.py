@@ -63,7 +63,7 @@ def test_payload_holds_every_2021_vote(payload, votes):
 
 def test_payload_names_ridings_like_the_book(payload, tsp):
     names = {r["n"]: r["name"] for r in payload["ridings"]}
-    assert names[tsp] == "Toronto–St. Paul's"  # an en dash, as in the chapters
+    assert names[tsp] == "Toronto–St. Paul’s"  # an en dash and a typographic apostrophe, as in the chapters
     assert all("--" not in n for n in names.values())
 
 

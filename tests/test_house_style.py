@@ -30,7 +30,7 @@ REDUNDANT_AXIS_TITLES = {"type of event", "rule", "candidate (party)", "candidat
                          "date", "month", "election", "report and what was counted"}
 # Plotly keys whose strings a reader sees (on the chart or on hover).
 VISIBLE_KEYS = {"name", "text", "hovertemplate", "texttemplate", "ticktext", "x", "y",
-                "categoryarray"}
+                "categoryarray", "customdata", "hovertext"}
 
 
 def visible_text(page: BeautifulSoup) -> list[tuple[str, str]]:
@@ -57,7 +57,8 @@ def visible_text(page: BeautifulSoup) -> list[tuple[str, str]]:
 def chart_strings(page: BeautifulSoup):
     """(where, text) for the strings each chart draws: trace names, labels, hover text,
     annotations, axis and legend titles."""
-    for script in page.select("script.lc-chart-data"):
+    # the chart and, where it has one, its phone form (drawn instead below 600 px)
+    for script in page.select("script.lc-chart-data, script.lc-chart-phone"):
         figure = json.loads(script.string)
         target = script["data-target"]
 

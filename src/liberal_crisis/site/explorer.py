@@ -61,8 +61,8 @@ def markup() -> str:
 <label><input type="radio" name="lc-ex-method" value="uniform" checked> Uniform: add points</label>
 <label><input type="radio" name="lc-ex-method" value="proportional"> Proportional: multiply</label>
 </fieldset>
-<fieldset class="lc-ex-values"><legend id="lc-ex-values-legend">Change in each party's share</legend>
-<p class="lc-ex-hint" id="lc-ex-values-hint">Points added to the party's 2021 share in every riding where it stood.</p>
+<fieldset class="lc-ex-values"><legend id="lc-ex-values-legend">Change in each party’s share</legend>
+<p class="lc-ex-hint" id="lc-ex-values-hint">Points added to the party’s 2021 share in every riding where it stood.</p>
 <div class="lc-ex-grid">{controls}</div>
 </fieldset>
 </form>
@@ -76,7 +76,7 @@ def markup() -> str:
 <label for="lc-ex-q">Find a riding</label>
 <input type="search" id="lc-ex-q" list="lc-ex-names" aria-describedby="lc-ex-q-hint" spellcheck="false">
 <datalist id="lc-ex-names"></datalist>
-<p class="lc-ex-hint" id="lc-ex-q-hint">Type part of a name, e.g. Avalon or St. Paul's.</p>
+<p class="lc-ex-hint" id="lc-ex-q-hint">Type part of a name, e.g. Avalon or St. Paul’s.</p>
 <div id="lc-ex-matches"></div>
 <div id="lc-ex-riding" aria-live="polite"></div>
 </div>

@@ -31,7 +31,8 @@ ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
 # line-shaped marker). Returns, per chart, its figure id, its height and the problems found:
 # - two text elements whose ink boxes overlap;
 # - a reference line through a text element;
-# - a text element outside the chart's box or the window.
+# - a text element outside the chart's box or the window;
+# - text a script wrote from a value that is not text ("[object Object]", "undefined", "NaN").
 # A text box is the element's bounding box less 15 % of its height above and below (the line
 # box of a font is taller than its letters) and 1 px at each end: touching is not colliding.
 LAYOUT_PROBE = r"""() => {
@@ -96,6 +97,9 @@ LAYOUT_PROBE = r"""() => {
                 quad: [[l, t], [r, t], [r, b], [l, b]]};
       });
     const problems = [];
+    // Text a script wrote from a value that was not text: "[object Object]", "undefined", "NaN".
+    for (const t of texts)
+      if (/\[object \w+\]|\bundefined\b|\bNaN\b/.test(t.text)) problems.push(`broken text: ${name(t)}`);
     for (let i = 0; i < texts.length; i++) {
       for (let j = i + 1; j < texts.length; j++) {
         if (overlap(texts[i].quad, texts[j].quad))

@@ -118,6 +118,7 @@ def present(
         "rows": _json_rows(data),
     }
     if phone is not None:
+        _typographic_text(phone)
         small = json.loads(phone.to_json())
         small["layout"].pop("template", None)  # the page gives it the main figure's template
         meta["phone"] = small
@@ -145,17 +146,19 @@ def _typographic_text(fig: go.Figure) -> None:
             return [fix_all(v) for v in value]
         return fix(value)
 
+    def as_list(value):
+        return value.tolist() if hasattr(value, "tolist") else list(value)
+
     for trace in fig.data:
-        for key in ("name", "text", "hovertext", "hovertemplate", "x", "y", "labels"):
+        # customdata: the hover text of many charts (event labels, pollsters, ridings)
+        for key in ("name", "text", "hovertext", "hovertemplate", "x", "y", "labels", "customdata"):
             value = trace[key] if key in trace else None
             if isinstance(value, str):
                 trace[key] = fix(value)
-            elif value is not None and not hasattr(value, "dtype") and has_quote(list(value)):
-                trace[key] = fix_all(list(value))
-            elif hasattr(value, "dtype") and value.dtype == object and has_quote(list(value)):
-                trace[key] = fix_all(list(value))
-    for axis in ("xaxis", "yaxis"):
-        ax = fig.layout[axis]
+            elif value is not None and has_quote(as_list(value)):
+                trace[key] = fix_all(as_list(value))
+    # every axis, the subplots of a phone form (xaxis2, yaxis3, ...) included
+    for ax in [*fig.select_xaxes(), *fig.select_yaxes()]:
         if ax.title.text:
             ax.title.text = fix(ax.title.text)
         if ax.categoryarray is not None:

@@ -18,13 +18,13 @@ import pandas as pd
 
 from .. import data as _data
 from ..analysis import projection, swing
-from . import charts, scenarios, theme
+from . import charts, formats, scenarios, theme
 
 #: The parties the reader controls, in the order of the controls.
 PARTIES = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]
 #: How the page's sentence names a party ("Conservatives 237 seats, a majority").
 PLURAL = {"LPC": "Liberals", "CPC": "Conservatives", "NDP": "NDP", "BQ": "Bloc Québécois",
-          "GPC": "Greens", "PPC": "People's Party", "IND": "Independents"}
+          "GPC": "Greens", "PPC": "People’s Party", "IND": "Independents"}
 RESOURCES = ["ge2021_riding_votes", "ge2021_ridings", "parties", "byelection_results_2024",
              "polls", "poll_shares", "ge2025_national"]
 
@@ -68,7 +68,7 @@ def payload(votes: pd.DataFrame, ridings: pd.DataFrame, parties: pd.DataFrame,
         rows = rows.sort_values(["votes", "party_code"], ascending=[False, True])
         out_ridings.append({
             "n": int(number),
-            "name": charts.riding_label(str(meta.loc[number, "riding"])),
+            "name": formats.typographic(charts.riding_label(str(meta.loc[number, "riding"]))),
             "province": str(meta.loc[number, "province"]),
             "votes": [[str(c), int(v)] for c, v in zip(rows["party_code"], rows["votes"])],
         })
@@ -80,8 +80,9 @@ def payload(votes: pd.DataFrame, ridings: pd.DataFrame, parties: pd.DataFrame,
         presets.append({
             "id": "by-" + charts.riding_label(riding).lower().replace("–", "-").replace(" ", "-")
             .replace("'", "").replace(".", "").replace("é", "e").replace("É", "e"),
-            "group": "A 2024 by-election's change, against the riding in 2021",
-            "label": f"{charts.riding_label(riding)} by-election, {date:%-d %B %Y}",
+            "group": "A 2024 by-election’s change, against the riding in 2021",
+            "label": formats.typographic(f"{charts.riding_label(riding)} by-election, "
+                                         f"{formats.date(date)}"),
             "riding": riding,
             **_both(g["after_pct"], g["before_pct"], codes),
         })
@@ -110,8 +111,9 @@ def payload(votes: pd.DataFrame, ridings: pd.DataFrame, parties: pd.DataFrame,
                   "the swing explorer, written by liberal_crisis.site.explorer at build time."),
         "seats": seats,
         "majority": scenarios.majority(seats),
-        "parties": [{"code": c, "name": theme.PARTY_NAMES.get(c, names.get(c, c)),
-                     "plural": PLURAL.get(c, names.get(c, c)), "colour": theme.colour(c)}
+        "parties": [{"code": c, "name": formats.typographic(theme.PARTY_NAMES.get(c, names.get(c, c))),
+                     "plural": formats.typographic(PLURAL.get(c, names.get(c, c))),
+                     "colour": theme.colour(c)}
                     for c in shown],
         "ridings": out_ridings,
         "presets": presets,

@@ -226,13 +226,12 @@
       fig = small;
       el.dataset.form = "phone";
     }
-    var title = fig.layout && fig.layout.title;
-    el.dataset.title = (title && (title.text || title)) || "";
+    el.dataset.title = titleText(fig.layout && fig.layout.title);
     el.dataset.titlesize = setting(fig.layout, "title.font.size", 17);
     el.dataset.margint = setting(fig.layout, "margin.t", 80);
     el.dataset.marginr = (fig.layout.margin && fig.layout.margin.r) || 0;
     var xaxis = (fig.layout && fig.layout.xaxis) || {};
-    el.dataset.xtitle = (xaxis.title && (xaxis.title.text || xaxis.title)) || "";
+    el.dataset.xtitle = titleText(xaxis.title);
     var config = Object.assign({}, fig.config || {}, {
       responsive: true,
       displaylogo: false,
@@ -265,6 +264,13 @@
     var height = Math.ceil(full.height + least - full._size.h);
     el.style.height = el.style.minHeight = height + "px";
     window.Plotly.relayout(el, { height: height });
+  }
+
+  // A plotly title is a string or {text: ...}; an empty one ({}) has no text (String({}) would
+  // print "[object Object]" on the chart).
+  function titleText(title) {
+    if (typeof title === "string") return title;
+    return (title && typeof title.text === "string") ? title.text : "";
   }
 
   // On a phone, wrap the x-axis title to the plot area's real width when the guess was wrong.

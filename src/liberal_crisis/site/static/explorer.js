@@ -163,11 +163,11 @@
 
   function setMethodControls() {
     var uniform = state.method === "uniform";
-    els.legend.textContent = uniform ? "Change in each party's share (points)"
-                                     : "Ratio for each party's share (1 = no change)";
+    els.legend.textContent = uniform ? "Change in each party’s share (points)"
+                                     : "Ratio for each party’s share (1 = no change)";
     els.hint.textContent = uniform
-      ? "Points added to the party's 2021 share in every riding where it stood (never below 0)."
-      : "Each party's 2021 share is multiplied by this number in every riding where it stood.";
+      ? "Points added to the party’s 2021 share in every riding where it stood (never below 0)."
+      : "Each party’s 2021 share is multiplied by this number in every riding where it stood.";
     MAIN.forEach(function (code) {
       var input = els.inputs[code];
       input.step = uniform ? "0.1" : "0.01";
