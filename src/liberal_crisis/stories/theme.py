@@ -62,8 +62,12 @@ def template() -> go.layout.Template:
             # however tall the tick labels grow on a narrow screen.
             legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0,
                         xanchor="left"),
-            xaxis=dict(gridcolor="#E5E5E5", linecolor="#888888", zeroline=False, automargin=True),
-            yaxis=dict(gridcolor="#E5E5E5", linecolor="#888888", zeroline=False, automargin=True),
+            # Counts read "5,000" on every axis (plotly's default "5k" was on some charts and
+            # "5000" on others); shares, seats and dates are unaffected.
+            xaxis=dict(gridcolor="#E5E5E5", linecolor="#888888", zeroline=False, automargin=True,
+                       exponentformat="none", separatethousands=True),
+            yaxis=dict(gridcolor="#E5E5E5", linecolor="#888888", zeroline=False, automargin=True,
+                       exponentformat="none", separatethousands=True),
             hoverlabel=dict(font=dict(family=FONT)),
             separators=".,",
         )

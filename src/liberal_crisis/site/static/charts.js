@@ -104,6 +104,12 @@
       data.forEach(function (trace) {
         if (Array.isArray(trace.y)) trace.y = trace.y.map(relabel);
       });
+      // Three value ticks at most: "15,000" four times does not fit a phone's narrow plot
+      // without slanting (the bars carry their values anyway).
+      layout.xaxis = Object.assign({}, layout.xaxis, { nticks: 3 });
+      // A value that does not fit inside its bar goes past it, upright, rather than turned
+      // on its side inside it.
+      horizontal.forEach(function (trace) { if (trace.textangle === undefined) trace.textangle = 0; });
       var range = layout.xaxis && layout.xaxis.range;
       var outside = horizontal.some(function (trace) { return trace.textposition === "outside"; });
       if (outside && Array.isArray(range) && range.length === 2) {
