@@ -110,3 +110,31 @@ def test_references_page_shows_no_working_notes_or_raw_markup(built_site):
                      "visited on", "URL:", "\\#", "\\_", "--", "`"):
         assert fragment not in text, fragment
     assert not re.search(r"\d{4}-\d{2}-\d{2}", text), "an ISO date on the references page"
+
+
+@pytest.mark.parametrize("url, front", [
+    ("https://www.lapresse.ca/", True),
+    ("https://www.cbc.ca/news/", True),
+    ("https://heartlandnews.ca/?p=8447", False),
+    ("https://kitchener.citynews.ca/?p=3912021", False),
+    ("https://www.cbc.ca/news/politics/trudeau-leadership-review-formal-mechanism-1.7096351", False),
+])
+def test_a_front_page_is_told_apart_from_a_piece_addressed_by_a_query(url, front):
+    assert citations._is_site_front(url) is front
+
+
+def test_labels_name_publishers_not_people():
+    # House style: the label is the publisher; reporters' names stay out of `author`.
+    bib = parse_file(str(BIB))
+    people = {k: [str(p) for p in e.persons.get("author", [])] for k, e in bib.entries.items()}
+    named = {k: v for k, v in people.items()
+             if any(name in " ".join(v) for name in ("Osman", "Vieira", "Horwood", "Fournier"))}
+    assert named == {}
+
+
+def test_no_reference_names_a_mirror_as_the_publishers_site():
+    bib = parse_file(str(BIB))
+    for key, e in bib.entries.items():
+        url = e.fields.get("url", "")
+        for mirror in ("thesaxon.org", "threadsky.app"):
+            assert mirror not in url and mirror not in e.fields.get("organization", ""), key

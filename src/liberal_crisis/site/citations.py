@@ -123,9 +123,11 @@ def typographic_field(children, context, name):
 
 
 def _is_site_front(url: str) -> bool:
-    """True when the address is a publisher's front page or section, not the piece itself."""
-    path = urlparse(url).path.strip("/")
-    return path.count("/") == 0 and "." not in path and "-" not in path
+    """True when the address is a publisher's front page or section, not the piece itself.
+    An address with a query ("?p=8447") names one piece, whatever its path."""
+    parts = urlparse(url)
+    path = parts.path.strip("/")
+    return not parts.query and path.count("/") == 0 and "." not in path and "-" not in path
 
 
 class AuthorYearStyle(UnsrtStyle):
