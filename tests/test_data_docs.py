@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from liberal_crisis import data
 from liberal_crisis.data import dictionary
 from conftest import REPO
@@ -254,3 +256,39 @@ def test_command_line_help(capsys):
     assert "--check PATH exit 1 if PATH is out of date" in out
     with pytest.raises(SystemExit):
         dictionary.main([])  # one of the two is required
+
+
+def _reader_text(descriptor):
+    """Every description, source title and source note the methods page prints as prose."""
+    for res in descriptor["resources"]:
+        yield res["name"], res.get("description", "")
+        for field in res["schema"]["fields"]:
+            yield f"{res['name']}.{field['name']}", field.get("description", "")
+        for source in res.get("sources", []):
+            yield f"{res['name']} source", source.get("title", "")
+            yield f"{res['name']} source", source.get("notes", "")
+
+
+def test_the_dictionary_prose_holds_no_working_notes():
+    # Notes meant for the authors ("the brief", "the dossier", "placeholders") must be said in
+    # reader-facing words; the caveats themselves stay.
+    words = re.compile(r"\b(brief|dossier|placeholders?|reconstructed|subdomain|TODO|FIXME)\b",
+                       re.IGNORECASE)
+    found = [(where, words.search(text).group(0)) for where, text in _reader_text(data.descriptor())
+             if words.search(text)]
+    assert found == []
+
+
+def test_the_dictionary_prose_gives_percentages_to_one_decimal():
+    # House style: one decimal in prose; raw values in the field tables are not prose.
+    two = re.compile(r"\d\.\d{2,}\s*%")
+    found = [(where, two.search(text).group(0)) for where, text in _reader_text(data.descriptor())
+             if two.search(text)]
+    assert found == []
+
+
+def test_a_source_title_names_no_repository_path():
+    # Chapters' Sources lists print the titles; the commit and path belong in the notes.
+    titles = [(res["name"], s["title"]) for res in data.descriptor()["resources"]
+              for s in res.get("sources", [])]
+    assert [(n, t) for n, t in titles if re.search(r"\w/\w+\.csv|commit [0-9a-f]{7}", t)] == []
