@@ -142,6 +142,28 @@ def test_the_probe_catches_a_line_through_a_label(browser, site_url):
     tab.close()
 
 
+def test_the_probe_catches_a_dotted_line_that_grazes_a_label(browser, site_url):
+    """A dotted trace line 1.5 px left of a bar label's box (the signatories' line once ran
+    that close to "23 MPs (15%): met") reads as struck through the label: caught."""
+    tab = open_view(browser, *VIEWS["1280-light"])
+    load(tab, f"{site_url}/book/the-pledge.html")
+    clean = {c["id"]: c["problems"] for c in tab.evaluate(LAYOUT_PROBE)}
+    assert clean["fig-the-pledge-thresholds"] == []
+    tab.evaluate("""() => {
+        const el = document.querySelector('#fig-the-pledge-thresholds .lc-chart');
+        const label = [...el.querySelectorAll('.annotation text')].find(t => t.textContent.includes('met'));
+        const xa = el._fullLayout.xaxis;
+        const px = label.getBoundingClientRect().left - el.querySelector('.main-svg').getBoundingClientRect().left
+                   - xa._offset - 1.5;
+        const ys = el.data[0].y;
+        return Plotly.addTraces(el, {x: [xa.p2d(px), xa.p2d(px)], y: [ys[0], ys[ys.length - 1]],
+                                     mode: 'lines', line: {dash: 'dot', width: 3}, showlegend: false});
+    }""")
+    found = {c["id"]: c["problems"] for c in tab.evaluate(LAYOUT_PROBE)}["fig-the-pledge-thresholds"]
+    assert any(p.startswith("a line of the chart through annotation") and "met" in p for p in found), found
+    tab.close()
+
+
 def test_the_resize_check_catches_a_chart_that_loses_height(browser, site_url):
     """Control: a container shorter than its figure (the old default, 420 px, under a 500 px
     chart: the bug this guards) is caught."""

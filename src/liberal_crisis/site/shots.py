@@ -89,8 +89,11 @@ LAYOUT_PROBE = r"""() => {
       .map(el => ({el, rect: el.getBoundingClientRect()}))
       .filter(({rect}) => (rect.width > 8 && rect.height <= 6) || (rect.height > 8 && rect.width <= 6))
       .map(({el, rect}) => {
-        // A path's box leaves out its stroke: a horizontal line has no height without it.
-        const half = Math.max(1, (parseFloat(getComputedStyle(el).strokeWidth) || 0) / 2);
+        // A path's box leaves out its stroke: a horizontal line has no height without it. A line
+        // that passes within CLEAR px of a text (a dotted line grazing a bar label) reads as
+        // struck through it, so the line's box takes that clearance on each side.
+        const CLEAR = 2;
+        const half = Math.max(1, (parseFloat(getComputedStyle(el).strokeWidth) || 0) / 2) + CLEAR;
         const [dx, dy] = rect.height <= 6 ? [0, half] : [half, 0];
         const l = rect.left - dx, r = rect.right + dx, t = rect.top - dy, b = rect.bottom + dy;
         return {what: el.closest('.shapelayer') ? 'a reference line' : 'a line of the chart',
