@@ -134,6 +134,20 @@ def test_sources_list_is_one_compact_line_per_document():
     assert not __import__("re").search(r"\d{4}-\d{2}-\d{2}", text.split("\n\n")[-1])  # no ISO date
 
 
+def test_category_tickvals_follow_the_typographic_names_of_the_data():
+    """A category named with an apostrophe gets a curly one in the data; tick values naming it
+    must change with it, or the category's tick label disappears."""
+    theme.setup()
+    names = ["Toronto–St. Paul's", "Elmwood–Transcona"]
+    df = pd.DataFrame({"riding": names, "change": [-8.9, -9.9]})
+    fig = go.Figure(go.Bar(x=df.riding, y=df.change))
+    fig.update_xaxes(tickvals=names, ticktext=[n.replace("–", "–<br>") for n in names])
+    fig.update_layout(title="Falls", yaxis_title="Points")
+    charts.present(fig, name="ok", data=df, resources=["parties"], alt="Bars.")
+    assert list(fig.layout.xaxis.tickvals) == list(fig.data[0].x)
+    assert "Toronto–St. Paul’s" in fig.data[0].x
+
+
 def test_category_axes_need_no_title_but_value_axes_do():
     theme.setup()
     df = pd.DataFrame({"who": ["Stewart", "Church"], "votes": [15565, 14932]})

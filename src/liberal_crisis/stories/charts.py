@@ -165,6 +165,8 @@ def _typographic_text(fig: go.Figure) -> None:
             ax.categoryarray = [fix(v) for v in ax.categoryarray]
         if ax.ticktext is not None:
             ax.ticktext = [fix(v) for v in ax.ticktext]
+        if ax.tickvals is not None:  # category names as tickvals must match the data's, fixed above
+            ax.tickvals = [fix(v) for v in ax.tickvals]
     for annotation in fig.layout.annotations:
         annotation.text = fix(annotation.text)
 
