@@ -54,6 +54,26 @@ def test_the_majority_line_is_in_every_panel_on_one_scale():
     assert [t.marker.color for t in fig.data][0] == tuple(theme.colour(p) for p in PARTIES)
 
 
+def test_a_panel_of_a_larger_house_gets_its_own_majority_line():
+    """The 2025 House had 343 seats (majority 172), the 2021 House 338 (170)."""
+    theme.setup()
+    fig = small_multiples.bar_panels(
+        frame(), panel="scenario", category="party_code", value="seats",
+        panels=["2021", "2025", "swing"], categories=PARTIES, colours=theme.colour_map(PARTIES),
+        labels=theme.PARTY_NAMES, titles={"2021": "a", "2025": "b", "swing": "c"},
+        title="T", value_title="Seats", line={"2021": 170, "2025": 172, "swing": 170},
+        value_max=340)
+    where = {(s.xref, s.x0) for s in fig.layout.shapes}
+    assert where == {("x", 170), ("x2", 172), ("x3", 170)}
+    with pytest.raises(ValueError, match="no reference line for panels"):
+        small_multiples.bar_panels(
+            frame(), panel="scenario", category="party_code", value="seats",
+            panels=["2021", "2025", "swing"], categories=PARTIES,
+            colours=theme.colour_map(PARTIES), labels=theme.PARTY_NAMES,
+            titles={"2021": "a", "2025": "b", "swing": "c"}, title="T", value_title="Seats",
+            line={"2021": 170})
+
+
 def test_a_missing_panel_is_an_error():
     with pytest.raises(ValueError, match="no rows for panels"):
         small_multiples.bar_panels(

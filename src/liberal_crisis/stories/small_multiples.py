@@ -29,7 +29,7 @@ def bar_panels(
     titles: dict[str, str],
     title: str,
     value_title: str,
-    line: float | None = None,
+    line: float | dict[str, float] | None = None,
     value_max: float | None = None,
     cols: int = 2,
     row_height: int = 96,
@@ -37,7 +37,11 @@ def bar_panels(
     """One panel per value of ``panel`` (in the order of ``panels``, row by row), each with a
     horizontal bar per ``category`` (in the order of ``categories``, named by ``labels`` and
     coloured by ``colours``), bar length ``value``; ``titles`` names each panel; ``line`` draws a
-    dashed reference line at that value in every panel."""
+    dashed reference line at that value in every panel, or at ``line[panel]`` in each panel
+    when the reference differs between them (a majority of a larger House)."""
+    lines = line if isinstance(line, dict) else {p: line for p in panels}
+    if line is not None and set(lines) != set(panels):
+        raise ValueError(f"no reference line for panels {sorted(set(panels) - set(lines))}")
     missing = [p for p in panels if p not in set(frame[panel])]
     if missing:
         raise ValueError(f"no rows for panels {missing}")
@@ -59,13 +63,14 @@ def bar_panels(
             ),
             row=r + 1, col=c + 1,
         )
-        if line is not None:
-            fig.add_vline(x=line, row=r + 1, col=c + 1, line_dash="dash", line_width=1.5,
+        if lines.get(key) is not None:
+            fig.add_vline(x=lines[key], row=r + 1, col=c + 1, line_dash="dash", line_width=1.5,
                           line_color="#8C8C8C")
     fig.update_yaxes(autorange="reversed", type="category", tickfont_size=10)
     fig.update_xaxes(range=[0, top], tickfont_size=10)
-    if line is not None:
-        fig.update_xaxes(tickvals=[0, line, top - top % 100 if top >= 200 else top])
+    if line is not None:  # the tick at the reference most panels share
+        common = pd.Series(list(lines.values())).mode().iloc[0]
+        fig.update_xaxes(tickvals=[0, common, top - top % 100 if top >= 200 else top])
     for i, note in enumerate(fig.layout.annotations):  # panel titles over their panel's left end
         r, c = divmod(i, cols)
         note.update(x=fig.get_subplot(r + 1, c + 1).xaxis.domain[0], xanchor="left", font_size=10)
