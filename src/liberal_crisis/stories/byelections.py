@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import swing
+from . import formats
 
 
 def contest(results: pd.DataFrame, riding: str, election_date: str | None = None) -> pd.DataFrame:
@@ -106,3 +107,63 @@ def under_share(rows: pd.DataFrame, min_share: float = swing.MIN_SHARE) -> dict:
         "votes": int(rows.loc[small, "votes"].sum()),
         "pooled_candidates": int(rows.loc[pooled, "candidates_aggregated"].sum()),
     }
+
+
+#: What the by-election turnout figures count, in words for the prose (see the data package's
+#: description of ``byelection_turnout_2024``).
+TURNOUT_BASIS = "votes counted on election night over electors on the list"
+
+
+def turnout_comparison(turnout: pd.DataFrame, ridings_2021: pd.DataFrame, riding: str,
+                       riding_number: int) -> dict:
+    """A by-election's reported turnout beside the same riding's 2021 turnout, like for like.
+
+    The by-election figures (``byelection_turnout_2024``) are election-night counts of votes
+    over electors, and those counts appear to leave out rejected ballots; Elections Canada's
+    published 2021 ``turnout_pct`` counts them. So the comparable 2021 figure is valid ballots
+    over electors (``same_basis_2021``); ``published_2021`` is kept for a sentence that names
+    both. Percent, unrounded.
+    """
+    row = turnout.loc[turnout["riding"] == riding]
+    ge = ridings_2021.loc[ridings_2021["riding_number"] == riding_number]
+    if len(row) != 1 or len(ge) != 1:
+        raise KeyError(f"no single turnout row for {riding} ({riding_number})")
+    row, ge = row.iloc[0], ge.iloc[0]
+    return {
+        "byelection": float(row["turnout_pct_reported"]),
+        "same_basis_2021": float(100.0 * ge["valid_ballots"] / ge["electors"]),
+        "published_2021": float(ge["turnout_pct"]),
+    }
+
+
+def pooled_label(rows: pd.DataFrame, min_share: float = swing.MIN_SHARE) -> str:
+    """What the pooled ``OTH`` row of one contest holds, in words, for a chart or a table.
+
+    "79 other candidates (each under 1%)", or "1 other candidate (under 1%)": the count is the
+    row's ``candidates_aggregated``, the threshold the book's pooling rule
+    (:data:`liberal_crisis.analysis.swing.MIN_SHARE`). Raises if the contest has no pooled row.
+    """
+    pooled = rows.loc[rows["party_code"] == swing.OTHER, "candidates_aggregated"]
+    if len(pooled) != 1:
+        raise ValueError("the contest has no single pooled row")
+    n = int(pooled.iloc[0])
+    if n == 1:
+        return f"1 other candidate (under {formats.pct_short(min_share)})"
+    return f"{n:,} other candidates (each under {formats.pct_short(min_share)})"
+
+
+def candidate_names(rows: pd.DataFrame, min_share: float = swing.MIN_SHARE) -> pd.Series:
+    """The ``candidate`` column of one contest with the pooled row named as
+    :func:`pooled_label` says it (for the table under a result chart)."""
+    pooled = rows["party_code"] == swing.OTHER
+    if not pooled.any():
+        return rows["candidate"]
+    return rows["candidate"].where(~pooled, pooled_label(rows, min_share))
+
+
+def candidate_labels(rows: pd.DataFrame, min_share: float = swing.MIN_SHARE) -> pd.Series:
+    """One bar label per row of a contest: "Name (Party)", and the pooled row as
+    :func:`pooled_label` says it, without a party."""
+    labels = rows["candidate"] + " (" + rows["party_code"].map(
+        lambda c: formats.party(c) if c != swing.OTHER else "") + ")"
+    return labels.where(rows["party_code"] != swing.OTHER, candidate_names(rows, min_share))
