@@ -102,10 +102,13 @@ def scan(built_site):
             text = re.sub(r"“[^”]*”", "“…”", text)  # a quotation keeps its own words
             rules = [("ISO date", ISO_DATE), ("abbreviated month", ABBREVIATED_MONTH)]
             # The title of a cited document is quoted as its publisher wrote it (its dates
-            # excepted: those are the book's); the data dictionary documents the CSVs as they
-            # are, party codes and raw values included.
+            # excepted: those are the book's), except that party codes are written out as names;
+            # the data dictionary documents the CSVs as they are, party codes and raw values
+            # included.
+            if where != "dictionary":
+                rules.append(("party code", PARTY_CODE))
             if where not in ("link", "dictionary"):
-                rules += [("party code", PARTY_CODE), ("percent form", BAD_PERCENT)]
+                rules.append(("percent form", BAD_PERCENT))
             for rule, pattern in rules:
                 if pattern.search(text):
                     problems.append(f"{rel} [{where}] {rule}: {text[:90]!r}")
