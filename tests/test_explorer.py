@@ -260,7 +260,7 @@ def test_keyboard_alone(browser, site_url):
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     detail = page.text_content("#lc-ex-riding")
-    assert re.search(r"(Toronto–St\. Paul's|Kildonan–St\. Paul) \(", detail), detail
+    assert re.search(r"(Toronto–St\. Paul’s|Kildonan–St\. Paul) \(", detail), detail
     assert "2021:" in detail and "Projected:" in detail
     page.close()
 
