@@ -63,6 +63,9 @@ def test_table_cells():
     assert formats.cell("party_code", "CPC") == "Conservative"
     assert formats.cell("election_date", "2024-06-24") == "24 June 2024"
     assert formats.cell("share_pct", 42.1234) == "42.1"
+    assert formats.cell("change_pts", -15.62) == "\u221215.6"  # a minus sign, not a hyphen
+    assert formats.cell("seats_change", -3) == "\u22123"
+    assert (formats.signed(3.21), formats.signed(-15.62)) == ("+3.2", "\u221215.6")
     assert formats.cell("votes", 15565) == "15,565"
     assert formats.cell("riding_number", 35108) == "35108"
     assert formats.cell("riding", "Toronto–St. Paul's") == "Toronto–St. Paul’s"

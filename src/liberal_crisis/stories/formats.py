@@ -7,6 +7,7 @@ text alike:
 - ``pct(15.678)`` -> ``"15.7%"`` (no space, one decimal; ``HOVER_PCT`` is the plotly form),
   ``pct_short(50)`` -> ``"50%"`` for thresholds;
 - ``points(3.21)`` -> ``"3.2 points"``; ``number(12345)`` -> ``"12,345"``;
+  ``signed(-15.62)`` -> ``"−15.6"`` (a change, with a typographic minus);
 - ``date("2024-09-25")`` -> ``"25 September 2024"`` and ``month(...)`` -> ``"September 2024"``
   (Babel, Canadian English);
 - ``party("CPC")`` -> ``"Conservative"``: readers never see a party code;
@@ -163,6 +164,11 @@ def points(value, decimals: int = 1) -> str:
     return f"{value:,.{decimals}f} points"
 
 
+def signed(value, decimals: int = 1) -> str:
+    """'+3.2' or '−15.6' (a change, with its sign; a typographic minus)."""
+    return _minus(f"{value:+,.{decimals}f}")
+
+
 def party(code: str) -> str:
     """The party's name: 'CPC' -> 'Conservative' (unknown codes raise, never leak through)."""
     try:
@@ -207,6 +213,11 @@ def header(column: str) -> str:
     return f"{text} ({unit})" if unit else text
 
 
+def _minus(text: str) -> str:
+    """A negative number with a typographic minus sign ("−15.6", not "-15.6")."""
+    return "\u2212" + text[1:] if text.startswith("-") else text
+
+
 def cell(column: str, value) -> str:
     """A value as the HTML table shows it: names for party codes, long dates, house percents."""
     if value is None or value == "":
@@ -225,12 +236,12 @@ def cell(column: str, value) -> str:
         return date(value)
     if isinstance(value, float):
         if column.endswith(("_pct", "_pts")) or column in ("share", "lead", "swing"):
-            return f"{value:,.{PCT_DECIMALS}f}"
+            return _minus(f"{value:,.{PCT_DECIMALS}f}")
         if value.is_integer():
-            return number(value)
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
+            return _minus(number(value))
+        return _minus(f"{value:,.2f}".rstrip("0").rstrip("."))
     if isinstance(value, int):
         if column.endswith(("year",)) or column in ("year", "riding_number"):
             return str(value)
-        return number(value)
+        return _minus(number(value))
     return typographic(str(value))
