@@ -46,5 +46,17 @@ def test_real_leaders_ridings_2025():
 
 def test_real_dissolution_counts_conflict():
     out = timeline.reported_counts(data.load("reported_seat_counts"), "2025-03-23", "LPC")
+    # Wikipedia's infobox 152, The Canadian Press 153; no official count could be read.
     assert out["seats"].tolist() == [152, 153]
+    assert out["reported_by"].tolist() == ["Wikipedia", "The Canadian Press"]
+
+
+def test_2026_counts_are_the_agencies_own_and_not_added_up():
+    """CP counted 170 Liberal seats on 11 March 2026 (four floor-crossings); AP 171 before the
+    by-elections of 13 April (five defections). Neither is a total after the by-elections."""
+    rows = data.load("reported_seat_counts")
+    later = rows[rows["as_of"] >= pd.Timestamp("2026-01-01")]
+    assert sorted(zip(later["reported_by"], later["seats"])) == [
+        ("Associated Press", 171), ("The Canadian Press", 170)]
+    assert not (later["seats"] > 171).any(), "no seat total after the by-elections is recorded"
     assert int(data.load("house_rules").set_index("rule")["members"].iloc[0]) == 12

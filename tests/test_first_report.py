@@ -20,8 +20,8 @@ from conftest import REPO
 from liberal_crisis import data
 from liberal_crisis.stories import first_report
 
-ALLOWED = ["confirmed", "confirmed with a different number", "overtaken by events", "wrong",
-           "cannot be verified"]
+ALLOWED = ["confirmed", "confirmed with a different number", "overtaken by events",
+           "not borne out", "wrong", "cannot be verified"]
 CSV = REPO / "data" / "first_report_claims.csv"
 
 
@@ -120,16 +120,16 @@ def test_verdict_counts_keep_every_verdict_in_order():
     out = first_report.checked_table(TOY, {"floor": 1, "count": 1, "day": "x"})
     assert first_report.verdict_counts(out) == {
         "confirmed": 1, "confirmed with a different number": 0, "overtaken by events": 0,
-        "wrong": 1, "cannot be verified": 0}
+        "not borne out": 0, "wrong": 1, "cannot be verified": 0}
 
 
 def test_verdict_tally_lists_every_verdict_with_its_claims():
     out = first_report.checked_table(TOY, {"floor": 1, "count": 1, "day": "x"})
     tally = first_report.verdict_tally(out)
     assert list(tally["verdict"]) == ALLOWED
-    assert list(tally["claims"]) == [1, 0, 0, 1, 0]
-    assert list(tally["claim_ids"]) == ["1", "none", "none", "2", "none"]
-    assert tally["label"].iloc[3] == "✗ wrong"
+    assert list(tally["claims"]) == [1, 0, 0, 0, 1, 0]
+    assert list(tally["claim_ids"]) == ["1", "none", "none", "none", "2", "none"]
+    assert tally["label"].iloc[4] == "✗ wrong"
 
 
 def test_the_verdict_set_is_the_one_the_schema_allows():

@@ -86,7 +86,7 @@ def _shares(rows, date, label, bounds, parties):
             "contest": label,
             "boundaries": bounds,
             "party_code": parties,
-            "share_pct": [round(float(share.get(p, 0.0)), 2) for p in parties],
+            "share_pct": [float(share.get(p, 0.0)) for p in parties],
         }
     )
 

@@ -23,6 +23,10 @@ VERDICTS = {
         "≈", "The event happened, but the record gives a figure outside the one reported."),
     "overtaken by events": (
         "↻", "Accurate when reported, but what it described changed soon after."),
+    "not borne out": (
+        "≠", "The report described something under way or expected, and the record that followed "
+             "does not show it: the figure that reached the record fell short of the one "
+             "reported."),
     "wrong": ("✗", "The record contradicts the claim as it was published."),
     "cannot be verified": (
         "?", "No record available to this book can confirm or refute it; it rests on anonymous "

@@ -180,7 +180,7 @@ def poll_chart_table(long: pd.DataFrame, means: pd.DataFrame, events: pd.DataFra
     mean_rows = pd.DataFrame({
         "layer": "monthly mean", "date": shown["month"] + pd.Timedelta(days=14),
         "label": "monthly mean of the polls in this sample", "party_code": shown["party_code"],
-        "value_pct": shown["mean_pct"].round(2), "n_polls": shown["n_polls"],
+        "value_pct": shown["mean_pct"], "n_polls": shown["n_polls"],
     })
     event_rows = pd.DataFrame({
         "layer": "event", "date": events["date"], "label": events["label"],

@@ -124,7 +124,7 @@ def compare_national(before: pd.DataFrame, after: pd.DataFrame, labels: tuple[st
             "election": label,
             "party_code": parties,
             "seats": rows["seats"].fillna(0).astype(int).to_list(),
-            "vote_share_pct": rows["vote_share_pct"].fillna(0.0).astype(float).round(2).to_list(),
+            "vote_share_pct": rows["vote_share_pct"].fillna(0.0).astype(float).to_list(),
         }))
     return pd.concat(frames, ignore_index=True)
 
