@@ -99,3 +99,10 @@ def test_a_date_added_to_a_title_is_split_off_in_house_style(title, expected):
 def test_an_impossible_date_in_a_title_fails():
     with pytest.raises(ValueError):
         formats.dated_title("A report (31 Feb 2024)")
+
+
+def test_a_riding_name_in_a_table_reads_with_an_en_dash():
+    # Elections Canada's file form 'LaSalle--Émard--Verdun' is data; the page shows the name.
+    assert formats.cell("riding", "LaSalle--Émard--Verdun") == "LaSalle–Émard–Verdun"
+    assert formats.cell("riding", "Toronto--St. Paul's") == "Toronto–St. Paul’s"
+    assert formats.cell("candidate", "A--B") != "A–B"  # only riding columns are names of places

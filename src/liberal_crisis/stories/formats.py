@@ -84,6 +84,7 @@ HEADERS: dict[str, str] = {
     "y": "Row",
 }
 
+RIDING_COLUMNS = {"riding", "predecessor"}
 PARTY_COLUMNS = {"party_code", "government_party", "winner_party", "partner", "mover", "party"}
 _UNIT_SUFFIXES = {"_pct": "%", "_pts": "points", "_n": "number"}
 _MACHINE_WORDS = re.compile(r"[a-z]+(?:_[a-z0-9]+)+")
@@ -226,6 +227,9 @@ def cell(column: str, value) -> str:
         return "yes" if value else "no"
     if column in PARTY_COLUMNS and isinstance(value, str) and value in PARTY_NAMES:
         return PARTY_NAMES[value]
+    if column in RIDING_COLUMNS and isinstance(value, str):
+        # Elections Canada writes 'Toronto--St. Paul's'; readers see an en dash.
+        return typographic(value.replace("--", "\u2013"))
     if isinstance(value, str):
         if _ISO.match(value.strip()):
             return date(value)
