@@ -1,39 +1,143 @@
 """The corrections log on the methods page (table ``corrections``).
 
 One row per correction to a published claim: the date it was made, the page (the file stem of a
-chapter in ``book/``), what the page said that was wrong, what it says now, and the source that
-settles it. Pure functions; nothing here reads files.
+chapter in ``book/``), what the page said that was wrong, what it says now, the source that
+settles it, and a verbatim fragment of the page's current text (``page_shows``) that a build test
+finds on the built page, so a row cannot claim a wording the page does not show. Optional:
+``page_no_longer_shows`` (a fragment that must be absent) and ``superseded_by`` (the later row
+that corrected this correction). Pure functions; nothing here reads files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
 from . import formats
 
-COLUMNS = ("date", "page", "what_was_wrong", "what_the_page_says_now", "source")
+COLUMNS = ("date", "page", "what_was_wrong", "what_the_page_says_now", "source", "page_shows",
+           "page_no_longer_shows", "superseded_by")
+REQUIRED = ("date", "page", "what_was_wrong", "what_the_page_says_now", "source", "page_shows")
+LOG_TABLE_HEADER = "What the page says now"  # the rendered log's column: left out of page_text
+
+# Typographic apostrophes and quotes, the minus sign and invisible characters, folded so that a
+# fragment typed with ASCII ' " - matches the page. Dashes (– —) are kept: copy them from the page.
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
+                       "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+                       "\u2212": "-", "\u00ad": None, "\u200b": None, "\u2060": None})
+_BLOCKS = ("p", "li", "td", "th", "tr", "div", "h1", "h2", "h3", "h4", "h5", "h6", "caption",
+           "figcaption", "dt", "dd", "br", "section", "blockquote", "pre", "table")
+
+
+def normalise(text: str) -> str:
+    """NFC, typographic quotes and the minus sign folded to ASCII, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).translate(_FOLD).split())
+
+
+def page_text(html: str) -> str:
+    """What a reader reads on a built page: the article's text (prose, chart titles, subtitles,
+    captions, tables), normalised; blocks (paragraphs, cells) are separated by a space. Scripts,
+    styles and chart canvases are left out, and so is the corrections log itself (on the
+    methods page), so a row cannot find its fragment in its own log entry."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    article = soup.select_one("article") or soup
+    for tag in article.select("script, style, .lc-chart"):
+        tag.decompose()
+    for table in article.select("table"):
+        head = table.select_one("thead")
+        if head is not None and LOG_TABLE_HEADER in head.get_text(" "):
+            table.decompose()
+    for tag in article.find_all(_BLOCKS):
+        tag.append(" ")
+    return normalise(article.get_text(""))
+
+
+def page_links(html: str) -> set[str]:
+    """The addresses the article links to (for a ``page_shows`` that is an address)."""
+    from bs4 import BeautifulSoup
+
+    article = BeautifulSoup(html, "html.parser")
+    article = article.select_one("article") or article
+    return {a["href"] for a in article.select("a[href]")}
+
+
+def _blank(value) -> bool:
+    return pd.isna(value) or not str(value).strip()
+
+
+def _key(row) -> str:
+    return f"{row['date']} {row['page']}: {row['what_was_wrong']}"
 
 
 def problems(log: pd.DataFrame, pages: Iterable[str]) -> list[str]:
-    """Why a row cannot be published: a blank field, or a page that is not in the book.
+    """Why a row cannot be published: a blank required field, a page that is not in the book,
+    or a ``superseded_by`` that does not name exactly one other row dated the same day or later.
 
-    Each message names the CSV line (header = line 1) and the column."""
+    ``superseded_by`` names the later row as ``YYYY-MM-DD page: `` followed by the start of its
+    ``what_was_wrong``. Each message names the CSV line (header = line 1) and the column."""
     pages = set(pages)
     out = []
     missing = [c for c in COLUMNS if c not in log.columns]
     if missing:
         return [f"data/corrections.csv: missing column(s) {', '.join(missing)}"]
-    for i, row in log.reset_index(drop=True).iterrows():
+    log = log.reset_index(drop=True)
+    keys = [_key(row) for _, row in log.iterrows()]
+    for i, row in log.iterrows():
         line = i + 2
-        for col in COLUMNS:
-            value = row[col]
-            if pd.isna(value) or not str(value).strip():
+        for col in REQUIRED:
+            if _blank(row[col]):
                 out.append(f"data/corrections.csv line {line}, column {col}: empty")
-        if pd.notna(row["page"]) and str(row["page"]).strip() and row["page"] not in pages:
+        if not _blank(row["page"]) and row["page"] not in pages:
             out.append(f"data/corrections.csv line {line}, column page: "
                        f"{row['page']!r} is not a page of the book")
+        for col in ("page_shows", "page_no_longer_shows"):
+            if not _blank(row[col]) and str(row[col]) != str(row[col]).strip():
+                out.append(f"data/corrections.csv line {line}, column {col}: "
+                           "leading or trailing space")
+        if not _blank(row["superseded_by"]):
+            ref = str(row["superseded_by"]).strip()
+            hits = [j for j, k in enumerate(keys) if k.startswith(ref) and j != i]
+            if len(hits) != 1:
+                out.append(f"data/corrections.csv line {line}, column superseded_by: {ref!r} "
+                           f"names {len(hits)} other rows, not exactly one "
+                           "('YYYY-MM-DD page: start of its what_was_wrong')")
+            elif str(log.at[hits[0], "date"]) < str(row["date"]):
+                out.append(f"data/corrections.csv line {line}, column superseded_by: "
+                           f"line {hits[0] + 2} is dated before this row")
+    return out
+
+
+def page_problems(log: pd.DataFrame, texts: Mapping[str, str],
+                  links: Mapping[str, set[str]] | None = None) -> list[str]:
+    """Rows whose ``page_shows`` is not on the built page, or whose ``page_no_longer_shows``
+    still is. ``texts`` maps a page (file stem) to its :func:`page_text`. A ``page_shows`` that
+    starts with ``http`` is an address: it must be a link on the page or in the bibliography
+    (``links`` maps a page to :func:`page_links`; the bibliography is the page ``references``,
+    where every citation points)."""
+    links = links or {}
+    out = []
+    for i, row in log.reset_index(drop=True).iterrows():
+        line, page = i + 2, row["page"]
+        text = texts.get(page)
+        if text is None:
+            out.append(f"data/corrections.csv line {line}, column page: no built page {page!r}")
+            continue
+        shows = "" if _blank(row["page_shows"]) else normalise(row["page_shows"])
+        if shows.startswith(("http://", "https://")):
+            found = shows in links.get(page, set()) | links.get("references", set())
+        else:
+            found = bool(shows) and shows in text
+        if not found:
+            out.append(f"data/corrections.csv line {line}, column page_shows: "
+                       f"{shows!r} is not on the page {page}")
+        gone = "" if _blank(row["page_no_longer_shows"]) else normalise(row["page_no_longer_shows"])
+        if gone and gone in text:
+            out.append(f"data/corrections.csv line {line}, column page_no_longer_shows: "
+                       f"{gone!r} is still on the page {page}")
     return out
 
 
