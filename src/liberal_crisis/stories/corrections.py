@@ -70,7 +70,8 @@ def _blank(value) -> bool:
 
 
 def _key(row) -> str:
-    return f"{row['date']} {row['page']}: {row['what_was_wrong']}"
+    # The date as the CSV writes it, whether the log was read typed (a Timestamp) or as text.
+    return f"{pd.Timestamp(row['date']).date().isoformat()} {row['page']}: {row['what_was_wrong']}"
 
 
 def problems(log: pd.DataFrame, pages: Iterable[str]) -> list[str]:
