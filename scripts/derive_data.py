@@ -15,8 +15,9 @@ Inputs, byte for byte as published:
 * Elections Canada, 45th (2025) general election results download of 13 June 2025
   (``raw/elections-canada/ca_ge45_preliminary_candidates_2025-06-13.tsv``);
 * Library of Parliament (ParlInfo) candidate results, as cleaned by
-  Lucas-Czarnecki/Canadian-Federal-Elections (``raw/parlinfo/by_elections/<Province>.csv`` and
-  ``raw/parlinfo/general_elections/<date>.csv``, 1988-2021).
+  Lucas-Czarnecki/Canadian-Federal-Elections (``raw/parlinfo/by_elections/<Province>.csv``,
+  every by-election since 1867, and ``raw/parlinfo/general_elections/<date>.csv``, every general
+  election from 1867 to 2021).
 
 Only pandas, the standard library and this package's tested pooling rule are used. Output is deterministic: sorted rows, UTF-8,
 ``\\n`` line ends, no index. Any party label not in the mapping tables below stops the run.
@@ -103,6 +104,31 @@ LOP_LABELS = {
 }
 CPC_FOUNDED = "2003-12-07"  # merger of CA and PC; no federal contest fell between 7 and 8 Dec 2003
 
+# Library of Parliament labels before the 1988 general election (MODERN_FROM). The rule, stated
+# once and tested (tests/test_derive_data.py): a label is coded as a party of 1988 and after only
+# where it names that party or status under the same name; **every other label before 1988 is
+# coded OTH**, and no label falls through unmapped. The by-election runs only ever follow a party
+# that won a contest in 1988 or later (LPC, PC, NDP, BQ, REF, CA, CPC, IND, NOA), and OTH never
+# wins one then (checked in main()), so an OTH winner before 1988 can only end a run, as a party
+# change, never extend one. Behind OTH are historical parties (the Conservative party of
+# 1867-1942, "Conservative (1867-1942)"; the Liberal-Conservatives; the Unionists of 1917; the
+# National Government candidates of 1940; the Progressives; the CCF; Social Credit and the
+# Ralliement des créditistes; the Labor-Progressives ...), candidates standing as "Independent
+# Liberal", "Independent Conservative", "Liberal Progressive" and the like, and minor parties
+# (some of them, such as the Greens of 1984, named like a party of later years; none won a seat
+# before 1988). Renamed and merged parties are kept apart, as the PC, REF and CA are kept apart
+# from the CPC: the Conservative party's run ends where the Progressive Conservative label
+# begins (December 1942), the CCF's where the NDP's begins (1961). "Unknown" (the publisher has
+# no affiliation for the candidate) is OTH too: it can only end a run.
+HISTORICAL_LABELS = {
+    "Liberal Party of Canada": "LPC",
+    "Progressive Conservative Party": "PC",
+    "New Democratic Party": "NDP",
+    "Independent": "IND",
+    "No affiliation to a recognised party": "NOA",
+}
+MODERN_FROM = "1988-11-21"  # from this general election on, LOP_LABELS apply
+
 # Elections Canada 2019/2021 table 12: the candidate field ends in "English/French" label.
 EC_TABLE12_LABELS = {
     "Liberal/Libéral": "LPC",
@@ -173,13 +199,19 @@ class UnmappedLabel(KeyError):
 
 
 def lop_code(label: str, date: str) -> str:
-    """Party code for a Library of Parliament label on a given election date."""
+    """Party code for a Library of Parliament label on a given election date.
+
+    Before MODERN_FROM (1988): HISTORICAL_LABELS, every other label OTH (the rule above them).
+    From 1988: LOP_LABELS, and an unmapped label stops the run."""
+    if date < MODERN_FROM:
+        return HISTORICAL_LABELS.get(label, "OTH")
     if label == "Conservative (1867-1942)":
         # Known mislabel: 13 by-election rows of 2005-2013 give Conservative Party of Canada
         # candidates the historical party's label. Only the post-2003 party can be meant.
         if date >= CPC_FOUNDED:
             return "CPC"
-        raise UnmappedLabel(f"LoP label {label!r} on {date} (before 1988 rows are not used)")
+        raise UnmappedLabel(f"LoP label {label!r} on {date}: the historical party (1867-1942) "
+                            "cannot stand in 1988-2003, and the CPC did not yet exist")
     if label not in LOP_LABELS:
         raise UnmappedLabel(f"unmapped LoP party label {label!r} ({date})")
     return LOP_LABELS[label]
@@ -210,7 +242,7 @@ def parse_t12_candidate(field: str) -> tuple[str, str]:
 # Readers
 # --------------------------------------------------------------------------------------
 
-FIRST_GE = "1988-11-21"  # first general election file used
+FIRST_GE = "1867-08-07"  # first general election file used (the first federal election)
 
 
 def english(s: str) -> str:
@@ -307,10 +339,18 @@ def write_csv(df: pd.DataFrame, path: Path, float_cols=(), decimals=2) -> None:
 
 
 def winner_of(rows: pd.DataFrame) -> pd.Series:
-    """The elected row of one contest (LoP rows carry a Result)."""
+    """The elected row of one contest (LoP rows carry a Result).
+
+    A contest electing two members (the dual-member ridings, e.g. Halifax and Queen's until
+    1965, or a by-election filling both seats) has no single winner: it stops the run with an
+    error naming the contest rather than picking one of the two."""
     w = rows[rows["elected"]]
     if len(w) != 1:
-        raise ValueError(f"expected one elected candidate, got {len(w)}: {rows.iloc[0].to_dict()}")
+        r = rows.iloc[0]
+        where = " ".join(str(r.get(c, "")) for c in ("Election_Date", "Province_Territory",
+                                                       "Constituency"))
+        raise ValueError(f"expected one elected candidate, got {len(w)} ({where}): a "
+                         "dual-member contest has no single winner")
     return w.iloc[0]
 
 
@@ -423,6 +463,7 @@ def riding_history(ge: dict, t12_19: pd.DataFrame, t12_21: pd.DataFrame, t25: pd
 # --------------------------------------------------------------------------------------
 
 TSP_NAMES = {"St. Paul's", "Toronto--St. Paul's"}
+TSP_FROM = "1988-11-21"  # the table's span: 1988-2025
 
 
 def tsp_winners(ge: dict, by: pd.DataFrame, t25: pd.DataFrame, t12_19, t12_21, out: Path):
@@ -431,8 +472,10 @@ def tsp_winners(ge: dict, by: pd.DataFrame, t25: pd.DataFrame, t12_19, t12_21, o
     for date, g in sorted(ge.items()):
         if date == "2025-04-28":
             continue  # LoP 2025 file may hold election-night counts; use EC 2025 below
+        if date < TSP_FROM:
+            continue
         contests.append(("general", date, g[g["Constituency"].isin(TSP_NAMES)]))
-    b = by[by["Constituency"].isin(TSP_NAMES) & (by["Election_Date"] >= FIRST_GE)]
+    b = by[by["Constituency"].isin(TSP_NAMES) & (by["Election_Date"] >= TSP_FROM)]
     for date, g in b.groupby("Election_Date"):
         contests.append(("by-election", date, g))
     for etype, date, g in contests:
@@ -520,14 +563,32 @@ def read_predecessors(path: Path) -> dict[str, list[str]]:
 
 def byelections_since_1993(ge: dict, by: pd.DataFrame, out: Path, report: list,
                            predecessors: dict[str, list[str]]):
+    """One row per by-election of 1993-2025: who held the seat, since when, and why the run
+    starts there (``held_since_basis``).
+
+    **Riding names and boundaries.** A run of wins is followed under one riding name (within
+    one province; only typography is normalised), back through every general election and
+    by-election since the first general election of 1867, while the same party won and no
+    general election is missing from the name's record (a missing one means the name lapsed).
+    Boundary changes that keep the name are not seen: the name is the only link. Where the name
+    changes, the run is followed into a predecessor only where the curated table
+    ``data/riding_predecessors.csv`` names one (one predecessor: the run continues there; several:
+    it continues only if none elected another party, and is then not traced further). Otherwise
+    the run starts at the riding's first election under that name and is reported as "riding
+    created", a censored run: the seat was held for *at least* that long. A run that reaches the
+    general election of 1867 is "data start", also censored. A contest electing two members (a
+    dual-member riding) cannot be followed and stops the derivation with an error."""
     ge_dates = sorted(d for d in ge if d < BY_TO)
-    contests = []  # one record per contest, 1988 GE onwards
+    contests = []  # one record per contest, 1867 GE onwards
     for date in ge_dates:
-        for name, g in ge[date].groupby("Constituency"):
-            contests.append({"date": date, "type": "general", "key": norm_name(name), "rows": g})
-    for (date, name), g in by[by["Election_Date"] >= FIRST_GE].groupby(["Election_Date", "Constituency"]):
-        contests.append({"date": date, "type": "by-election", "key": norm_name(name), "rows": g})
-    by_key: dict[str, list] = {}
+        for (prov, name), g in ge[date].groupby(["Province_Territory", "Constituency"]):
+            contests.append({"date": date, "type": "general", "key": (prov, norm_name(name)),
+                             "rows": g})
+    for (date, prov, name), g in by[by["Election_Date"] >= FIRST_GE].groupby(
+            ["Election_Date", "Province_Territory", "Constituency"]):
+        contests.append({"date": date, "type": "by-election", "key": (prov, norm_name(name)),
+                         "rows": g})
+    by_key: dict[tuple[str, str], list] = {}
     for c in contests:
         by_key.setdefault(c["key"], []).append(c)
     for lst in by_key.values():
@@ -539,11 +600,13 @@ def byelections_since_1993(ge: dict, by: pd.DataFrame, out: Path, report: list,
             return None
         return pct(rows.loc[rows["party_code"] == code, "Votes"].sum(), total)
 
-    def run_start(key: str, before: str, held: str):
+    def run_start(key: tuple[str, str], before: str, held: str):
         """First contest of ``held``'s unbroken run in riding ``key`` before ``before``, and why
         the run starts there: a contest won by another party ("party change"), the first
         election in the data ("data start") or the riding's first election under this name
         ("riding created"). A riding in ``predecessors`` is followed into its predecessor(s)."""
+        if held == "OTH":  # never happens (checked in main()); OTH winners can only end runs
+            raise ValueError(f"{key}: a run of OTH cannot be followed")
         # Walk back through earlier contests of the same name while the same party won and
         # no general election is missing (a missing GE means the name lapsed).
         earlier = [h for h in by_key[key] if h["date"] < before]
@@ -554,6 +617,7 @@ def byelections_since_1993(ge: dict, by: pd.DataFrame, out: Path, report: list,
             h_ge = max(d for d in ge_dates if d <= h["date"])
             if not expected_ge or h_ge != expected_ge[-1]:
                 break
+            # winner_of raises on a contest electing two members (a dual-member riding)
             if winner_of(h["rows"])["party_code"] != held:
                 basis = "party change"
                 break
@@ -564,20 +628,20 @@ def byelections_since_1993(ge: dict, by: pd.DataFrame, out: Path, report: list,
             return start, basis
         if start["date"] == FIRST_GE:
             return start, "data start"
-        preds = predecessors.get(key, [])
+        preds = predecessors.get(key[1], [])
         if not preds or start["type"] != "general":
             return start, "riding created"
         prev_ge = max(d for d in ge_dates if d < start["date"])
         prev_winners = []
         for p in preds:
-            rows = [h for h in by_key.get(p, []) if h["date"] == prev_ge]
+            rows = [h for h in by_key.get((key[0], p), []) if h["date"] == prev_ge]
             if len(rows) != 1:
                 raise ValueError(f"predecessor {p!r} of {key!r}: no single contest on {prev_ge}")
             prev_winners.append(winner_of(rows[0]["rows"])["party_code"])
         if any(w != held for w in prev_winners):
             return start, "party change"
         if len(preds) == 1:
-            return run_start(preds[0], start["date"], held)
+            return run_start((key[0], preds[0]), start["date"], held)
         return start, "riding created"  # several predecessors all held: not traced further
 
     out_rows = []
@@ -649,16 +713,19 @@ MIN_CANDIDATES = 20  # contests with fewer candidates are left out of longest_ba
 def longest_ballots(ge: dict, by_all: pd.DataFrame, t25: pd.DataFrame, out: Path):
     """Every contest with at least MIN_CANDIDATES names on the ballot, in the files used.
 
-    Coverage: every by-election since 1867 (LoP), the general elections of 1988-2021 (LoP)
-    and 2025 (Elections Canada, validated rows). General elections before 1988 are not among
-    the sources, so a claim about "the most ever" must say so."""
+    Coverage: every federal contest since Confederation: every by-election since 1867 and the
+    general elections of 1867-2021 (LoP), and 2025 (Elections Canada, validated rows). A claim
+    about "the most ever" still holds only up to the date of the next contest with as many.
+    Contests are told apart by province too (before 1968 some names, e.g. Victoria or Kent,
+    were used in two provinces at once)."""
     rows = []
-    for (date, riding), g in by_all.groupby(["Election_Date", "Constituency"]):
+    for (date, _, riding), g in by_all.groupby(["Election_Date", "Province_Territory",
+                                                "Constituency"]):
         rows.append((date, "by-election", riding, len(g), "Library of Parliament"))
     for date, g in ge.items():
         if date == "2025-04-28":
             continue  # 2025 from Elections Canada below
-        for riding, c in g.groupby("Constituency"):
+        for (_, riding), c in g.groupby(["Province_Territory", "Constituency"]):
             rows.append((date, "general", riding, len(c), "Library of Parliament"))
     for riding, c in t25.groupby("riding"):
         rows.append(("2025-04-28", "general", riding, len(c), "Elections Canada"))
@@ -689,8 +756,9 @@ def main(argv=None) -> int:
     check_party_codes(a.data / "parties.csv")
 
     by_all = read_lop([raw[k] for k in sorted(raw) if k.startswith("parlinfo/by_elections/")])
-    by = add_lop_codes(by_all[by_all["Election_Date"] >= FIRST_GE])  # labels mapped from 1988 only
-    n_mislabel = (by["Political_Affiliation"] == "Conservative (1867-1942)").sum()
+    by = add_lop_codes(by_all[by_all["Election_Date"] >= FIRST_GE])  # every by-election since 1867
+    modern = by["Election_Date"] >= MODERN_FROM
+    n_mislabel = (modern & (by["Political_Affiliation"] == "Conservative (1867-1942)")).sum()
     if n_mislabel != 13:
         raise ValueError(f"expected 13 'Conservative (1867-1942)' rows after 1988, got {n_mislabel}")
     ge = {}
@@ -700,6 +768,15 @@ def main(argv=None) -> int:
             g["Votes"] = g["Votes"].astype(int)
             g["Constituency"] = g["Constituency"].str.strip()
             ge[f.stem] = add_lop_codes(g)
+    if FIRST_GE not in ge:
+        raise FileNotFoundError(f"the general election of {FIRST_GE} is not in data/raw")
+    # The rule behind HISTORICAL_LABELS: OTH never wins a contest from 1988 on, so a run (always
+    # of a party that won then) never follows OTH, and an OTH winner before 1988 only ends runs.
+    for frame in [by[modern]] + [g for d, g in ge.items() if d >= MODERN_FROM]:
+        won = frame.loc[frame["elected"], "party_code"]
+        if (won == "OTH").any():
+            raise ValueError("an OTH candidate won a contest from 1988 on: "
+                             "the pre-1988 rule of HISTORICAL_LABELS no longer holds")
 
     t11 = read_t11(raw[ec + "ca_ge44_table_tableau11.csv"])
     t12 = read_t12(raw[ec + "ca_ge44_table_tableau12.csv"])

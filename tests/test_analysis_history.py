@@ -152,3 +152,37 @@ def test_ballot_record_dates_the_superlative():
     assert ballot_record(BALLOTS, "B", "2025-08-18")["beaten_by"].empty
     with pytest.raises(ValueError):
         ballot_record(BALLOTS, "Carleton", "2021-09-20")
+
+
+# Rows typed from the Library of Parliament's files (ParlInfo), not from the derived table:
+# Windsor West elected the Liberal Herb Gray at every general election from 1968 (its first under
+# that name) to 2000 and was lost to the NDP at the by-election of 13 May 2002: at least 34 years.
+# St. Paul's / Toronto--St. Paul's: Progressive Conservative in 1988, Liberal from 1993 to the
+# by-election of 24 June 2024: 31 years. Mount Royal: Conservative in 1935, Liberal from 1940,
+# held at the by-election of 15 November 1999: 59 years.
+SINCE_1867 = pd.DataFrame([
+    ("1999-11-15", "QC", "Mount Royal",         "LPC", "LPC", "LPC", 62, 92, 92, 1940, "party change"),
+    ("2002-05-13", "ON", "Windsor West",        "NDP", "LPC", "LPC", 54, 35, 43, 1968, "riding created"),
+    ("2002-05-13", "NL", "Gander--Grand Falls", "PC",  "LPC", "LPC", 55, 45, 49, 1988, "riding created"),
+    ("2024-06-24", "ON", "Toronto--St. Paul's", "CPC", "LPC", "LPC", 49, 40, 42, 1993, "party change"),
+    ("2024-09-16", "QC", "LaSalle--Émard--Verdun", "BQ", "LPC", "LPC", 43, 27, 28, 2015, "party change"),
+], columns=COLS[:-1] + ["held_since_basis"])
+SINCE_1867["held_since_censored"] = SINCE_1867["held_since_basis"] != "party change"
+
+
+def test_windsor_west_not_toronto_st_pauls_is_the_longest_held_seat_lost():
+    ww = rank_hold_length(SINCE_1867, "Windsor West", among="losses")
+    assert (ww["years"], ww["since"], ww["censored"]) == (34, 1968, True)
+    assert (ww["rank"], ww["longer"], ww["tied"], ww["n"]) == (1, 0, 0, 4)
+    # Gander--Grand Falls (at least 14) is cut off too: shorter on the data, maybe longer really
+    assert ww["censored_shorter"] == 1
+    assert ww["next"]["riding"].tolist() == ["Toronto--St. Paul's"]
+    tsp = rank_hold_length(SINCE_1867, "Toronto—St. Paul’s", among="losses")
+    assert (tsp["years"], tsp["rank"], tsp["longer"], tsp["censored"]) == (31, 2, 1, False)
+    # among all five defences Mount Royal (59) and Windsor West (>= 34) are longer
+    every = rank_hold_length(SINCE_1867, "Toronto--St. Paul's")
+    assert (every["rank"], every["n"], every["longer"]) == (3, 5, 2)
+    assert rank_hold_length(SINCE_1867, "Mount Royal")["rank"] == 1
+    r = rank_losses(SINCE_1867, ["Windsor West", "Toronto--St. Paul's"], among="losses")
+    assert r.set_index("riding")["held_rank"].to_dict() == {"Windsor West": 1,
+                                                           "Toronto--St. Paul's": 2}

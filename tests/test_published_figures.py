@@ -38,6 +38,13 @@ LEV_2021 = dict(lpc=20_330, bq=10_461, ndp=9_168, cpc=3_530,
                 valid=20_330 + 10_461 + 9_168 + 3_530 + 1_600 + 1_439 + 636 + 196)
 # Library of Parliament, ParlInfo, by-elections, British Columbia.csv, 2024-12-16.
 CLC = dict(jansen=9_936, fleischer=2_411, valid=15_002)
+# Library of Parliament, ParlInfo, general_elections/1968-06-25.csv to 2000-11-27.csv: Windsor
+# West (first contested under that name in 1968) elected the Liberal Herb Gray every time;
+# by_elections/Ontario.csv, 2002-05-13: won by the NDP (Brian Masse). St. Paul's: Progressive
+# Conservative in 1988, Liberal 1993-2021. Mount Royal: Conservative in 1935, Liberal from 1940
+# to the by-election of 1999-11-15 (held).
+HOLDS = dict(ww_from=1968, ww_lost=2002, ww_years=2002 - 1968, tsp_from=1993,
+             tsp_years=2024 - 1993, mr_from=1940, mr_year=1999, mr_years=1999 - 1940)
 # Library of Parliament, ParlInfo, by-elections, Manitoba.csv, 2024-09-16; EC 44th GE table 12.
 ET = dict(dance=13_597, reynolds=12_415, lpc=1_362, valid=28_219, lpc_2021_pct="14.7")
 # Elections Canada, 44th GE: seats won (table 12 winners by ballot label) and valid votes by
@@ -263,3 +270,18 @@ def test_what_if_baseline_and_swings(built_site):
                 f"Conservatives {s['CPC']}", f"Bloc {s['BQ']}", f"NDP {s['NDP']}", f"Greens {s['GPC']}", gap=6)
     tsp_fall = TSP_2021["lpc"] / TSP_2021["valid"] * 100 - TSP["church"] / TSP["valid"] * 100
     assert_says(text, "between", pts(tsp_fall), "points (Toronto–St. Paul's)", gap=5)
+
+
+def test_what_if_length_of_hold(built_site):
+    """Toronto–St. Paul's was not the longest-held seat lost: Windsor West was (issue 21)."""
+    text = prose(built_site, "what-if")
+    h = HOLDS
+    assert_says(text, "Toronto–St. Paul's had been Liberal for", str(h["tsp_years"]), "years",
+                str(h["tsp_from"]), "2024", gap=5)
+    assert_says(text, "only Windsor West had been held longer", "Liberal from", str(h["ww_from"]),
+                "until", str(h["ww_lost"]), "at least", str(h["ww_years"]), "years", gap=40)
+    assert_says(text, "longest-held seat lost was Windsor West", "Liberal from",
+                str(h["ww_from"]), "13 May 2002", "NDP", "at least", str(h["ww_years"]), gap=80)
+    assert_says(text, "Mount Royal's", "Liberal since", str(h["mr_from"]), str(h["mr_year"]),
+                str(h["mr_years"]), "years", gap=30)
+    assert "was the longest-held seat lost" not in text  # the claim corrected on 6 December 2026

@@ -203,3 +203,22 @@ def test_lifted_compares_with_the_base_election_per_method():
     assert sc.lifted(SEATS, "NDP", "uniform").to_dict() == {"B": 51}
     assert sc.lifted(SEATS, "NDP", "proportional").to_dict() == {"B": 45, "C": 30}
     assert sc.lifted(SEATS, "LPC", "uniform").empty
+
+
+def test_defences_reaching_before_1988_keep_their_start_and_basis():
+    # Windsor West: Liberal from 1968 (its first election under that name) to its loss at the
+    # by-election of 13 May 2002; Toronto--St. Paul's: Liberal 1993-2024 (Library of Parliament)
+    d = pd.DataFrame({
+        "election_date": [T("2002-05-13"), T("2024-06-24")],
+        "province": ["ON", "ON"], "riding": ["Windsor West", "Toronto--St. Paul's"],
+        "winner_party": ["NDP", "CPC"], "held_by_party": ["LPC", "LPC"],
+        "government_party": ["LPC", "LPC"], "gov_share_prev_pct": [54.21, 49.0],
+        "gov_share_pct": [35.15, 40.0], "winner_share_pct": [42.69, 42.0],
+        "held_since_year": [1968, 1993], "held_since_censored": [True, False],
+        "held_since_basis": ["riding created", "party change"],
+    })
+    losses = sc.losses_table(sc.defence_ranking(d, highlight=["Toronto--St. Paul's"]))
+    assert losses[["riding", "held_since_year", "held_since_basis"]].values.tolist() == [
+        ["Windsor West", 1968, "riding created"], ["Toronto--St. Paul's", 1993, "party change"]]
+    # by start year (held_rank_for's measure) a run from 1993 comes after one from 1968
+    assert sc.held_rank_for(d, 1993, exclude="Toronto--St. Paul's") == 2

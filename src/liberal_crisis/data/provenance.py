@@ -10,7 +10,7 @@ derived CSV as ``make data`` last wrote it. ``datapackage.json`` marks each reso
 Two checks, both part of :func:`liberal_crisis.data.validate`:
 
 - :func:`raw_problems`: every listed raw file is there with its checksum, and nothing unlisted
-  lies in ``raw/`` (fast: hashing about 5 MB);
+  lies in ``raw/`` (fast: hashing about 9 MB);
 - :func:`derived_problems`: every derived CSV has the checksum recorded for it. Only when one
   does not are the scripts re-run (:func:`rederive`, a few seconds) and the file compared with
   its re-derivation cell by cell, so the report names the file, line and column that differ.
