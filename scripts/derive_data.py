@@ -327,13 +327,18 @@ def read_ge45(path: Path) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------
 
 def pct(part, whole):
-    return None if not whole else round(100.0 * part / whole, 2)
+    # Unrounded: a share is rounded once, where a reader sees it. Stored at two decimals and
+    # printed at one, 27.346 would become 27.35 and then 27.4.
+    return None if not whole else 100.0 * part / whole
 
 
-def write_csv(df: pd.DataFrame, path: Path, float_cols=(), decimals=2) -> None:
+def write_csv(df: pd.DataFrame, path: Path, float_cols=(), decimals=None) -> None:
+    """``float_cols`` at ``decimals`` fixed decimals (a publisher's own rounded figure), or in
+    full (Python's shortest exact form) when ``decimals`` is None; blank for missing."""
     df = df.copy()
-    for c in float_cols:  # fixed decimals; blank for missing
-        df[c] = [("" if v is None or pd.isna(v) else f"{v:.{decimals}f}") for v in df[c]]
+    for c in float_cols:
+        df[c] = [("" if v is None or pd.isna(v) else
+                  repr(float(v)) if decimals is None else f"{v:.{decimals}f}") for v in df[c]]
     df.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
     print(f"wrote {path} ({len(df)} rows)")
 
