@@ -192,26 +192,28 @@ def test_the_derivation_refuses_a_changed_raw_file(data_copy, tmp_path):
 
 
 def test_a_curated_poll_reaches_the_derived_tables_only_through_make_data(data_copy):
-    """Adding a row to polls_curated.csv without re-deriving fails, naming the edited file and
-    the lines of polls.csv and poll_shares.csv that differ; `make data`'s two steps (re-derive,
-    record) make the package valid again."""
+    """Editing a share of a polls_curated.csv row read in the pollster's own release, so that
+    it differs from the table, without re-deriving fails, naming the edited file and the lines
+    of the derived tables that differ; `make data`'s two steps (re-derive, record) make the
+    package valid again, with the release's share in the poll."""
     path = data_copy / "polls_curated.csv"
     table = _rows(path)
     header = table[0]
-    new = dict.fromkeys(header, "")
-    new.update(pollster="Abacus Data", end_date="2025-01-07", date_basis="end", LPC="20",
-               CPC="47", source_title=table[-1][header.index("source_title")],
-               source_url=table[-1][header.index("source_url")])
-    _write(path, table + [[new[c] for c in header]])
+    row = next(r for r in table[1:] if r[header.index("pollster")] == "Abacus Data"
+               and r[header.index("end_date")] == "2025-01-07")
+    assert "abacusdata.ca" in row[header.index("source_url")] and row[header.index("LPC")] == "20"
+    row[header.index("LPC")] = "21"
+    _write(path, table)
     problems = data.validate(data_copy)
     assert {(p.file, p.rule) for p in problems} == {
-        ("data/polls.csv", "derived-differs"), ("data/poll_shares.csv", "derived-differs"),
+        ("data/poll_shares.csv", "derived-differs"), ("data/polls.csv", "derived-differs"),
         ("data/polls_curated.csv", "derived-input-changed")}, problems
     provenance.rederive(data_copy, data_copy)
     provenance.record(data_copy)
     assert data.validate(data_copy) == []
-    polls = data.read("polls", data_copy)
-    assert "abacus-data-2025-01-07" in set(polls["poll_id"])
+    shares = data.read("poll_shares", data_copy)
+    lpc = shares[(shares["poll_id"] == "abacus-data-2025-01-07") & (shares["party_code"] == "LPC")]
+    assert lpc["share_pct"].tolist() == [21.0]
 
 
 def test_a_stale_record_asks_for_make_data(data_copy):

@@ -143,3 +143,23 @@ def value_at(curve: pd.DataFrame, date) -> pd.Series:
     """The row of a curve at the evaluation date nearest ``date``."""
     gap = (curve["date"] - pd.Timestamp(date)).abs()
     return curve.loc[gap.idxmin()]
+
+
+def positive_run(curve: pd.DataFrame, until, column: str = "estimate") -> dict:
+    """The unbroken run of dates before ``until`` at which ``column`` of a curve is above zero
+    (e.g. how long the smoothed Conservative lead lasted before the Liberals passed it).
+
+    Returns ``start`` (the run's first date), ``end`` (its last date), ``days`` (from ``start``
+    to ``until``) and ``months`` (whole months of 365.25 / 12 days in ``days``). Raises
+    ValueError if the curve is not above zero just before ``until``. Dates with no estimate
+    end a run."""
+    until = pd.Timestamp(until)
+    rows = curve[curve["date"] < until].sort_values("date")
+    above = (rows[column] > 0).to_numpy()
+    if len(above) == 0 or not above[-1]:
+        raise ValueError("the curve is not above zero just before the given date")
+    first = len(above) - int(np.argmin(above[::-1])) if not above.all() else 0
+    start = pd.Timestamp(rows["date"].iloc[first])
+    days = int((until - start).days)
+    return {"start": start, "end": pd.Timestamp(rows["date"].iloc[-1]), "days": days,
+            "months": int(days // (365.25 / 12))}
