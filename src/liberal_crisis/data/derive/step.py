@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import ast
 import fnmatch
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+
+from ..provenance import sha256
 
 RAW = "raw"
 MANIFEST = "raw/manifest.json"
@@ -65,10 +66,6 @@ def step(*, outputs, raw=(), curated=()):
 
 
 # --- inputs -------------------------------------------------------------------------------
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def raw_files(folder: Path) -> list[str]:
