@@ -78,7 +78,11 @@ def load(name: str, folder: Path | None = None) -> pd.DataFrame:
 def main(argv: list[str] | None = None) -> int:
     """``liberal-crisis-validate [DATA_DIR]``: exit 1 and list every problem, or say OK."""
     args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0]).resolve() if args else data_dir()
+    try:
+        folder = Path(args[0]).resolve() if args else data_dir()
+    except FileNotFoundError as exc:  # no data/ here: say so, never guess from the install
+        print(exc, file=sys.stderr)
+        return 2
     found = problems(folder)
     for problem in found:
         print(problem, file=sys.stderr)
