@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..provenance import raw_problems
 from . import elections, holds, polls
-from .step import Inputs, Step, save
+from .step import Inputs, Step, input_paths, save
 
 STEPS: list[Step] = [*elections.STEPS, *holds.STEPS, *polls.STEPS]
 
@@ -70,14 +70,18 @@ class RawFilesChanged(ValueError):
 def derive(folder: Path, steps: list[Step] | None = None) -> dict[str, pd.DataFrame]:
     """Every table of ``steps`` (default: all), computed from ``folder``'s inputs, not written.
 
-    The raw files' checksums are checked against ``raw/manifest.json`` first."""
+    The raw files the steps read are checked against ``raw/manifest.json`` first (a changed
+    notice or upstream README, which no step reads, does not stop the derivation)."""
     folder = Path(folder)
-    problems = raw_problems(folder)
+    steps = STEPS if steps is None else steps
+    read = {name for s in steps for name in input_paths(folder, s)}
+    problems = [p for p in raw_problems(folder)
+                if p.file in read or p.rule == "raw-manifest" or p.rule == "raw-missing"]
     if problems:
         raise RawFilesChanged("\n".join(str(p) for p in problems))
     cache: dict = {}
     tables: dict[str, pd.DataFrame] = {}
-    for s in STEPS if steps is None else steps:
+    for s in steps:
         tables.update(s(Inputs(folder, s, cache)))
     return tables
 
