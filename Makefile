@@ -31,17 +31,16 @@ setup: $(VENV)/.book-deps node_modules/.package-lock.json
 setup-test: setup $(VENV)/.test-deps
 
 validate: setup
-	$(BIN)/liberal-crisis-validate
+	$(BIN)/liberal-crisis-validate data
 
-# Re-derive every derived CSV from the publishers' files in data/raw (and the curated inputs,
-# e.g. data/polls_curated.csv), record their checksums in data/raw/manifest.json, rewrite the
-# data dictionary, then validate.
+# Assemble data/datapackage.json from data/meta, re-derive every derived CSV from the
+# publishers' files in data/raw (and the curated inputs each step declares, e.g.
+# data/polls_curated.csv), record the checksums in data/raw/manifest.json, rewrite the data
+# dictionary, then validate (liberal_crisis.data.derive; `liberal-crisis-derive --list`).
 data: setup
-	$(BIN)/python scripts/derive_data.py
-	$(BIN)/python scripts/derive_polls.py
-	$(BIN)/liberal-crisis-provenance --record
+	$(BIN)/liberal-crisis-derive data
 	$(BIN)/python -m liberal_crisis.data.dictionary --write data/README.md
-	$(BIN)/liberal-crisis-validate
+	$(BIN)/liberal-crisis-validate data
 
 # Strict: warnings are errors, notebook errors raise, every page rebuilt (an incremental build
 # would not repeat a warning). Executed notebooks are cached in _build/.jupyter_cache.

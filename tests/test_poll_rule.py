@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -21,8 +20,7 @@ from liberal_crisis.stories import poll_average as pav, scenarios
 
 REPO = Path(__file__).resolve().parents[1]
 TABLE = REPO / "data" / "raw" / "polls" / "pollsteraudit-2025"
-sys.path.insert(0, str(REPO / "scripts"))
-import derive_polls  # noqa: E402
+from liberal_crisis.data.derive import polls as derive_polls  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,11 @@
 """Validate, then load: the one door chapters go through.
 
 ``load(name)`` returns a DataFrame typed from the package schema, after the whole package has
-passed: the raw files' checksums (:mod:`.provenance`), Frictionless validation (types,
-constraints, primary and foreign keys), the cross-file and completeness rules in :mod:`.rules`,
-and the check that every derived CSV is what its derivation from ``data/raw`` writes. Any
+passed: the raw files' checksums (:mod:`.provenance`), the descriptor against its pieces in
+``data/meta`` (:mod:`.meta`), Frictionless validation (types, constraints, date windows,
+primary and foreign keys), the cross-file and completeness rules in :mod:`.rules`, and the
+check that every derived CSV is what its derivation step writes from its inputs as they are
+now (:mod:`.derive.check`). Any
 failure raises ``DataError`` naming the file, line, column and rule, so a chapter that would
 publish a wrong number stops the build instead.
 """
@@ -16,7 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import provenance, rules
+from . import meta, provenance, rules
+from .derive import check
 from .package import DataError, Problem, data_dir, frictionless_problems, read
 
 
@@ -24,25 +27,27 @@ def _signature(folder: Path) -> tuple:
     """Changes whenever any data file changes, so the validation cache is never stale."""
     return tuple(
         (p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
-        for p in sorted([*folder.iterdir(), *(folder / provenance.RAW).rglob("*")])
+        for p in sorted([*folder.iterdir(), *(folder / provenance.RAW).rglob("*"),
+                         *(folder / meta.META).rglob("*")])
         if p.is_file() and (p.suffix in (".csv", ".json") or provenance.RAW in p.parts)
     )
 
 
 def problems(folder: Path) -> list[Problem]:
-    """Every check, uncached: raw checksums; each file's shape (not empty, not cut mid-line);
-    Frictionless; the rules (which assume well-typed files); curated tables' row counts; the
-    derived CSVs against their recorded checksums (re-derived and compared cell by cell only
-    when a checksum differs)."""
+    """Every check, uncached: raw checksums; the descriptor against data/meta; each file's shape
+    (not empty, not cut mid-line); Frictionless; the rules (which assume well-typed files);
+    curated tables' row counts; each derived CSV's recorded inputs (a changed input names the
+    table and the input) and its recorded checksum (a hand-edited table is re-derived and
+    compared cell by cell)."""
     raw = provenance.raw_problems(folder)
-    found = raw + rules.file_problems(folder)
+    found = raw + meta.problems(folder) + rules.file_problems(folder)
     typed = frictionless_problems(folder)
     found += typed
     if not typed:
         found += rules.run(folder)
-    found += provenance.curated_problems(folder)
+    found += check.curated_problems(folder)
     if not raw:  # a derivation from damaged raw files would say nothing useful
-        found += provenance.derived_problems(folder)
+        found += check.derived_problems(folder)
     return found
 
 
@@ -73,7 +78,11 @@ def load(name: str, folder: Path | None = None) -> pd.DataFrame:
 def main(argv: list[str] | None = None) -> int:
     """``liberal-crisis-validate [DATA_DIR]``: exit 1 and list every problem, or say OK."""
     args = sys.argv[1:] if argv is None else argv
-    folder = Path(args[0]).resolve() if args else data_dir()
+    try:
+        folder = Path(args[0]).resolve() if args else data_dir()
+    except FileNotFoundError as exc:  # no data/ here: say so, never guess from the install
+        print(exc, file=sys.stderr)
+        return 2
     found = problems(folder)
     for problem in found:
         print(problem, file=sys.stderr)
