@@ -215,9 +215,26 @@ def test_the_timeline_chart_shows_each_event_on_its_day(landing, iso, day, words
     assert [str(x)[:10] for x in hits] == [iso], (words, hits)
 
 
+# The lead chart's numbered marks for the same events, with the labels the chart gives them.
+LEAD_MARKS = {
+    "24 June 2024": "Liberals lose Toronto–St. Paul’s",
+    "4 September 2024": "NDP ends the supply-and-confidence agreement",
+    "16 September 2024": "Liberals lose LaSalle–Émard–Verdun",
+    "6 January 2025": "Trudeau announces he will resign",
+    "28 April 2025": "General election",
+}
+
+
 @pytest.mark.build
 def test_the_lead_chart_numbers_each_event_on_its_day(landing):
     rows = chart_table(landing, "index-polls")
-    marked = {r[0] for r in rows if r and any(c.strip() for c in r[1:])}
-    for _, day, _ in EVENTS:
-        assert day in marked, (day, sorted(marked)[:20])
+    marks = {r[0]: r[-1] for r in rows if r and r[-2].strip().isdigit()}  # Number, Label
+    for day, label in LEAD_MARKS.items():
+        assert marks.get(day) == label, (day, label, marks.get(day))
+    # On the chart: the numbered markers and their dotted lines sit on the same days
+    fig = chart_figure(landing, "index-polls")
+    events = next(t for t in fig["data"] if t.get("name") == "Events")
+    drawn = {str(x)[:10] for x in events["x"]}
+    lines = {str(s["x0"])[:10] for s in fig["layout"].get("shapes", []) if s.get("xref") == "x"}
+    for iso, _, _ in EVENTS:
+        assert iso in drawn and iso in lines, iso
