@@ -66,6 +66,8 @@ test("wrap keeps at least four characters' room at the font size", () => {
   assert.deepEqual(core.wrap("ab ab", 20, 3, chars), ["ab", "ab"]);
   // width 32, size 3: room 16 -> "ab ab" (15) fits
   assert.deepEqual(core.wrap("ab ab", 32, 3, chars), ["ab ab"]);
+  // width 0, size 2: room 8 -> "a a" (6) fits on one line
+  assert.deepEqual(core.wrap("a a", 0, 2, chars), ["a a"]);
 });
 
 test("a <br> in the text always breaks the line, in any of its spellings", () => {
@@ -175,6 +177,10 @@ test("legend entries wrap to the screen, unless the trace is not in the legend",
   const wide = [{ name: "aaaa bbbb" }];
   core.fitToPhone({}, wide, 375, chars); // room 319: 108 fits
   assert.equal(wide[0].name, "aaaa bbbb");
+  // 375 - 40 - 16 = 319: 14 + 1 + 14 characters at 12 px = 348 do not fit
+  const long = [{ name: "a".repeat(14) + " " + "b".repeat(14) }];
+  core.fitToPhone({}, long, 375, chars);
+  assert.equal(long[0].name, "a".repeat(14) + "<br>" + "b".repeat(14));
 });
 
 test("a majority mark drawn as a wide line marker shrinks with the screen, to 12 px at least", () => {
@@ -205,10 +211,11 @@ test("category labels the chapter set wrap to each category's room, level, at 10
   assert.equal(layout.xaxis.tickangle, 0);
   assert.deepEqual(layout.xaxis.tickfont, { family: "F", size: 10 });
   assert.deepEqual(layout.xaxis.tickvals, [0, 1, 2]);
-  // wider: 3 slots of (300 - 60) / 3 = 80 -> room 76: "aa bb" fits
-  const wide = { xaxis: { tickvals: [0, 1, 2], ticktext: ["aa bb", "c", "d"] } };
+  // wider: 3 slots of (300 - 60) / 3 = 80 -> wrap at 92, room 76: "aa bbbb" (70) fits,
+  // "aaaa bbbb" (90) does not
+  const wide = { xaxis: { tickvals: [0, 1, 2], ticktext: ["aa bbbb", "aaaa bbbb", "d"] } };
   core.fitToPhone(wide, [], 300, chars);
-  assert.deepEqual(wide.xaxis.ticktext, ["aa bb", "c", "d"]);
+  assert.deepEqual(wide.xaxis.ticktext, ["aa bbbb", "aaaa<br>bbbb", "d"]);
   // labels without their values, or no values, are left alone
   const alone = { xaxis: { ticktext: ["aa bb"], tickangle: 45 } };
   core.fitToPhone(alone, [], 96, chars);
@@ -232,7 +239,7 @@ test("horizontal bars: names wrap, three value ticks, values upright, no axis ti
   const layout = { xaxis: { range: [0, 100] }, yaxis: { title: { text: "Candidate" }, categoryarray: ["aaaa bbbb", 5] } };
   const bars = { type: "bar", orientation: "h", y: ["aaaa bbbb", 5], textposition: "outside" };
   const line = { type: "scatter", y: ["aaaa bbbb"] };
-  const crowded = core.fitToPhone(layout, [bars, line], 200, chars);
+  const crowded = core.fitToPhone(layout, [bars, line, { type: "bar", orientation: "h" }], 200, chars);
   // room: min(150, 0.34 * 200 = 68) - 16 = 52, at least 40; at 10 px "aaaa bbbb" is 90 -> two lines
   assert.deepEqual(bars.y, ["aaaa<br>bbbb", 5]);
   assert.deepEqual(line.y, ["aaaa<br>bbbb"]); // the same label on every trace
@@ -245,6 +252,29 @@ test("horizontal bars: names wrap, three value ticks, values upright, no axis ti
   assert.deepEqual(layout.yaxis.tickfont, { size: 10 });
   assert.deepEqual(layout.yaxis.title, { text: "" });
   assert.equal(crowded, false);
+  // room 52: "aa bb" (50) fits on one line
+  const short = { type: "bar", orientation: "h", y: ["aa bb"] };
+  core.fitToPhone({}, [short], 200, chars);
+  assert.deepEqual(short.y, ["aa bb"]);
+});
+
+test("only bars lie on their side: a horizontal line is not a bar chart", () => {
+  const line = { type: "scatter", orientation: "h", y: ["aaaa bbbb"], textposition: "outside" };
+  const layout = { xaxis: { range: [0, 10] } };
+  core.fitToPhone(layout, [line], 200, chars);
+  assert.deepEqual(line.y, ["aaaa bbbb"]);
+  assert.deepEqual(layout.xaxis, { range: [0, 10] });
+  assert.equal(line.textangle, undefined);
+});
+
+test("values past some bars, inside others: the axis still makes room for those past", () => {
+  const past = { type: "bar", orientation: "h", y: ["a"], textposition: "outside" };
+  const inside = { type: "bar", orientation: "h", y: ["b"], textposition: "inside" };
+  const layout = { xaxis: { range: [0, 10] } };
+  core.fitToPhone(layout, [inside, past], 375, chars);
+  assert.deepEqual(layout.xaxis.range, [0, 15]);
+  assert.equal(past.textposition, "outside");
+  assert.equal(inside.textposition, "inside");
 });
 
 test("horizontal bars on a wide phone wrap at 150 px at most; a range from 10 goes from 10", () => {
@@ -274,8 +304,10 @@ test("horizontal bars without a range: values outside move inside when there is 
   assert.deepEqual(three.xaxis.range, [0, 1, 2]);
   // bars inside and no range: nothing moves
   const inside = { type: "bar", orientation: "h", y: ["a"], textposition: "inside" };
-  core.fitToPhone({ xaxis: { range: [0, 10] } }, [inside], 375, chars);
+  const kept = { xaxis: { range: [0, 10] } };
+  core.fitToPhone(kept, [inside], 375, chars);
   assert.equal(inside.textposition, "inside");
+  assert.deepEqual(kept.xaxis.range, [0, 10]); // no values past the bars: the axis is kept
 });
 
 test("vertical bars: more than six categories stand on end and drop the axis title", () => {
@@ -333,6 +365,8 @@ test("a setting: the figure's own, else its template's, else the default", () =>
   assert.equal(core.setting({ template: {} }, "margin.t", 80), 80);
   assert.equal(core.setting({ margin: "x" }, "margin.t", 80), 80);
   assert.equal(core.setting({ template: { layout: { title: { text: null } } } }, "title.text", "d"), "d");
+  assert.equal(core.setting({ margin: null }, "margin.t", 80), 80); // null on the way
+  assert.equal(core.setting({ title: "abc" }, "title.length", 5), 5); // a string is not a node
 });
 
 test("a title's text, whatever form it comes in", () => {

@@ -458,6 +458,22 @@ test("the seat axis reaches past the majority line and the tallest bar, in steps
 
 test("the chart's layout in each mode and width", () => {
   const light = core.layoutFor(core.MODES.light, false, 250, 170);
+  // The whole layout, as designed: fixed axes (no zoom on a phone), room for long names, no
+  // zero line, the majority as a dashed line labelled at its right end, no legend.
+  assert.deepEqual(light, {
+    height: 340, margin: { l: 56, r: 8, t: 16, b: 50 },
+    paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
+    font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+            size: 14, color: "#222222" },
+    xaxis: { fixedrange: true, linecolor: "#888888", tickangle: 0, automargin: true },
+    yaxis: { title: { text: "Seats" }, range: [0, 250], fixedrange: true, gridcolor: "#E5E5E5",
+             linecolor: "#888888", zeroline: false },
+    shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: 170, y1: 170,
+               line: { color: "#222222", width: 1.5, dash: "dash" } }],
+    annotations: [{ xref: "paper", x: 1, xanchor: "right", y: 170, yanchor: "bottom",
+                    text: "Majority: 170", showarrow: false, font: { color: "#222222", size: 12 } }],
+    showlegend: false
+  });
   assert.equal(light.height, 340);
   assert.deepEqual(light.margin, { l: 56, r: 8, t: 16, b: 50 });
   assert.equal(light.font.size, 14);
@@ -500,4 +516,5 @@ test("the bars carry names, seats, colours and labels in the mode's text colour"
   assert.equal(trace.textfont.color, "#E6E6E6");
   assert.equal(trace.textposition, "outside");
   assert.equal(trace.hoverinfo, "skip");
+  assert.equal(trace.cliponaxis, false); // a label above the tallest bar is not cut off
 });

@@ -10,12 +10,15 @@
    (votes / riding total) * 100; a uniform swing adds points and floors at 0; a proportional one
    multiplies by a ratio >= 0; a party absent from a riding stays absent; two or more candidates
    within 1e-9 points of the top make a tie. */
+// Stryker disable all: the UMD wrapper; node always takes the module.exports branch (the
+// browser's global is checked by tests/test_explorer.py and the chart tests). See CONTRIBUTING.
 (function (root, factory) {
   "use strict";
   var api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.LCExplorerCore = api;
 })(typeof self !== "undefined" ? self : this, function () {
+  // Stryker restore all
   "use strict";
 
   var TOL = 1e-9; // projection.winners(tol=1e-9)
@@ -68,6 +71,7 @@
     if (method === "proportional" && values) {
       Object.keys(values).forEach(function (code) {
         var v = valueOf(values, code, method);
+        // Stryker disable next-line ConditionalExpression: null < 0 is false, so `v !== null` only documents
         if (v !== null && v < 0) throw new Error("negative ratio for " + code);
       });
     }
@@ -76,6 +80,7 @@
   // One riding's shares after the swing, in the order of r.codes.
   function projectRiding(r, method, values) {
     var out = new Float64Array(r.shares.length);
+    // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
     for (var i = 0; i < r.shares.length; i++) {
       var s = r.shares[i];
       var v = valueOf(values, r.codes[i], method);
@@ -87,12 +92,16 @@
 
   // The code with the highest share; TIE when another is within TOL of it; null if none > 0.
   function winnerOf(r, projected) {
+    // Stryker disable next-line UnaryOperator: `at` is read only once a share > 0 has set it
     var top = -Infinity, at = -1;
+    // Stryker disable next-line EqualityOperator: reading past the end gives undefined, never > top
     for (var i = 0; i < projected.length; i++) {
+      // Stryker disable next-line EqualityOperator: on equal tops (>=) the riding is a tie either way
       if (projected[i] > top) { top = projected[i]; at = i; }
     }
     if (!(top > 0)) return null;
     var n = 0;
+    // Stryker disable next-line EqualityOperator: undefined >= x is false
     for (var j = 0; j < projected.length; j++) if (projected[j] >= top - TOL) n++;
     return n > 1 ? TIE : r.codes[at];
   }
@@ -129,9 +138,9 @@
   // The value that changes nothing: 0 points, or a ratio of 1.
   function neutral(method) { return method === "uniform" ? 0 : 1; }
 
-  // A preset's values for a method: {} for "none", the month's for "polls", else the preset's.
+  // A preset's values for a method: the month's for "polls", else the preset's; {} for "none"
+  // (no preset has that id) and for anything unknown.
   function presetValues(data, id, method, month) {
-    if (id === "none") return {};
     if (id === "polls") {
       var m = data.poll_months.filter(function (q) { return q.month === month; })[0];
       return m ? m[method] : {};
@@ -219,15 +228,16 @@
     for (var i = 0; i < projected.length; i++) total += projected[i];
     var out = new Float64Array(projected.length);
     if (!(total > 0)) return out;
+    // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
     for (var j = 0; j < projected.length; j++) out[j] = (projected[j] / total) * 100;
     return out;
   }
 
-  // The note under the riding table when the swing changed the riding's total.
+  // The note under the riding table when the swing changed the riding's total (as printed).
   function rescaleNote(projected) {
     var total = 0;
     for (var i = 0; i < projected.length; i++) total += projected[i];
-    if (Math.abs(total - 100) < 0.05) return "";
+    if (pct(total) === "100.0") return "";
     return "After the swing these candidates’ shares add up to " + pct(total) +
       "%; the projected shares are rescaled to add up to 100%.";
   }
@@ -244,6 +254,7 @@
 
   // Accents, case, dashes, slashes, apostrophes and full stops do not matter.
   function normal(text) {
+    // Stryker disable next-line Regex: without the `+`, a run of dashes becomes spaces that \s+ joins
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/[\u2013\u2014\-\/]+/g, " ").replace(/['’.]/g, "").replace(/\s+/g, " ").trim();
   }
