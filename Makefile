@@ -49,10 +49,11 @@ data: setup
 book: validate
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 
-# The JavaScript's pure modules first (node's own test runner, a few seconds), then pytest.
-test: setup-test validate test-js
+# pytest runs everything, the node tests of the JavaScript's pure modules too (tests/test_js.py).
+test: setup-test validate
 	$(BIN)/python -m pytest
 
+# The node tests alone (tests/js/, node's own test runner: under a second).
 test-js:
 	node --test tests/js/
 
