@@ -71,39 +71,27 @@
     if (method === "proportional" && values) {
       Object.keys(values).forEach(function (code) {
         var v = valueOf(values, code, method);
-        // Stryker disable next-line ConditionalExpression: null < 0 is false, so `v !== null` only documents
-        if (v !== null && v < 0) throw new Error("negative ratio for " + code);
+        if (v < 0) throw new Error("negative ratio for " + code); // (null < 0 is false)
       });
     }
   }
 
   // One riding's shares after the swing, in the order of r.codes.
   function projectRiding(r, method, values) {
-    var out = new Float64Array(r.shares.length);
-    // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
-    for (var i = 0; i < r.shares.length; i++) {
-      var s = r.shares[i];
+    return r.shares.map(function (s, i) { // a Float64Array, like r.shares
       var v = valueOf(values, r.codes[i], method);
-      if (v === null || !(s > 0)) { out[i] = s; continue; } // absent (0) stays absent
-      out[i] = method === "uniform" ? Math.max(0, s + v) : s * v;
-    }
-    return out;
+      if (v === null || !(s > 0)) return s; // absent (0) stays absent
+      return method === "uniform" ? Math.max(0, s + v) : s * v;
+    });
   }
 
   // The code with the highest share; TIE when another is within TOL of it; null if none > 0.
   function winnerOf(r, projected) {
-    // Stryker disable next-line UnaryOperator: `at` is read only once a share > 0 has set it
-    var top = -Infinity, at = -1;
-    // Stryker disable next-line EqualityOperator: reading past the end gives undefined, never > top
-    for (var i = 0; i < projected.length; i++) {
-      // Stryker disable next-line EqualityOperator: on equal tops (>=) the riding is a tie either way
-      if (projected[i] > top) { top = projected[i]; at = i; }
-    }
+    var top = Math.max.apply(null, projected); // -Infinity for no candidate
     if (!(top > 0)) return null;
-    var n = 0;
-    // Stryker disable next-line EqualityOperator: undefined >= x is false
-    for (var j = 0; j < projected.length; j++) if (projected[j] >= top - TOL) n++;
-    return n > 1 ? TIE : r.codes[at];
+    var near = [];
+    projected.forEach(function (s, i) { if (s >= top - TOL) near.push(i); });
+    return near.length > 1 ? TIE : r.codes[near[0]];
   }
 
   function winners(ridings, method, values) {
@@ -218,25 +206,26 @@
     return changed === 0 ? "No riding changes hands" : ridingsChange(changed) + ": the list";
   }
 
+  function sum(xs) {
+    var total = 0;
+    xs.forEach(function (x) { total += x; });
+    return total;
+  }
+
   // A share as the riding table prints it: one decimal.
   function pct(v) { return v.toFixed(1); }
 
   // The projected shares a reader sees: rescaled to add up to 100 (a swing changes a riding's
   // total, and rescaling cannot change its winner: projection.py). All 0 stays all 0.
   function displayShares(projected) {
-    var total = 0;
-    for (var i = 0; i < projected.length; i++) total += projected[i];
-    var out = new Float64Array(projected.length);
-    if (!(total > 0)) return out;
-    // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
-    for (var j = 0; j < projected.length; j++) out[j] = (projected[j] / total) * 100;
-    return out;
+    var total = sum(projected);
+    if (!(total > 0)) return new Float64Array(projected.length);
+    return projected.map(function (s) { return (s / total) * 100; });
   }
 
   // The note under the riding table when the swing changed the riding's total (as printed).
   function rescaleNote(projected) {
-    var total = 0;
-    for (var i = 0; i < projected.length; i++) total += projected[i];
+    var total = sum(projected);
     if (pct(total) === "100.0") return "";
     return "After the swing these candidates’ shares add up to " + pct(total) +
       "%; the projected shares are rescaled to add up to 100%.";
@@ -254,8 +243,8 @@
 
   // Accents, case, dashes, slashes, apostrophes and full stops do not matter.
   function normal(text) {
-    // Stryker disable next-line Regex: without the `+`, a run of dashes becomes spaces that \s+ joins
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      // Stryker disable next-line Regex: without the `+`, a run of dashes becomes spaces that \s+ joins
       .replace(/[\u2013\u2014\-\/]+/g, " ").replace(/['’.]/g, "").replace(/\s+/g, " ").trim();
   }
 
