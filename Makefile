@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: book test pdf validate data serve clean setup setup-test lab bench mutants faults shots
+.PHONY: book test test-js pdf validate data serve clean setup setup-test lab bench mutants mutants-js faults shots
 .DEFAULT_GOAL := book
 
 $(BIN)/python:
@@ -24,8 +24,9 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.book-deps
 	$(BIN)/python -m pip install -q -r requirements-test.txt
 	touch $@
 
+# The book needs plotly.js only; StrykerJS (a devDependency) comes with `make mutants-js`.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund --omit=dev
 
 setup: $(VENV)/.book-deps node_modules/.package-lock.json
 setup-test: setup $(VENV)/.test-deps
@@ -47,8 +48,13 @@ data: setup
 book: validate
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 
+# pytest runs everything, the node tests of the JavaScript's pure modules too (tests/test_js.py).
 test: setup-test validate
 	$(BIN)/python -m pytest
+
+# The node tests alone (tests/js/, node's own test runner: under a second).
+test-js:
+	node --test tests/js/
 
 # The whole book as one PDF, each chart printed as an image; drives Chromium like the tests.
 pdf: setup-test book
@@ -76,6 +82,17 @@ MODULES ?= liberal_crisis.analysis liberal_crisis.data
 mutants: setup-test
 	$(BIN)/python -m pip install -q -r requirements-mutants.txt
 	$(BIN)/python scripts/mutants.py $(MODULES)
+
+# Mutation testing of the JavaScript's pure modules (site/static/explorer-core.js and
+# charts-core.js) with StrykerJS (pinned in package.json's devDependencies, installed here),
+# against `node --test tests/js/`; prints the score per file and every surviving mutant, and
+# writes _build/mutants-js/mutation.json (a few minutes on 2 cores). Not part of `make test`.
+node_modules/.bin/stryker: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+mutants-js: node_modules/.bin/stryker
+	node_modules/.bin/stryker run stryker.config.json
 
 # Realistic bugs in the site layers and the data rules, one at a time in a temporary copy:
 # prints caught/missed (builds the book for some; about 15 minutes). Not part of `make test`.

@@ -7,10 +7,11 @@
   (:func:`liberal_crisis.stories.explorer.build`, from the data package) are written to
   ``_static/swing-explorer.json``; the page fetches that file from the site itself, by a URL
   relative to ``explorer.js`` and stamped with the file's checksum.
-- ``explorer.js`` and ``explorer.css`` are added only to pages that hold the directive
+- ``explorer-core.js`` (the rule and every pure decision, tested in node: ``tests/js/``),
+  ``explorer.js`` (the page) and ``explorer.css`` are added only to pages that hold the directive
   (plotly.js too, if such a page has no chart of its own).
 
-The arithmetic in ``static/explorer.js`` is the rule of
+The arithmetic in ``static/explorer-core.js`` is the rule of
 :mod:`liberal_crisis.analysis.projection`; ``tests/test_explorer.py`` runs both on the same
 swings and compares the seats.
 """
@@ -31,7 +32,7 @@ from ..stories import theme
 from .plotly_js import PLOTLY_TARGET, STATIC, write_static
 
 JSON_NAME = "swing-explorer.json"
-ASSETS = ("explorer.js", "explorer.css")
+ASSETS = ("explorer-core.js", "explorer.js", "explorer.css")
 MARKER = 'id="swing-explorer"'
 PLACEHOLDER = f'data-swing-json="{JSON_NAME}"'
 
@@ -119,6 +120,9 @@ def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> No
     context["body"] = body.replace(PLACEHOLDER, f'data-swing-json="{JSON_NAME}?v={digest}"')
     if 'class="lc-chart"' not in body:  # a page without a chart of its own has no plotly.js yet
         app.add_js_file(PLOTLY_TARGET, loading_method="async", id="lc-plotly")
+    # explorer-core.js (the rule and the pure decisions, LCExplorerCore) first: deferred
+    # scripts run in document order.
+    app.add_js_file("explorer-core.js", loading_method="defer")
     app.add_js_file("explorer.js", loading_method="defer")
     app.add_css_file("explorer.css")
 

@@ -282,6 +282,8 @@ def add_chart_assets(app: Sphinx, pagename, templatename, context, doctree) -> N
         # plotly.js runs as soon as it arrives (async), while the page is still being parsed;
         # charts.js (deferred, so after parsing) draws once both are ready.
         app.add_js_file(PLOTLY_TARGET, loading_method="async", id="lc-plotly")
+        # charts-core.js (LCChartsCore: the pure decisions) before charts.js, in document order.
+        app.add_js_file("charts-core.js", loading_method="defer")
         app.add_js_file("charts.js", loading_method="defer")
         app.add_css_file("charts.css")
 

@@ -38,12 +38,13 @@ def write_static(app: Sphinx, files: dict[str, bytes]) -> None:
 
 def chart_assets(app: Sphinx) -> dict[str, bytes]:
     """The files every chart page needs: the local plotly.js (when it is there: if not, the
-    extension's own check stops the build with the reason), charts.js, charts.css, site.css."""
+    extension's own check stops the build with the reason), charts-core.js, charts.js, charts.css,
+    site.css."""
     files = {}
     plotly = plotlyjs_path(app)
     if plotly.is_file():
         files[PLOTLY_TARGET] = plotly.read_bytes()
-    for name in ("charts.js", "charts.css", "site.css"):
+    for name in ("charts-core.js", "charts.js", "charts.css", "site.css"):
         files[name] = (STATIC / name).read_bytes()
     return files
 
