@@ -77,3 +77,20 @@ def test_the_six_parties_are_listed_once_in_the_package():
         p.read_text(encoding="utf-8")))
     assert found == ["data/derive/polls.py"]
     assert theme.PARTIES == ("LPC", "CPC", "NDP", "BQ", "GPC", "PPC")
+
+
+def test_no_colour_is_written_in_the_package_outside_the_theme():
+    """Python too: a chart's colour is a name in stories/theme.py (``shots.py`` styles its own
+    contact sheet, a page for the chart desk, not the book)."""
+    package = REPO / "src" / "liberal_crisis"
+    allowed = {"stories/theme.py", "site/shots.py"}
+    found = {}
+    for path in sorted(package.rglob("*.py")):
+        name = str(path.relative_to(package))
+        if name in allowed:
+            continue
+        text = re.sub(r'f"rgba\(\{', "", path.read_text(encoding="utf-8"))  # a converter, no colour
+        hits = [c for c in colour_literals(text) if c != "rgba("] + re.findall(r'"rgba?\(\d', text)
+        if hits:
+            found[name] = hits
+    assert found == {}
