@@ -19,7 +19,7 @@ import pytest
 from liberal_crisis import data
 from liberal_crisis.analysis.projection import project
 from liberal_crisis.site.browser import local_only
-from liberal_crisis.stories import explorer, scenarios
+from liberal_crisis.stories import explorer_data as explorer, scenarios
 
 PAGE = "book/what-if.html"
 PARTIES = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO
-from liberal_crisis.stories import explorer, first_report, theme
+from liberal_crisis.stories import explorer_data as explorer, first_report, theme
 
 # --- Party colours ------------------------------------------------------------------------------
 #

@@ -7,7 +7,10 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const core = require("../../src/liberal_crisis/site/static/charts-core.js");
+// The theme the site writes into _static/lc-theme.js (stories/theme.py, theme.browser()), as
+// data: tests/test_theme.py checks that this copy is the theme's. The module is a factory.
+const THEME = require("./theme.json");
+const core = require("../../src/liberal_crisis/site/static/charts-core.js")(THEME);
 
 const chars = (text, size) => text.length * size; // one px per character per unit of size
 
@@ -402,4 +405,21 @@ test("plotly's options: responsive, no logo, no selection tools, the tool bar of
 
 test("the font measured is the theme's", () => {
   assert.equal(core.FONT, "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif");
+});
+
+test("every colour, width and size comes from the theme it is given", () => {
+  const other = JSON.parse(JSON.stringify(THEME));
+  other.modes.dark.font = "#ABCDEF";
+  other.phoneWidth = 400;
+  other.font = "serif";
+  other.titleSize = 20;
+  other.phoneFontSize = 11;
+  const c = require("../../src/liberal_crisis/site/static/charts-core.js")(other);
+  assert.equal(c.NARROW, 400);
+  assert.equal(c.isNarrow(450), false);
+  assert.equal(c.FONT, "serif");
+  assert.equal(c.TITLE_SIZE, 20);
+  assert.equal(c.PHONE_FONT_SIZE, 11);
+  assert.equal(c.overrides({ width: 1000, title: "T" }, "dark")["font.color"], "#ABCDEF");
+  assert.equal(c.overrides({ width: 300, title: "T" }, "light")["font.size"], 11);
 });

@@ -8,7 +8,10 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const core = require("../../src/liberal_crisis/site/static/explorer-core.js");
+// The theme the site writes into _static/lc-theme.js (stories/theme.py, theme.browser()), as
+// data: tests/test_theme.py checks that this copy is the theme's. The module is a factory.
+const THEME = require("./theme.json");
+const core = require("../../src/liberal_crisis/site/static/explorer-core.js")(THEME);
 
 const close = (got, want, tol = 1e-9) =>
   assert.ok(Math.abs(got - want) <= tol, `${got} is not within ${tol} of ${want}`);
@@ -517,4 +520,21 @@ test("the bars carry names, seats, colours and labels in the mode's text colour"
   assert.equal(trace.textposition, "outside");
   assert.equal(trace.hoverinfo, "skip");
   assert.equal(trace.cliponaxis, false); // a label above the tallest bar is not cut off
+});
+
+test("the parties, colours, width and sizes come from the theme it is given", () => {
+  const other = JSON.parse(JSON.stringify(THEME));
+  other.parties = ["NDP", "LPC"];
+  other.neutral = "#010203";
+  other.phoneWidth = 400;
+  other.fontSize = 15;
+  other.transparent = "transparent";
+  const c = require("../../src/liberal_crisis/site/static/explorer-core.js")(other);
+  assert.deepEqual(c.MAIN, ["NDP", "LPC"]);
+  assert.equal(c.GREY, "#010203");
+  assert.equal(c.barColour({}, "TIE"), "#010203");
+  assert.equal(c.NARROW, 400);
+  const layout = c.layoutFor(c.MODES.light, false, 250, 170);
+  assert.equal(layout.font.size, 15);
+  assert.equal(layout.paper_bgcolor, "transparent");
 });

@@ -20,9 +20,10 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..analysis import history, projection, swing
+from ..analysis import history, house, projection, swing
+from . import theme
 
-PARTIES = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]
+PARTIES = list(theme.PARTIES)  # the six main parties (stories.theme holds the one list)
 
 
 # --------------------------------------------------------------------------------------------
@@ -223,8 +224,9 @@ def swing_summary(swings: pd.DataFrame, base_party: str = "LPC",
 
 
 def majority(seats: int) -> int:
-    """Seats needed for a majority of a House of ``seats``: more than half."""
-    return seats // 2 + 1
+    """Seats needed for a majority of a House of ``seats``: more than half, the House's one
+    rule (:func:`liberal_crisis.analysis.house.votes_to_carry`); kept here for the chapters."""
+    return house.votes_to_carry(seats)
 
 
 def seat_scenarios(base_votes: pd.DataFrame, swings: pd.DataFrame,

@@ -10,22 +10,23 @@
 // browser's global is checked by tests/test_explorer.py and the chart tests). See CONTRIBUTING.
 (function (root, factory) {
   "use strict";
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else root.LCChartsCore = api;
-})(typeof self !== "undefined" ? self : this, function () {
+  if (typeof module === "object" && module.exports) module.exports = factory;
+  else root.LCChartsCore = factory(root.LCTheme);
+})(typeof self !== "undefined" ? self : this, function (theme) {
   // Stryker restore all
   "use strict";
 
-  var MODES = {
-    light: { font: "#222222", grid: "#E5E5E5", line: "#888888", hoverbg: "#FFFFFF" },
-    dark: { font: "#E6E6E6", grid: "#3A3A3A", line: "#9A9A9A", hoverbg: "#1E1E1E" }
-  };
-  var NARROW = 600; // px: below this, tighter margins and smaller type so the plot keeps its width
+  // Every colour, font and size comes from the theme (stories/theme.py, `theme.browser()`):
+  // in the browser _static/lc-theme.js sets LCTheme before this file runs; in node the tests
+  // call this factory with a theme of their own.
+  var MODES = theme.modes; // {light|dark: {font, grid, line, hoverbg}}
+  var NARROW = theme.phoneWidth; // px: below this, tighter margins and smaller type
   // px: the least height left to the plot itself on a phone (a desktop keeps the declared height)
   var MIN_PLOT = 0, MIN_PLOT_PHONE = 180;
-  // The theme's font (stories/theme.py), for measuring titles before plotly draws them.
-  var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+  // The theme's font, for measuring titles before plotly draws them.
+  var FONT = theme.font;
+  var SIZE = theme.phoneFontSize, TITLE = theme.titleSize, PHONE_TITLE = theme.phoneTitleSize;
+  var TICK = theme.phoneTickSize;
 
   // pydata-sphinx-theme sets <html data-theme="light|dark">; anything else reads as light.
   function modeName(theme) { return theme === "dark" ? "dark" : "light"; }
@@ -72,12 +73,12 @@
       "xaxis.title.font.color": m.font, "yaxis.title.font.color": m.font
     };
     // plotly never wraps a title: break it into lines that fit, and make room above the plot.
-    var size = narrow ? 14 : Number(box.titlesize) || 17;
+    var size = narrow ? PHONE_TITLE : Number(box.titlesize) || TITLE;
     var lines = wrap(box.title || "", box.width, size, measure);
     o["title.text"] = lines.join("<br>");
     if (narrow) {
-      o["font.size"] = 12;
-      o["title.font.size"] = 14;
+      o["font.size"] = SIZE;
+      o["title.font.size"] = PHONE_TITLE;
       o["margin.l"] = 40;
       // A chart that keeps room on the right (for labels past its bars) keeps some of it.
       o["margin.r"] = Math.max(8, Math.min(Number(box.marginr) || 0, Math.round(box.width * 0.22)));
@@ -86,7 +87,7 @@
       // The axis title is centred under the plot area, which is narrower than the chart (its
       // width is known once plotly has laid the chart out: charts.js, fitAxisTitle).
       var plotWidth = Number(box.plotw) || box.width * 0.6;
-      if (box.xtitle) o["xaxis.title.text"] = wrap(box.xtitle, plotWidth, 12, measure).join("<br>");
+      if (box.xtitle) o["xaxis.title.text"] = wrap(box.xtitle, plotWidth, SIZE, measure).join("<br>");
     } else if (lines.length > 1) {
       o["margin.t"] = Number(box.margint) + Math.round(1.3 * size) * (lines.length - 1);
     }
@@ -100,7 +101,7 @@
     // plotly never wraps a legend entry: a long one would run past the screen.
     data.forEach(function (trace) {
       if (typeof trace.name === "string" && trace.showlegend !== false) {
-        trace.name = wrap(trace.name, width - 40, 12, measure).join("<br>");
+        trace.name = wrap(trace.name, width - 40, SIZE, measure).join("<br>");
       }
     });
     // A line-shaped marker as wide as a group of bars (a majority mark) is sized in px for a
@@ -118,8 +119,8 @@
       var slot = (width - 60) / xa.tickvals.length;
       layout.xaxis = Object.assign({}, xa, {
         tickangle: 0,
-        tickfont: Object.assign({}, xa.tickfont, { size: 10 }),
-        ticktext: xa.ticktext.map(function (t) { return wrap(String(t), slot + 12, 10, measure).join("<br>"); })
+        tickfont: Object.assign({}, xa.tickfont, { size: TICK }),
+        ticktext: xa.ticktext.map(function (t) { return wrap(String(t), slot + 12, TICK, measure).join("<br>"); })
       });
     }
     // Stryker disable next-line ArrayDeclaration: a string in place of [] has no xref: none anchored
@@ -136,7 +137,7 @@
       // inside its bar when there is no room outside.
       // The same new label in every trace on the axis (a line over the bars shares its categories).
       var relabel = function (label) {
-        return typeof label === "string" ? wrap(label, Math.min(150, 0.34 * width), 10, measure).join("<br>") : label;
+        return typeof label === "string" ? wrap(label, Math.min(150, 0.34 * width), TICK, measure).join("<br>") : label;
       };
       data.forEach(function (trace) {
         if (Array.isArray(trace.y)) trace.y = trace.y.map(relabel);
@@ -160,7 +161,7 @@
         });
       }
       // The category names say what the axis is: its title would only take room from the bars.
-      layout.yaxis = Object.assign({}, layout.yaxis, { tickfont: { size: 10 }, title: { text: "" } });
+      layout.yaxis = Object.assign({}, layout.yaxis, { tickfont: { size: TICK }, title: { text: "" } });
       if (Array.isArray(layout.yaxis.categoryarray)) {
         layout.yaxis.categoryarray = layout.yaxis.categoryarray.map(relabel);
       }
@@ -175,7 +176,7 @@
     if (Object.keys(categories).length > 6) {
       // Crowded category labels stand on end rather than run into each other; they name every
       // group themselves, so the axis title gives its room to the legend below.
-      layout.xaxis = Object.assign({}, layout.xaxis, { tickangle: -90, tickfont: { size: 10 },
+      layout.xaxis = Object.assign({}, layout.xaxis, { tickangle: -90, tickfont: { size: TICK },
                                                         title: { text: "" } });
       return true;
     }
@@ -244,6 +245,7 @@
 
   return {
     MODES: MODES, NARROW: NARROW, MIN_PLOT: MIN_PLOT, MIN_PLOT_PHONE: MIN_PLOT_PHONE, FONT: FONT,
+    TITLE_SIZE: TITLE, PHONE_FONT_SIZE: SIZE,
     modeName: modeName, isNarrow: isNarrow, estimate: estimate, wrap: wrap, overrides: overrides,
     fitToPhone: fitToPhone, nameInLabel: nameInLabel, setPath: setPath, setting: setting,
     titleText: titleText, grownHeight: grownHeight, config: config

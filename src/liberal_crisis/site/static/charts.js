@@ -1,6 +1,7 @@
 /* Draws the book's plotly charts from the JSON embedded in each page, and keeps them in step
    with the page's light/dark mode (pydata-sphinx-theme sets <html data-theme="light|dark">).
-   Loaded only on pages that have a chart, after plotly.js and charts-core.js (the pure
+   Loaded only on pages that have a chart, after plotly.js, lc-theme.js (the theme's colours,
+   font and sizes, written from stories/theme.py at build time) and charts-core.js (the pure
    decisions: LCChartsCore, tested in node, tests/js/). */
 (function () {
   "use strict";
@@ -57,7 +58,7 @@
       el.dataset.form = "phone";
     }
     el.dataset.title = core.titleText(fig.layout && fig.layout.title);
-    el.dataset.titlesize = core.setting(fig.layout, "title.font.size", 17);
+    el.dataset.titlesize = core.setting(fig.layout, "title.font.size", core.TITLE_SIZE);
     el.dataset.margint = core.setting(fig.layout, "margin.t", 80);
     el.dataset.marginr = (fig.layout.margin && fig.layout.margin.r) || 0;
     var xaxis = (fig.layout && fig.layout.xaxis) || {};
@@ -96,7 +97,7 @@
     var size = el._fullLayout && el._fullLayout._size;
     if (!size || !el.dataset.xtitle || Number(el.dataset.plotw) === size.w) return;
     el.dataset.plotw = size.w;
-    var text = wrap(el.dataset.xtitle, size.w, 12).join("<br>");
+    var text = wrap(el.dataset.xtitle, size.w, core.PHONE_FONT_SIZE).join("<br>");
     var current = el.layout.xaxis && el.layout.xaxis.title && el.layout.xaxis.title.text;
     if (text !== current) window.Plotly.relayout(el, { "xaxis.title.text": text });
   }

@@ -14,24 +14,23 @@
 // browser's global is checked by tests/test_explorer.py and the chart tests). See CONTRIBUTING.
 (function (root, factory) {
   "use strict";
-  var api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else root.LCExplorerCore = api;
-})(typeof self !== "undefined" ? self : this, function () {
+  if (typeof module === "object" && module.exports) module.exports = factory;
+  else root.LCExplorerCore = factory(root.LCTheme);
+})(typeof self !== "undefined" ? self : this, function (theme) {
   // Stryker restore all
   "use strict";
 
+  // The parties, colours, font and sizes come from the theme (stories/theme.py,
+  // `theme.browser()`): in the browser _static/lc-theme.js sets LCTheme before this file runs;
+  // in node the tests call this factory with a theme of their own.
   var TOL = 1e-9; // projection.winners(tol=1e-9)
   var TIE = "TIE";
-  var MAIN = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"];
-  var GREY = "#8C8C8C"; // theme.NEUTRAL: a tie, or a party without its own colour
-  var NARROW = 600; // px: the chart's phone layout below this width
-  // The chart's text, grid and axis colours in each mode (those of charts.js and the theme).
-  var MODES = {
-    light: { font: "#222222", grid: "#E5E5E5", line: "#888888" },
-    dark: { font: "#E6E6E6", grid: "#3A3A3A", line: "#9A9A9A" }
-  };
-  var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+  var MAIN = theme.parties; // the six main parties, in the book's order
+  var GREY = theme.neutral; // a tie, or a party without its own colour
+  var NARROW = theme.phoneWidth; // px: the chart's phone layout below this width
+  // The chart's text, grid and axis colours in each mode (those of charts.js too).
+  var MODES = theme.modes;
+  var FONT = theme.font;
 
   // ------------------------------------------------------------------------------------------
   // The rule
@@ -300,8 +299,8 @@
   function layoutFor(m, narrow, top, majority) {
     return {
       height: narrow ? 300 : 340, margin: { l: narrow ? 40 : 56, r: 8, t: 16, b: narrow ? 70 : 50 },
-      paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
-      font: { family: FONT, size: narrow ? 12 : 14, color: m.font },
+      paper_bgcolor: theme.transparent, plot_bgcolor: theme.transparent,
+      font: { family: FONT, size: narrow ? theme.phoneFontSize : theme.fontSize, color: m.font },
       xaxis: { fixedrange: true, linecolor: m.line, tickangle: narrow ? -35 : 0, automargin: true },
       yaxis: { title: { text: "Seats" }, range: [0, top], fixedrange: true, gridcolor: m.grid,
                linecolor: m.line, zeroline: false },
@@ -309,7 +308,7 @@
                  line: { color: m.font, width: 1.5, dash: "dash" } }],
       annotations: [{ xref: "paper", x: 1, xanchor: "right", y: majority, yanchor: "bottom",
                       text: "Majority: " + majority, showarrow: false,
-                      font: { color: m.font, size: 12 } }],
+                      font: { color: m.font, size: theme.phoneFontSize } }],
       showlegend: false
     };
   }
