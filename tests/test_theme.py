@@ -94,3 +94,12 @@ def test_no_colour_is_written_in_the_package_outside_the_theme():
         if hits:
             found[name] = hits
     assert found == {}
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "book").glob("*.md")), ids=lambda p: p.name)
+def test_no_colour_is_written_in_a_chapter(path):
+    # A chapter's colours are the theme's names (theme.ON_FILL, theme.REFERENCE, …), never a
+    # literal, and never a colour word such as "white".
+    text = path.read_text(encoding="utf-8")
+    found = COLOUR.findall(text) + re.findall(r'color\s*=\s*"(?:white|black|grey|gray)"', text)
+    assert not found, f"{path.name}: {found}"
