@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -25,8 +26,63 @@ def jupyter_book(source: Path, out: Path, *extra: str) -> subprocess.CompletedPr
     )
 
 
+def copy_sources(dest: Path) -> Path:
+    """The clone's files (tracked and new, not ignored) copied to ``dest``, as a fresh clone
+    elsewhere would have them; node_modules (installed by the set-up, not in git) linked."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            capture_output=True, cwd=REPO, check=True).stdout.decode().split("\0")
+    for rel in filter(None, listed):
+        source = REPO / rel
+        if source.is_file():
+            target = dest / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)  # new files: new mtimes, unlike the first clone's
+    (dest / "node_modules").symlink_to(REPO / "node_modules")
+    return dest
+
+
+SECOND_BUILD_TEST = "test_two_clean_builds_are_byte_identical"  # in test_reproducible.py
+_second_build: dict = {}
+
+
+def _start_second_build(tmp_path_factory) -> None:
+    """The reproducibility test's second clean build, from a copy of the sources at another path,
+    started in the background. A build keeps about one core busy (Sphinx, then one kernel at a
+    time), so started beside the session's build it costs little extra time on two cores."""
+    if _second_build:
+        return
+    root = tmp_path_factory.mktemp("second-build")
+    source = copy_sources(root / "another" / "folder" / "liberal-crisis-copy")
+    log = (root / "build.log").open("w")
+    process = subprocess.Popen(
+        [str(BIN / "jupyter-book"), "build", str(source), "--path-output", str(root / "out"),
+         "--all", "-W", "-n", "--keep-going"],
+        stdout=log, stderr=subprocess.STDOUT, cwd=source,
+        start_new_session=True)  # its own process group, so its kernels can be stopped with it
+    _second_build.update(source=source, html=root / "out" / "_build" / "html",
+                         process=process, log=root / "build.log")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A second build still running when the session ends (its test deselected after all, or
+    the run stopped early) is stopped, not left behind."""
+    process = _second_build.get("process")
+    if process is not None and process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def second_clean_build(tmp_path_factory) -> tuple[Path, Path]:
+    """(sources, site) of the second clean build, waited for."""
+    _start_second_build(tmp_path_factory)
+    returncode = _second_build["process"].wait()
+    assert returncode == 0, _second_build["log"].read_text(encoding="utf-8")[-8000:]
+    return _second_build["source"], _second_build["html"]
+
+
+@pytest.fixture(scope="session")
+def built_site(request, tmp_path_factory) -> Path:
     """The whole book, built from clean (no execution cache) into a temporary folder.
 
     For quick iterations on browser tests only, ``LIBERAL_CRISIS_SITE=_build/html`` reuses a
@@ -34,6 +90,8 @@ def built_site(tmp_path_factory) -> Path:
     """
     if os.environ.get("LIBERAL_CRISIS_SITE"):
         return Path(os.environ["LIBERAL_CRISIS_SITE"]).resolve()
+    if any(item.originalname == SECOND_BUILD_TEST for item in request.session.items):
+        _start_second_build(tmp_path_factory)
     out = tmp_path_factory.mktemp("site")
     result = jupyter_book(REPO, out)
     assert result.returncode == 0, (result.stdout + result.stderr)[-8000:]

@@ -16,13 +16,12 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, jupyter_book
+from conftest import REPO, copy_sources, jupyter_book
 
 pytestmark = pytest.mark.build
 
@@ -34,21 +33,6 @@ EXCLUDED: dict[str, str] = {
     # a Sphinx change in what it hashes cannot fail this test about the *published* site.)
     ".buildinfo": "Sphinx incremental-build bookkeeping, not part of the site",
 }
-
-
-def _copy_sources(dest: Path) -> Path:
-    """The clone's files (tracked and new, not ignored) copied to ``dest``, as a fresh clone
-    elsewhere would have them; node_modules (installed by the set-up, not in git) linked."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            capture_output=True, cwd=REPO, check=True).stdout.decode().split("\0")
-    for rel in filter(None, listed):
-        source = REPO / rel
-        if source.is_file():
-            target = dest / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)  # new files: new mtimes, unlike the first clone's
-    (dest / "node_modules").symlink_to(REPO / "node_modules")
-    return dest
 
 
 def _clean_build(out: Path, source: Path = REPO) -> Path:
@@ -75,12 +59,13 @@ def _first_difference(a: Path, b: Path) -> str:
     return f"byte {at} of {len(x)} / {len(y)}"
 
 
-def test_two_clean_builds_are_byte_identical(built_site, tmp_path):
+def test_two_clean_builds_are_byte_identical(built_site, second_clean_build, tmp_path):
     # One build is the session's clean build; a site reused through LIBERAL_CRISIS_SITE (from
-    # `make book`, possibly incremental) is not a clean build, so then both are made here.
+    # `make book`, possibly incremental) is not a clean build, so then it is made here. The
+    # second (conftest's second_clean_build) is made from a copy of the sources elsewhere,
+    # started beside the session's build.
     first = _clean_build(tmp_path / "a") if os.environ.get("LIBERAL_CRISIS_SITE") else built_site
-    elsewhere = _copy_sources(tmp_path / "another" / "folder" / "liberal-crisis-copy")
-    second = _clean_build(tmp_path / "b", elsewhere)
+    elsewhere, second = second_clean_build
     assert elsewhere.resolve() != REPO.resolve()
     a, b = _files(first), _files(second)
     assert sorted(a) == sorted(b), (
@@ -116,7 +101,7 @@ def test_every_local_asset_url_is_stamped(built_site):
 
 def test_the_copy_for_the_second_build_is_complete(tmp_path):
     """The second build's sources are the clone's: every tracked file, byte for byte."""
-    copy = _copy_sources(tmp_path / "elsewhere")
+    copy = copy_sources(tmp_path / "elsewhere")
     tracked = subprocess.run(["git", "ls-files", "-z"], capture_output=True, cwd=REPO,
                              check=True).stdout.decode().split("\0")
     for rel in filter(None, tracked):

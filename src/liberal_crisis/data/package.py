@@ -7,6 +7,7 @@ the cross-file rules) lives in :mod:`.validate`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -78,14 +79,32 @@ def resource(name: str, folder: Path | None = None) -> dict:
     raise KeyError(f"no resource {name!r} in {DESCRIPTOR}")
 
 
-def frictionless_problems(folder: Path) -> list[Problem]:
-    """Types, constraints and keys, checked by Frictionless."""
-    import frictionless
+# Frictionless's findings per resource, keyed by what they depend on (see _fingerprint). Kept for
+# the life of the process: a test that corrupts one file of a copy re-validates that file (and
+# the files whose keys point at it), not all thirty.
+_RESOURCE_PROBLEMS: dict[str, list[Problem]] = {}
 
+
+def _fingerprint(resource) -> str | None:
+    """What a resource's Frictionless report depends on: its descriptor and bytes, and those of
+    every resource its foreign keys point at. None (do not cache) when a file cannot be read."""
+    package = resource.package
+    names = [resource.name]
+    if resource.schema is not None:
+        names += [fk["reference"]["resource"] for fk in resource.schema.foreign_keys
+                  if fk["reference"]["resource"]]
+    digest = hashlib.sha256()
     try:
-        report = frictionless.validate(str(folder / DESCRIPTOR))
-    except Exception as exc:  # a descriptor that cannot even be read
-        return [Problem(DESCRIPTOR, "descriptor", str(exc))]
+        for name in names:
+            res = package.get_resource(name)
+            digest.update(json.dumps(res.to_descriptor(), sort_keys=True).encode())
+            digest.update(Path(res.normpath).read_bytes())
+    except Exception:  # a missing file or resource: Frictionless itself says what is wrong
+        return None
+    return digest.hexdigest()
+
+
+def _report_problems(report) -> list[Problem]:
     problems = [Problem(DESCRIPTOR, err.type, err.message) for err in report.errors]
     for task in report.tasks:
         for err in task.errors:
@@ -101,6 +120,36 @@ def frictionless_problems(folder: Path) -> list[Problem]:
                     column=column,
                 )
             )
+    return problems
+
+
+def frictionless_problems(folder: Path) -> list[Problem]:
+    """Types, constraints and keys, checked by Frictionless: what ``frictionless.validate`` on
+    the descriptor reports (the metadata, then each resource in order), each resource's
+    findings reused while neither it nor what its keys point at has changed."""
+    import frictionless
+    from frictionless import FrictionlessException
+
+    try:
+        package = frictionless.Package(str(folder / DESCRIPTOR))
+    except FrictionlessException as exc:
+        return [Problem(DESCRIPTOR, err.type, err.message)
+                for err in (exc.reasons or [exc.error])]
+    except Exception as exc:  # a descriptor that cannot even be read
+        return [Problem(DESCRIPTOR, "descriptor", str(exc))]
+    try:
+        package.to_descriptor(validate=True)
+    except FrictionlessException as exc:
+        return [Problem(DESCRIPTOR, err.type, err.message) for err in exc.to_errors()]
+    problems: list[Problem] = []
+    for resource in package.resources:
+        key = _fingerprint(resource)
+        found = _RESOURCE_PROBLEMS.get(key) if key else None
+        if found is None:
+            found = _report_problems(resource.validate())
+            if key:
+                _RESOURCE_PROBLEMS[key] = found
+        problems += found
     return problems
 
 
