@@ -3,7 +3,7 @@
 - Its JSON against the data package, computed here from the CSVs without the explorer module.
 - ``window.swingExplorer.seats`` (JS) against ``liberal_crisis.analysis.projection.project``
   (Python) on many random swings (seeded), on swings built to land on ties, and on the chapter's
-  eight illustrations (``scenarios.seat_scenarios``), chosen through the page's own menu.
+  eight illustrations (``swing_illustrations.seat_scenarios``), chosen through the page's own menu.
 - Keyboard alone, a phone, dark mode, axe, no JavaScript, no other host.
 """
 
@@ -19,7 +19,7 @@ import pytest
 from liberal_crisis import data
 from liberal_crisis.analysis.projection import project
 from liberal_crisis.site.browser import local_only
-from liberal_crisis.stories import explorer_data as explorer, scenarios
+from liberal_crisis.stories import explorer_data as explorer, swing_illustrations
 
 PAGE = "book/what-if.html"
 PARTIES = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]
@@ -69,7 +69,7 @@ def test_payload_names_ridings_like_the_book(payload, tsp):
 
 def test_byelection_presets_are_the_chapters_swings(payload):
     results, base = data.load("byelection_results_2024"), data.load("ge2021_riding_votes")
-    swings = scenarios.byelection_swings(results, base)
+    swings = swing_illustrations.byelection_swings(results, base)
     presets = {p["riding"]: p for p in payload["presets"] if "riding" in p}
     assert set(presets) == set(swings["riding"])
     for riding, g in swings.groupby("riding"):
@@ -214,8 +214,8 @@ def test_js_equals_python_on_random_and_tie_swings(reader, votes):
 @pytest.mark.browser
 def test_js_equals_python_on_the_books_eight_illustrations(reader, votes, payload):
     results = data.load("byelection_results_2024")
-    swings = scenarios.byelection_swings(results, votes)
-    book = scenarios.seat_scenarios(votes, swings, parties=PARTIES)
+    swings = swing_illustrations.byelection_swings(results, votes)
+    book = swing_illustrations.seat_scenarios(votes, swings, parties=PARTIES)
     page = reader
     checked = 0
     for preset in (p for p in payload["presets"] if "riding" in p):
