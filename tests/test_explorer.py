@@ -25,6 +25,9 @@ PAGE = "book/what-if.html"
 PARTIES = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]
 NAMES = {"LPC": "Liberal", "CPC": "Conservative", "NDP": "NDP", "BQ": "Bloc Québécois",
          "GPC": "Green", "PPC": "People's Party"}
+#: How the page's sentence names each party ("Conservatives 237 seats"), typed here.
+PLURAL = {"LPC": "Liberals", "CPC": "Conservatives", "NDP": "NDP", "BQ": "Bloc Québécois",
+          "GPC": "Greens", "PPC": "People’s Party"}
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +62,14 @@ def test_payload_holds_every_2021_vote(payload, votes):
     want = {(int(n), c): int(v) for n, c, v in votes[["riding_number", "party_code", "votes"]]
             .itertuples(index=False)}
     assert got == want
+
+
+def test_payload_names_each_party_for_the_sentence(payload):
+    plural = {p["code"]: p["plural"] for p in payload["parties"]}
+    assert {c: plural[c] for c in PLURAL} == PLURAL
+    assert plural["IND"] == "Independents"
+    # a party with no reader-facing forms keeps its name from data/parties.csv
+    assert plural["APP"] == "Animal Protection Party of Canada"
 
 
 def test_payload_names_ridings_like_the_book(payload, tsp):
@@ -229,7 +240,7 @@ def test_js_equals_python_on_the_books_eight_illustrations(reader, votes, payloa
             assert nonzero(shown) == want, (preset["id"], method)
             sentence = page.text_content("#lc-ex-sentence")
             top = max(want, key=want.get)
-            assert f"{explorer.PLURAL[top]} {want[top]} seats" in sentence
+            assert f"{PLURAL[top]} {want[top]} seats" in sentence
             checked += 1
     assert checked == 8
 
@@ -444,9 +455,9 @@ def expected_lead(seats: dict) -> str:
     top = max(seats.values())
     leaders = [c for c in PARTIES if seats.get(c, 0) == top]
     if len(leaders) > 1:
-        return " and ".join(explorer.PLURAL[c] for c in leaders) + f" {top} seats each, no majority"
+        return " and ".join(PLURAL[c] for c in leaders) + f" {top} seats each, no majority"
     verdict = "a majority" if top >= MAJORITY else f"{MAJORITY - top} short of a majority"
-    return f"{explorer.PLURAL[leaders[0]]} {top} seats, {verdict} ({MAJORITY} of {SEATS} needed)."
+    return f"{PLURAL[leaders[0]]} {top} seats, {verdict} ({MAJORITY} of {SEATS} needed)."
 
 
 def assert_reader_sees(page, votes, method, values) -> dict:

@@ -22,9 +22,6 @@ from . import charts, formats, poll_summaries, swing_illustrations, theme
 
 #: The parties the reader controls, in the order of the controls (the theme's six).
 PARTIES = list(theme.PARTIES)
-#: How the page's sentence names a party ("Conservatives 237 seats, a majority").
-PLURAL = {"LPC": "Liberals", "CPC": "Conservatives", "NDP": "NDP", "BQ": "Bloc Québécois",
-          "GPC": "Greens", "PPC": "People’s Party", "IND": "Independents"}
 RESOURCES = ["ge2021_riding_votes", "ge2021_ridings", "parties", "byelection_results_2024",
              "polls", "poll_shares", "ge2025_national"]
 
@@ -112,7 +109,8 @@ def payload(votes: pd.DataFrame, ridings: pd.DataFrame, parties: pd.DataFrame,
         "seats": seats,
         "majority": house.votes_to_carry(seats),
         "parties": [{"code": c, "name": formats.typographic(theme.PARTY_NAMES.get(c, names.get(c, c))),
-                     "plural": formats.typographic(PLURAL.get(c, names.get(c, c))),
+                     # how the page's sentence names it ("Conservatives 237 seats")
+                     "plural": formats.typographic(formats.PARTY_PLURALS.get(c, names.get(c, c))),
                      "colour": theme.colour(c)}
                     for c in shown],
         "ridings": out_ridings,
