@@ -126,7 +126,7 @@ def test_turnout_sentences_compare_figures_of_one_basis(built_site):
 
 # --- the what-if page speaks to readers ------------------------------------------------------
 
-DEVELOPER = re.compile(r"swingExplorer|window\.|liberal_crisis|\bscenarios\.|\.seats\(")
+DEVELOPER = re.compile(r"swingExplorer|window\.|liberal_crisis|\b(?:swing_illustrations|poll_summaries)\.|\.seats\(")
 
 
 @pytest.mark.build
@@ -144,6 +144,7 @@ def test_the_what_if_page_has_no_developer_text_or_party_codes(built_site):
 
 def test_the_developer_rule_catches_the_old_note():
     assert DEVELOPER.search("the page has window.swingExplorer.seats(method, values)")
+    assert DEVELOPER.search("computed by swing_illustrations.seat_scenarios")
     assert PARTY_CODE.search('values such as {"LPC": -8, "CPC": 12}')
 
 

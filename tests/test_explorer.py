@@ -3,7 +3,7 @@
 - Its JSON against the data package, computed here from the CSVs without the explorer module.
 - ``window.swingExplorer.seats`` (JS) against ``liberal_crisis.analysis.projection.project``
   (Python) on many random swings (seeded), on swings built to land on ties, and on the chapter's
-  eight illustrations (``scenarios.seat_scenarios``), chosen through the page's own menu.
+  eight illustrations (``swing_illustrations.seat_scenarios``), chosen through the page's own menu.
 - Keyboard alone, a phone, dark mode, axe, no JavaScript, no other host.
 """
 
@@ -19,12 +19,15 @@ import pytest
 from liberal_crisis import data
 from liberal_crisis.analysis.projection import project
 from liberal_crisis.site.browser import local_only
-from liberal_crisis.stories import explorer_data as explorer, scenarios
+from liberal_crisis.stories import explorer_data as explorer, swing_illustrations
 
 PAGE = "book/what-if.html"
 PARTIES = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]
 NAMES = {"LPC": "Liberal", "CPC": "Conservative", "NDP": "NDP", "BQ": "Bloc Québécois",
          "GPC": "Green", "PPC": "People's Party"}
+#: How the page's sentence names each party ("Conservatives 237 seats"), typed here.
+PLURAL = {"LPC": "Liberals", "CPC": "Conservatives", "NDP": "NDP", "BQ": "Bloc Québécois",
+          "GPC": "Greens", "PPC": "People’s Party"}
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +64,14 @@ def test_payload_holds_every_2021_vote(payload, votes):
     assert got == want
 
 
+def test_payload_names_each_party_for_the_sentence(payload):
+    plural = {p["code"]: p["plural"] for p in payload["parties"]}
+    assert {c: plural[c] for c in PLURAL} == PLURAL
+    assert plural["IND"] == "Independents"
+    # a party with no reader-facing forms keeps its name from data/parties.csv
+    assert plural["APP"] == "Animal Protection Party of Canada"
+
+
 def test_payload_names_ridings_like_the_book(payload, tsp):
     names = {r["n"]: r["name"] for r in payload["ridings"]}
     assert names[tsp] == "Toronto–St. Paul’s"  # an en dash and a typographic apostrophe, as in the chapters
@@ -69,7 +80,7 @@ def test_payload_names_ridings_like_the_book(payload, tsp):
 
 def test_byelection_presets_are_the_chapters_swings(payload):
     results, base = data.load("byelection_results_2024"), data.load("ge2021_riding_votes")
-    swings = scenarios.byelection_swings(results, base)
+    swings = swing_illustrations.byelection_swings(results, base)
     presets = {p["riding"]: p for p in payload["presets"] if "riding" in p}
     assert set(presets) == set(swings["riding"])
     for riding, g in swings.groupby("riding"):
@@ -214,8 +225,8 @@ def test_js_equals_python_on_random_and_tie_swings(reader, votes):
 @pytest.mark.browser
 def test_js_equals_python_on_the_books_eight_illustrations(reader, votes, payload):
     results = data.load("byelection_results_2024")
-    swings = scenarios.byelection_swings(results, votes)
-    book = scenarios.seat_scenarios(votes, swings, parties=PARTIES)
+    swings = swing_illustrations.byelection_swings(results, votes)
+    book = swing_illustrations.seat_scenarios(votes, swings, parties=PARTIES)
     page = reader
     checked = 0
     for preset in (p for p in payload["presets"] if "riding" in p):
@@ -229,7 +240,7 @@ def test_js_equals_python_on_the_books_eight_illustrations(reader, votes, payloa
             assert nonzero(shown) == want, (preset["id"], method)
             sentence = page.text_content("#lc-ex-sentence")
             top = max(want, key=want.get)
-            assert f"{explorer.PLURAL[top]} {want[top]} seats" in sentence
+            assert f"{PLURAL[top]} {want[top]} seats" in sentence
             checked += 1
     assert checked == 8
 
@@ -444,9 +455,9 @@ def expected_lead(seats: dict) -> str:
     top = max(seats.values())
     leaders = [c for c in PARTIES if seats.get(c, 0) == top]
     if len(leaders) > 1:
-        return " and ".join(explorer.PLURAL[c] for c in leaders) + f" {top} seats each, no majority"
+        return " and ".join(PLURAL[c] for c in leaders) + f" {top} seats each, no majority"
     verdict = "a majority" if top >= MAJORITY else f"{MAJORITY - top} short of a majority"
-    return f"{explorer.PLURAL[leaders[0]]} {top} seats, {verdict} ({MAJORITY} of {SEATS} needed)."
+    return f"{PLURAL[leaders[0]]} {top} seats, {verdict} ({MAJORITY} of {SEATS} needed)."
 
 
 def assert_reader_sees(page, votes, method, values) -> dict:

@@ -111,6 +111,8 @@ def test_voting_members_and_votes_to_carry_by_hand():
     assert votes_to_carry(335) == 168           # 168 > 167
     assert votes_to_carry(336) == 169           # 168 would only tie 168
     assert votes_to_carry(1) == 1
+    assert votes_to_carry(338) == 170           # the 2021 House: 169 would only tie
+    assert votes_to_carry(343) == 172           # the 2025 House: 171.5 is half
     with pytest.raises(ValueError):
         votes_to_carry(0)
     with pytest.raises(ValueError):

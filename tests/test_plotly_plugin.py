@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pytest
 from myst_nb.core.render import MimeData, load_mime_renders
 
-from liberal_crisis.stories import charts, theme
+from liberal_crisis.stories import charts, sources_lists, theme
 from liberal_crisis.site.plotly_mime import PlotlyMimeRenderer, plotly_chart
 
 
@@ -122,7 +122,7 @@ def test_sources_list_is_one_compact_line_per_document():
     from liberal_crisis import data
 
     resources = ["timeline", "polls"]
-    text = charts.sources_markdown(resources)
+    text = sources_lists.sources_markdown(resources)
     items = [line for line in text.splitlines() if line.startswith("- ")]
     documents = {(s["title"], s["path"]) for r in resources for s in data.resource(r)["sources"]}
     assert len(items) == len(documents)

@@ -16,7 +16,7 @@ import pytest
 
 from liberal_crisis import data
 from liberal_crisis.analysis import polls as pa
-from liberal_crisis.stories import poll_average as pav, scenarios
+from liberal_crisis.stories import poll_average as pav, poll_summaries
 
 REPO = Path(__file__).resolve().parents[1]
 TABLE = REPO / "data" / "raw" / "polls" / "pollsteraudit-2025"
@@ -216,9 +216,9 @@ def test_title_more_than_two_years_behind_holds_on_the_data(polls):
     title = (REPO / "book" / "national-picture.md").read_text(encoding="utf-8")
     heading = re.search(r"^# (.+)$", title, re.M).group(1)
     assert heading == "The national picture: more than two years behind in the polls"
-    long = scenarios.poll_long(polls, data.load("poll_shares"), ["LPC", "CPC"])
+    long = poll_summaries.poll_long(polls, data.load("poll_shares"), ["LPC", "CPC"])
     # On the smoothed lead: the run of Conservative leads that the Liberals ended in 2025.
-    lead_polls = scenarios.per_poll_lead(long, "CPC", "LPC")
+    lead_polls = poll_summaries.per_poll_lead(long, "CPC", "LPC")
     curve = pa.smooth(lead_polls["end_date"], lead_polls["lead_pts"],
                       pa.evaluation_dates(long["end_date"], pav.STEP_DAYS))
     top = pa.peak(curve)
@@ -227,7 +227,7 @@ def test_title_more_than_two_years_behind_holds_on_the_data(polls):
     assert pa.positive_run(curve, crossed)["months"] > 24
     # On the monthly means too: every month with polls from the last Liberal month of 2022 to
     # the crossing has the Conservatives ahead, and that is more than 24 months.
-    lead = scenarios.monthly_lead(long, "CPC", "LPC").dropna(subset=["lead_pts"])
+    lead = poll_summaries.monthly_lead(long, "CPC", "LPC").dropna(subset=["lead_pts"])
     before = lead[lead["month"] < "2025-03-01"]
     last_lib = before.loc[before["lead_pts"] < 0, "month"].max()
     ahead = before[before["month"] > last_lib]
@@ -235,8 +235,8 @@ def test_title_more_than_two_years_behind_holds_on_the_data(polls):
 
 
 def test_peak_lead_in_december_2024_on_the_rule_s_sample(polls):
-    long = scenarios.poll_long(polls, data.load("poll_shares"), ["LPC", "CPC"])
-    lead_polls = scenarios.per_poll_lead(long, "CPC", "LPC")
+    long = poll_summaries.poll_long(polls, data.load("poll_shares"), ["LPC", "CPC"])
+    lead_polls = poll_summaries.per_poll_lead(long, "CPC", "LPC")
     curve = pa.smooth(lead_polls["end_date"], lead_polls["lead_pts"],
                       pa.evaluation_dates(long["end_date"], pav.STEP_DAYS))
     top = pa.peak(curve)

@@ -1,8 +1,8 @@
 """Each chapter's Sources list names the documents behind what the chapter shows.
 
-``charts.sources_markdown(resources, rows=...)`` narrows a curated table to the rows a chapter
-uses, so the list names only the documents those rows cite; a date the book added to a title
-is written after the link, in the house style. The expected documents below were read off the
+``sources_lists.sources_markdown(resources, rows=...)`` narrows a curated table to the rows a
+chapter uses, so the list names only the documents those rows cite; a date the book added to a
+title is written after the link, in the house style. The expected documents below were read off the
 CSVs and ``data/datapackage.json`` by hand, not taken from the function.
 """
 
@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from conftest import html_pages
 from liberal_crisis import data
-from liberal_crisis.stories import charts, first_report
+from liberal_crisis.stories import first_report, sources_lists
 from test_house_style import ABBREVIATED_MONTH
 
 TSP, LEV, ET, CLC = ("Toronto--St. Paul's", "LaSalle--Émard--Verdun", "Elmwood--Transcona",
@@ -46,47 +46,47 @@ def urls(markdown: str) -> list[str]:
 # --- The function -------------------------------------------------------------------------------
 
 def test_one_riding_lists_only_that_nights_reports():
-    text = charts.sources_markdown(["byelection_preliminary_2024", "byelection_turnout_2024"],
+    text = sources_lists.sources_markdown(["byelection_preliminary_2024", "byelection_turnout_2024"],
                                    rows={"byelection_preliminary_2024": {"riding": TSP},
                                          "byelection_turnout_2024": {"riding": TSP}})
     assert urls(text) == [IPOLITICS_TSP, CBC_TSP, WIKIPEDIA_TSP]
 
 
 def test_a_list_of_values_selects_each_of_them():
-    text = charts.sources_markdown(["byelection_preliminary_2024"],
+    text = sources_lists.sources_markdown(["byelection_preliminary_2024"],
                                    rows={"byelection_preliminary_2024": {"riding": [LEV, ET]}})
     assert urls(text) == [CITYNEWS_MONTREAL, CITYNEWS_WINNIPEG]
 
 
 def test_without_rows_every_source_is_listed():
-    text = charts.sources_markdown(["byelection_turnout_2024"])
+    text = sources_lists.sources_markdown(["byelection_turnout_2024"])
     assert urls(text) == [WIKIPEDIA_TSP, CITYNEWS_MONTREAL, CITYNEWS_WINNIPEG, BLACK_PRESS_CLC]
 
 
 def test_a_date_column_is_selected_by_iso_dates_and_columns_combine():
-    text = charts.sources_markdown(["pledge_reports"], rows={"pledge_reports": {
+    text = sources_lists.sources_markdown(["pledge_reports"], rows={"pledge_reports": {
         "report_date": "2024-10-23", "measure": "urged_in_room"}})
     assert urls(text) == ["https://www.cbc.ca/news/politics/what-happened-liberal-meeting-trudeau-leadership-1.7361018"]
 
 
 def test_house_standings_take_their_sources_from_the_snapshot_of_the_same_date():
-    one = charts.sources_markdown(["house_standings"], rows={"house_standings": {"as_of": "2024-12-09"}})
+    one = sources_lists.sources_markdown(["house_standings"], rows={"house_standings": {"as_of": "2024-12-09"}})
     assert urls(one) == [AFP_DECEMBER]
-    both = charts.sources_markdown(["house_standings"], rows={
+    both = sources_lists.sources_markdown(["house_standings"], rows={
         "house_standings": {"as_of": ["2021-09-20", "2025-04-28"]}})
     assert urls(both) == [OPEN_DATA_2021, ELECTIONS_CANADA_2025]
 
 
 def test_a_source_no_selected_row_cites_is_left_out():
-    whole = urls(charts.sources_markdown(["house_snapshots"]))
+    whole = urls(sources_lists.sources_markdown(["house_snapshots"]))
     assert HANSARD_342 in whole and len(whole) == 6
-    some = urls(charts.sources_markdown(["house_snapshots"],
+    some = urls(sources_lists.sources_markdown(["house_snapshots"],
                                         rows={"house_snapshots": {"as_of": "2024-12-09"}}))
     assert some == [AFP_DECEMBER]
 
 
 def test_the_first_reports_rows_are_those_its_figures_read():
-    text = charts.sources_markdown(
+    text = sources_lists.sources_markdown(
         ["pledge_reports", "caucus_size", "leadership_rules", "confidence_votes", "timeline"],
         rows=first_report.ROWS)
     assert urls(text) == [
@@ -107,12 +107,12 @@ def test_a_selected_row_whose_source_is_not_declared_fails_loudly(monkeypatch):
             frame.loc[frame["riding"] == CLC, "source_url"] = "https://example.org/undeclared"
         return frame
 
-    monkeypatch.setattr(charts._data, "read", read)
+    monkeypatch.setattr(sources_lists._data, "read", read)
     with pytest.raises(ValueError, match=r"byelection_turnout_2024.*https://example\.org/undeclared"):
-        charts.sources_markdown(["byelection_turnout_2024"],
+        sources_lists.sources_markdown(["byelection_turnout_2024"],
                                 rows={"byelection_turnout_2024": {"riding": CLC}})
     # The other rows still cite declared sources.
-    assert urls(charts.sources_markdown(["byelection_turnout_2024"],
+    assert urls(sources_lists.sources_markdown(["byelection_turnout_2024"],
                                         rows={"byelection_turnout_2024": {"riding": TSP}})) == [WIKIPEDIA_TSP]
 
 
@@ -128,11 +128,11 @@ def test_a_selected_row_whose_source_is_not_declared_fails_loudly(monkeypatch):
 ])
 def test_a_selection_that_cannot_be_right_fails(resources, rows, message):
     with pytest.raises(ValueError, match=re.escape(message)):
-        charts.sources_markdown(resources, rows=rows)
+        sources_lists.sources_markdown(resources, rows=rows)
 
 
 def test_a_date_added_to_a_title_follows_the_link_in_house_style():
-    text = charts.sources_markdown(["timeline"], rows={"timeline": {"date": "2024-09-04"}})
+    text = sources_lists.sources_markdown(["timeline"], rows={"timeline": {"date": "2024-09-04"}})
     assert text.splitlines()[0] == (
         "- The Canadian Press (CTV News): [Jagmeet Singh pulls NDP out of supply-and-confidence "
         f"deal with Trudeau Liberals]({CTV_PACT_END}), 4 September 2024")
@@ -141,10 +141,10 @@ def test_a_date_added_to_a_title_follows_the_link_in_house_style():
 def test_an_abbreviated_date_in_a_title_is_written_in_full(monkeypatch):
     src = {"title": "A report (4 Sep 2024)", "publisher": "A Publisher", "path": "https://example.org/r",
            "license": "CC-BY-SA-4.0", "accessed": "2026-12-02"}
-    line, short = charts.source_item(src)
+    line, short = sources_lists.source_item(src)
     assert line == "- A Publisher: [A report](https://example.org/r), 4 September 2024 (CC BY-SA 4.0)"
     assert short == "CC BY-SA 4.0"
-    line, _ = charts.source_item(dict(src, title="Poll releases (Mar 2025)"))
+    line, _ = sources_lists.source_item(dict(src, title="Poll releases (Mar 2025)"))
     assert line.startswith("- A Publisher: [Poll releases](https://example.org/r), March 2025 (")
 
 

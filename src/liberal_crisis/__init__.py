@@ -4,7 +4,7 @@ Each layer imports only the ones above it in this list:
 
 - :mod:`.data`: the data package (load, validate, rules, data dictionary);
 - :mod:`.analysis`: pure functions (swings, projections, history, caucus and House arithmetic);
-- :mod:`.stories`: chapter tables and figures (theme, charts, by-elections, scenarios, ...);
+- :mod:`.stories`: chapter tables and figures (theme, charts, by-elections, polls, swings, ...);
 - :mod:`.site`: the Sphinx extension, plotly renderer, assets, sharing, downloads, PDF, browser.
 """
 

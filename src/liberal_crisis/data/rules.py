@@ -134,14 +134,32 @@ def _mismatch(name, frame, index, column, rule_name, message):
     return Problem(_file(name), rule_name, message, _line(index), column)
 
 
-@rule
-def byelection_votes_sum_to_valid_total(ctx: Context) -> list[Problem]:
-    """Candidate votes add up to each by-election's valid votes, and the aggregated
-    candidates to the number on the ballot."""
+def _not_among(name, frame, column, known, rule_name, message) -> list[Problem]:
+    """A problem on each row of table ``name`` whose ``column`` is not among ``known``;
+    ``message(value)`` says what is wrong with that value."""
+    return [_mismatch(name, frame, i, column, rule_name, message(frame.at[i, column]))
+            for i in frame.index[~frame[column].isin(known)]]
+
+
+def _contest_sums(ctx: Context):
+    """The by-elections' ballot rows, their candidate rows and, per contest, the candidates'
+    votes and aggregated candidates summed."""
     results, ballots = ctx.table("byelection_results_2024"), ctx.table("byelection_ballots_2024")
     sums = results.groupby(["riding", "election_date"]).agg(
         votes=("votes", "sum"), candidates=("candidates_aggregated", "sum")
     )
+    return results, ballots, sums
+
+
+def _contest_lines(results, key) -> str:
+    return _lines(results, (results["riding"] == key[0]) & (results["election_date"] == key[1]))
+
+
+@rule
+def byelection_votes_sum_to_valid_total(ctx: Context) -> list[Problem]:
+    """Candidate votes add up to each by-election's valid votes (a contest with no candidate
+    rows adds up to nothing)."""
+    results, ballots, sums = _contest_sums(ctx)
     out = []
     for i, row in ballots.iterrows():
         key = (row["riding"], row["election_date"])
@@ -149,34 +167,39 @@ def byelection_votes_sum_to_valid_total(ctx: Context) -> list[Problem]:
             out.append(_mismatch("byelection_ballots_2024", ballots, i, "riding", "votes-sum",
                                  f"no candidate rows for {key[0]} in "
                                  "data/byelection_results_2024.csv"))
-            continue
-        if sums.at[key, "votes"] != row["valid_votes"]:
-            rows = _lines(results, (results["riding"] == key[0]) & (results["election_date"] == key[1]))
+        elif sums.at[key, "votes"] != row["valid_votes"]:
             out.append(_mismatch("byelection_ballots_2024", ballots, i, "valid_votes", "votes-sum",
                                  f"valid_votes {row['valid_votes']} but candidates' votes sum to "
-                                 f"{sums.at[key, 'votes']} (data/byelection_results_2024.csv, {rows})"))
-        if sums.at[key, "candidates"] != row["candidates_on_ballot"]:
-            rows = _lines(results, (results["riding"] == key[0]) & (results["election_date"] == key[1]))
-            out.append(_mismatch("byelection_ballots_2024", ballots, i, "candidates_on_ballot",
-                                 "candidates-sum",
-                                 f"{row['candidates_on_ballot']} on the ballot but "
-                                 f"{sums.at[key, 'candidates']} candidates in "
-                                 f"data/byelection_results_2024.csv ({rows}): a candidate lost?"))
-    for i, row in results.iterrows():
-        if (row["riding"], row["election_date"]) not in set(
-            zip(ballots["riding"], ballots["election_date"])
-        ):
-            out.append(_mismatch("byelection_results_2024", results, i, "riding", "known-contest",
-                                 f"{row['riding']} {row['election_date']:%Y-%m-%d} is not in "
-                                 "byelection_ballots_2024"))
+                                 f"{sums.at[key, 'votes']} (data/byelection_results_2024.csv, "
+                                 f"{_contest_lines(results, key)})"))
     return out
 
 
 @rule
-def reported_figures_refer_to_known_byelections(ctx: Context) -> list[Problem]:
+def byelection_candidates_match_the_ballot(ctx: Context) -> list[Problem]:
+    """The aggregated candidates of each by-election add up to the number on its ballot.
+    (A contest with no candidate rows is the votes rule's to report.)"""
+    results, ballots, sums = _contest_sums(ctx)
+    out = []
+    for i, row in ballots.iterrows():
+        key = (row["riding"], row["election_date"])
+        if key in sums.index and sums.at[key, "candidates"] != row["candidates_on_ballot"]:
+            out.append(_mismatch("byelection_ballots_2024", ballots, i, "candidates_on_ballot",
+                                 "candidates-sum",
+                                 f"{row['candidates_on_ballot']} on the ballot but "
+                                 f"{sums.at[key, 'candidates']} candidates in "
+                                 f"data/byelection_results_2024.csv "
+                                 f"({_contest_lines(results, key)}): a candidate lost?"))
+    return out
+
+
+@rule
+def rows_refer_to_known_byelections(ctx: Context) -> list[Problem]:
+    """Each row of the by-elections' candidate, election-night and turnout tables belongs to a
+    by-election of data/byelection_ballots_2024.csv."""
     contests = set(zip(*[ctx.table("byelection_ballots_2024")[c] for c in ("riding", "election_date")]))
     out = []
-    for name in ("byelection_preliminary_2024", "byelection_turnout_2024"):
+    for name in ("byelection_results_2024", "byelection_preliminary_2024", "byelection_turnout_2024"):
         frame = ctx.table(name)
         for i, row in frame.iterrows():
             if (row["riding"], row["election_date"]) not in contests:
@@ -188,7 +211,7 @@ def reported_figures_refer_to_known_byelections(ctx: Context) -> list[Problem]:
 
 @rule
 def ge2021_votes_match_riding_totals(ctx: Context) -> list[Problem]:
-    """Party votes sum to each riding's valid ballots; ballots and turnout add up."""
+    """Party votes sum to each riding's valid ballots."""
     votes, ridings = ctx.table("ge2021_riding_votes"), ctx.table("ge2021_ridings")
     sums = votes.groupby("riding_number")["votes"].sum()
     out = []
@@ -199,15 +222,33 @@ def ge2021_votes_match_riding_totals(ctx: Context) -> list[Problem]:
             out.append(_mismatch("ge2021_ridings", ridings, i, "valid_ballots", "votes-sum",
                                  f"valid_ballots {row['valid_ballots']} but party votes sum to "
                                  f"{sums.get(number)} (data/ge2021_riding_votes.csv, {where})"))
-        if row["valid_ballots"] + row["rejected_ballots"] != row["total_ballots"]:
-            out.append(_mismatch("ge2021_ridings", ridings, i, "total_ballots", "ballots-sum",
-                                 "valid + rejected ballots do not equal total ballots"))
+    return out  # unknown riding numbers are caught by the schema's foreign key
+
+
+@rule
+def ge2021_ballots_add_up(ctx: Context) -> list[Problem]:
+    """Each riding's valid and rejected ballots add up to its total ballots."""
+    ridings = ctx.table("ge2021_ridings")
+    bad = ridings["valid_ballots"] + ridings["rejected_ballots"] != ridings["total_ballots"]
+    return [_mismatch("ge2021_ridings", ridings, i, "total_ballots", "ballots-sum",
+                      f"valid {ridings.at[i, 'valid_ballots']} + rejected "
+                      f"{ridings.at[i, 'rejected_ballots']} ballots do not equal total ballots "
+                      f"{ridings.at[i, 'total_ballots']}")
+            for i in ridings.index[bad]]
+
+
+@rule
+def ge2021_turnout_recomputes(ctx: Context) -> list[Problem]:
+    """Each riding's turnout is its total ballots over its electors, within the tolerance."""
+    ridings = ctx.table("ge2021_ridings")
+    out = []
+    for i, row in ridings.iterrows():
         turnout = row["total_ballots"] / row["electors"] * 100
         if abs(turnout - row["turnout_pct"]) > SHARE_TOLERANCE:
             out.append(_mismatch("ge2021_ridings", ridings, i, "turnout_pct", "share-recompute",
                                  f"turnout_pct {row['turnout_pct']} but ballots / electors give "
                                  f"{turnout:.2f}"))
-    return out  # unknown riding numbers are caught by the schema's foreign key
+    return out
 
 
 @rule
@@ -222,36 +263,65 @@ def shares_recompute_from_votes(ctx: Context) -> list[Problem]:
 
 
 @rule
+def house_snapshots_have_standings(ctx: Context) -> list[Problem]:
+    """Each date of data/house_snapshots.csv has its party standings."""
+    standings, snapshots = ctx.table("house_standings"), ctx.table("house_snapshots")
+    return _not_among("house_snapshots", snapshots, "as_of", standings["as_of"], "known-date",
+                      lambda date: f"no standings for {date:%Y-%m-%d} in data/house_standings.csv")
+
+
+@rule
+def house_standings_have_snapshots(ctx: Context) -> list[Problem]:
+    """Each date of data/house_standings.csv has its row in data/house_snapshots.csv."""
+    standings, snapshots = ctx.table("house_standings"), ctx.table("house_snapshots")
+    return _not_among("house_standings", standings, "as_of", snapshots["as_of"], "known-date",
+                      lambda _: "a date with no row in data/house_snapshots.csv")
+
+
+@rule
 def seats_and_vacancies_fill_the_house(ctx: Context) -> list[Problem]:
+    """On each date, the parties' seats and the vacant seats add up to the House. (A date
+    without standings is the known-date rule's to report.)"""
     standings, snapshots = ctx.table("house_standings"), ctx.table("house_snapshots")
     seats = standings.groupby("as_of")["seats"].sum()
     out = []
     for i, row in snapshots.iterrows():
         filled = seats.get(row["as_of"])
-        if filled is None:
-            out.append(_mismatch("house_snapshots", snapshots, i, "as_of", "known-date",
-                                 f"no standings for {row['as_of']:%Y-%m-%d} in "
-                                 "data/house_standings.csv"))
-            continue
-        if filled + row["vacant"] != row["house_size"]:
+        if filled is not None and filled + row["vacant"] != row["house_size"]:
             where = _lines(standings, standings["as_of"] == row["as_of"])
             out.append(_mismatch("house_snapshots", snapshots, i, "vacant", "seats-sum",
                                  f"{filled} seats (data/house_standings.csv, {where}) + "
                                  f"{row['vacant']} vacant != house of {row['house_size']}"))
-        if row["majority_needed"] != row["house_size"] // 2 + 1:
-            out.append(_mismatch("house_snapshots", snapshots, i, "majority_needed",
-                                 "majority", f"a majority of {row['house_size']} is "
-                                 f"{row['house_size'] // 2 + 1}"))
-    for i in standings.index[~standings["as_of"].isin(snapshots["as_of"])]:
-        out.append(_mismatch("house_standings", standings, i, "as_of", "known-date",
-                             "a date with no row in data/house_snapshots.csv"))
-    national = ctx.table("ge2025_national")
-    after = snapshots[snapshots["as_of"] == pd.Timestamp("2025-04-28")]
-    if not after.empty and national["seats"].sum() != after["house_size"].iloc[0]:
-        out.append(Problem(_file("ge2025_national"), "seats-sum",
-                           f"seats sum to {national['seats'].sum()}, the House has "
-                           f"{after['house_size'].iloc[0]}", None, "seats"))
     return out
+
+
+@rule
+def majority_is_more_than_half_the_house(ctx: Context) -> list[Problem]:
+    """A snapshot's majority is more than half its House (``analysis.house.votes_to_carry``,
+    written again here: the data layer cannot import the analysis layer)."""
+    snapshots = ctx.table("house_snapshots")
+    needed = snapshots["house_size"] // 2 + 1
+    return [_mismatch("house_snapshots", snapshots, i, "majority_needed", "majority",
+                      f"a majority of {snapshots.at[i, 'house_size']} is {needed[i]}, not "
+                      f"{snapshots.at[i, 'majority_needed']}")
+            for i in snapshots.index[snapshots["majority_needed"] != needed]]
+
+
+ELECTION_2025 = pd.Timestamp("2025-04-28")
+
+
+@rule
+def ge2025_seats_fill_the_house(ctx: Context) -> list[Problem]:
+    """The 2025 election's seats add up to the House of its snapshot (28 April 2025)."""
+    national, snapshots = ctx.table("ge2025_national"), ctx.table("house_snapshots")
+    after = snapshots[snapshots["as_of"] == ELECTION_2025]
+    if not after.empty and national["seats"].sum() != after["house_size"].iloc[0]:
+        return [Problem(_file("ge2025_national"), "seats-sum",
+                        f"seats sum to {national['seats'].sum()}, the House has "
+                        f"{after['house_size'].iloc[0]} (data/house_snapshots.csv, "
+                        f"{_lines(snapshots, snapshots['as_of'] == ELECTION_2025)})",
+                        None, "seats")]
+    return []
 
 
 @rule
@@ -284,22 +354,36 @@ def confidence_results_follow_the_tally(ctx: Context) -> list[Problem]:
 
 
 @rule
-def poll_shares_belong_to_polls_and_add_up(ctx: Context) -> list[Problem]:
+def poll_shares_belong_to_polls(ctx: Context) -> list[Problem]:
+    """Each share row's poll is in data/polls.csv."""
     polls, shares = ctx.table("polls"), ctx.table("poll_shares")
-    out = [_mismatch("poll_shares", shares, i, "poll_id", "known-poll",
-                     f"{shares.at[i, 'poll_id']} is not in data/polls.csv")
-           for i in shares.index[~shares["poll_id"].isin(polls["poll_id"])]]
-    # Completeness: every poll has at least two shares (a poll cut from poll_shares has none).
+    return _not_among("poll_shares", shares, "poll_id", polls["poll_id"], "known-poll",
+                      lambda poll_id: f"{poll_id} is not in data/polls.csv")
+
+
+@rule
+def polls_have_shares(ctx: Context) -> list[Problem]:
+    """Completeness: every poll has at least two shares (a poll cut from poll_shares has none)."""
+    polls, shares = ctx.table("polls"), ctx.table("poll_shares")
     counts = shares.groupby("poll_id").size()
+    out = []
     for i in polls.index:
         n = int(counts.get(polls.at[i, "poll_id"], 0))
         if n < 2:
             out.append(_mismatch("polls", polls, i, "poll_id", "poll-shares-complete",
                                  f"{polls.at[i, 'poll_id']} has {n} share row(s) in "
                                  "data/poll_shares.csv; every poll has at least two"))
+    return out
+
+
+@rule
+def poll_shares_add_up(ctx: Context) -> list[Problem]:
+    """A poll's shares add up to no more than 100 % and its rounding: pollsters round each
+    share to a whole point, so n shares may overshoot 100 by n × 0.5."""
+    shares = ctx.table("poll_shares")
     grouped = shares.groupby("poll_id")["share_pct"]
     totals = grouped.sum()
-    # Pollsters round each share to a whole point: n shares may overshoot 100 by n × 0.5.
+    out = []
     for poll_id in totals.index[totals > 100 + grouped.count() * 0.5]:
         i = shares.index[shares["poll_id"] == poll_id][0]
         out.append(_mismatch("poll_shares", shares, i, "share_pct", "shares-sum",
@@ -411,11 +495,10 @@ def riding_histories_are_complete(ctx: Context) -> list[Problem]:
 def confidence_votes_have_party_positions(ctx: Context) -> list[Problem]:
     """Each confidence vote has its parties' positions."""
     votes, positions = ctx.table("confidence_votes"), ctx.table("confidence_votes_by_party")
-    return [_mismatch("confidence_votes", votes, i, "vote_date", "division-complete",
-                      f"no party positions for the vote of {votes.at[i, 'vote_date']:%Y-%m-%d}"
-                      " in data/confidence_votes_by_party.csv")
-            for i in votes.index
-            if not (positions["vote_date"] == votes.at[i, "vote_date"]).any()]
+    return _not_among("confidence_votes", votes, "vote_date", positions["vote_date"],
+                      "division-complete",
+                      lambda date: f"no party positions for the vote of {date:%Y-%m-%d} in "
+                                   "data/confidence_votes_by_party.csv")
 
 
 @rule

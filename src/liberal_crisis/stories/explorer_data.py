@@ -17,14 +17,11 @@ from pathlib import Path
 import pandas as pd
 
 from .. import data as _data
-from ..analysis import projection, swing
-from . import charts, formats, scenarios, theme
+from ..analysis import house, projection, swing
+from . import charts, formats, poll_summaries, swing_illustrations, theme
 
 #: The parties the reader controls, in the order of the controls (the theme's six).
 PARTIES = list(theme.PARTIES)
-#: How the page's sentence names a party ("Conservatives 237 seats, a majority").
-PLURAL = {"LPC": "Liberals", "CPC": "Conservatives", "NDP": "NDP", "BQ": "Bloc Québécois",
-          "GPC": "Greens", "PPC": "People’s Party", "IND": "Independents"}
 RESOURCES = ["ge2021_riding_votes", "ge2021_ridings", "parties", "byelection_results_2024",
              "polls", "poll_shares", "ge2025_national"]
 
@@ -74,7 +71,7 @@ def payload(votes: pd.DataFrame, ridings: pd.DataFrame, parties: pd.DataFrame,
         })
 
     presets = []
-    swings = scenarios.byelection_swings(results, votes)
+    swings = swing_illustrations.byelection_swings(results, votes)
     for (riding, date), g in swings.groupby(["riding", "election_date"], sort=False):
         g = g.set_index("party_code")
         presets.append({
@@ -95,7 +92,7 @@ def payload(votes: pd.DataFrame, ridings: pd.DataFrame, parties: pd.DataFrame,
         "label": "The 2021 to 2025 general elections, national shares",
         **_both(national["after"], national["before"], codes),
     })
-    months = scenarios.monthly_means(scenarios.poll_long(polls, poll_shares, PARTIES))
+    months = poll_summaries.monthly_means(poll_summaries.poll_long(polls, poll_shares, PARTIES))
     poll_months = []
     for month, g in months.dropna(subset=["mean_pct"]).groupby("month", sort=True):
         g = g.set_index("party_code")
@@ -110,9 +107,10 @@ def payload(votes: pd.DataFrame, ridings: pd.DataFrame, parties: pd.DataFrame,
         "about": ("2021 general election results by riding (Elections Canada) and the presets of "
                   "the swing explorer, written by liberal_crisis.site.explorer at build time."),
         "seats": seats,
-        "majority": scenarios.majority(seats),
+        "majority": house.votes_to_carry(seats),
         "parties": [{"code": c, "name": formats.typographic(theme.PARTY_NAMES.get(c, names.get(c, c))),
-                     "plural": formats.typographic(PLURAL.get(c, names.get(c, c))),
+                     # how the page's sentence names it ("Conservatives 237 seats")
+                     "plural": formats.typographic(formats.PARTY_PLURALS.get(c, names.get(c, c))),
                      "colour": theme.colour(c)}
                     for c in shown],
         "ridings": out_ridings,

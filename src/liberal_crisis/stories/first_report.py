@@ -43,7 +43,7 @@ CAUCUS_DATE = "2024-10-12"
 REVIEW_RULE = "Written notice that triggers a caucus leadership review"
 SEPT_VOTE = "2024-09-25"
 PACT_END = "NDP ends the supply-and-confidence agreement"
-# The rows :func:`figures` reads, by curated table (``charts.sources_markdown(rows=ROWS)``): the
+# The rows :func:`figures` reads, by curated table (``sources_lists.sources_markdown(rows=ROWS)``): the
 # chapter's Sources list names only their documents.
 ROWS = {
     "pledge_reports": {"report_date": ["2024-10-11", "2024-10-23"],

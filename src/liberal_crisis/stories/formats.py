@@ -29,17 +29,22 @@ LOCALE = "en_CA"
 PCT_DECIMALS = 1
 HOVER_PCT = ":.1f}%"  # e.g. "%{y" + HOVER_PCT: the plotly hover form of pct()
 
-PARTY_NAMES: dict[str, str] = {
-    "LPC": "Liberal",
-    "CPC": "Conservative",
-    "NDP": "NDP",
-    "BQ": "Bloc Québécois",
-    "GPC": "Green",
-    "PPC": "People’s Party",
-    "PC": "Progressive Conservative",
-    "IND": "Independent",
-    "OTH": "Others",
+#: The one list of parties' reader-facing names, by code: (the name, as in "the Liberal share"
+#: or a legend; the form a sentence counts seats with, as in "Conservatives 237 seats"). A party
+#: not listed is named from ``data/parties.csv``.
+PARTY_FORMS: dict[str, tuple[str, str]] = {
+    "LPC": ("Liberal", "Liberals"),
+    "CPC": ("Conservative", "Conservatives"),
+    "NDP": ("NDP", "NDP"),
+    "BQ": ("Bloc Québécois", "Bloc Québécois"),
+    "GPC": ("Green", "Greens"),
+    "PPC": ("People’s Party", "People’s Party"),
+    "PC": ("Progressive Conservative", "Progressive Conservatives"),
+    "IND": ("Independent", "Independents"),
+    "OTH": ("Others", "Others"),
 }
+PARTY_NAMES: dict[str, str] = {code: name for code, (name, _) in PARTY_FORMS.items()}
+PARTY_PLURALS: dict[str, str] = {code: plural for code, (_, plural) in PARTY_FORMS.items()}
 
 # Human headers for the table under each chart. A column not named here gets its words back
 # ("riding_number" -> "Riding number") and a unit from its suffix ("_pct" -> "(%)").
