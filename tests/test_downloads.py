@@ -6,6 +6,7 @@ import json
 import zipfile
 
 import nbformat
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO
@@ -13,6 +14,7 @@ from liberal_crisis import data
 from test_prose import chapters
 
 
+@pytest.mark.build
 def test_data_zip_is_the_whole_valid_package(built_site, tmp_path):
     archive = built_site / "_downloads" / "liberal-crisis-data.zip"
     with zipfile.ZipFile(archive) as zipped:

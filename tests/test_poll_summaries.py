@@ -65,17 +65,3 @@ def test_window_means():
     w = ps.window_means(long(), "2024-03-01", "2024-03-12")
     assert w.loc["CPC", "mean_pct"] == pytest.approx(38.0)
     assert w.loc["LPC", "n_polls"] == 1
-
-
-def test_source_kind_by_host():
-    polls = pd.DataFrame({"source_url": [
-        "https://en.wikipedia.org/wiki/Opinion_polling",
-        "https://338canada.com/20250104-res.htm",
-        "https://abacusdata.ca/some-release/",
-        "https://www.ipsos.com/en-ca/x",
-        "https://evdomada.ca/canada-news/copy",
-        "https://notabacusdata.ca/x",
-    ]})
-    assert list(ps.source_kind(polls)) == [
-        "Wikipedia table", "338Canada poll page", "pollster's release", "pollster's release",
-        "news report or copy", "news report or copy"]

@@ -115,32 +115,6 @@ def poll_gaps(dates: pd.Series, min_days: int) -> pd.DataFrame:
                          "days_without": without[keep].astype(int)}).reset_index(drop=True)
 
 
-#: What a poll row was read from, by the host of its source address (see :func:`source_kind`).
-SOURCE_KINDS = {
-    "wikipedia.org": "Wikipedia table",
-    "338canada.com": "338Canada poll page",
-}
-POLLSTER_HOSTS = ("abacusdata.ca", "leger360.com", "ipsos.com", "nanos.co", "angusreid.org",
-                  "researchco.ca", "ekospolitics.com", "mainstreetresearch.ca")
-
-
-def source_kind(polls: pd.DataFrame) -> pd.Series:
-    """For each poll, what its figures were read from: ``"Wikipedia table"``, ``"338Canada
-    poll page"``, ``"pollster's release"`` (the pollster's own site) or ``"news report or
-    copy"`` (anything else). Decided by the host of ``source_url``."""
-    host = polls["source_url"].str.extract(r"^https?://(?:www\.)?([^/?#]+)", expand=False)
-
-    def kind(h: str) -> str:
-        for suffix, name in SOURCE_KINDS.items():
-            if h == suffix or h.endswith("." + suffix):
-                return name
-        if any(h == p or h.endswith("." + p) for p in POLLSTER_HOSTS):
-            return "pollster's release"
-        return "news report or copy"
-
-    return host.map(kind)
-
-
 def window_means(long: pd.DataFrame, start, end) -> pd.DataFrame:
     """Mean share per party of the polls ending between ``start`` and ``end`` (inclusive).
 
