@@ -1,0 +1,115 @@
+"""Numbers in prose: ``{eval}`name``` in a chapter, rendered by the book, JupyterLab and a download.
+
+A chapter's prose names a variable, ``{eval}`tsp_margin```, and its code binds that name to a
+display-ready string (``tsp_margin = formats.number(633)``). JupyterLab (jupyterlab-myst)
+evaluates the name itself. For the built book, ``rewrite`` (Sphinx ``source-read``, before
+myst-nb reads the notebook, so the execution cache keys on the rewritten text):
+
+- turns each ``{eval}`name``` into ``{glue:text}`/book/<page>.md::name``` (myst-nb's qualified
+  glue, which also resolves in a paragraph a gettext translation replaces);
+- appends one hidden code cell (``remove-cell``: executed, never shown) that checks every name
+  the prose shows is defined and a ``str``, and glues it. A name that is not stops the build
+  with an error naming the page and the name.
+
+Only plain names are allowed (no expressions): a reader searching the name finds the code
+that computes it. ``{eval}`` in a code cell or a code fence is left alone.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+EVAL = re.compile(r"\{eval\}`([^`]*)`")
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# A code cell or a plain code fence (```, ```python): never prose. Fenced directives such as
+# ```{admonition} hold prose and are rewritten.
+_CODE = re.compile(r"^(`{3,}|~{3,})(?:\{code-cell\}|\{code\}|\{code-block\}|[A-Za-z0-9_+-]*)[ \t]*"
+                   r"(?:[^\n{]*)$.*?^\1[ \t]*$", re.S | re.M)
+MARKER = "# Added by the build (liberal_crisis.site.prose)"
+
+
+class ProseError(ValueError):
+    """A ``{eval}`` role the book cannot render (not a plain name)."""
+
+
+def prose_names(text: str, page: str = "page") -> list[str]:
+    """The names the prose shows with ``{eval}``, in order of first use."""
+    names: list[str] = []
+    for chunk in _prose_chunks(text):
+        for found in EVAL.finditer(chunk):
+            name = _check(found.group(1), page)
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def _check(name: str, page: str) -> str:
+    if not NAME.fullmatch(name) or keyword.iskeyword(name):
+        raise ProseError(f"{page}: {{eval}}`{name}`: the prose shows a variable's name only "
+                         "(no expression, no format spec); bind the formatted string to a "
+                         "name in a code cell (liberal_crisis.stories.formats)")
+    return name
+
+
+def _prose_chunks(text: str) -> list[str]:
+    """The text outside code cells and code fences (every other chunk of a split)."""
+    chunks, start = [], 0
+    for code in _CODE.finditer(text):
+        chunks.append(text[start:code.start()])
+        start = code.end()
+    chunks.append(text[start:])
+    return chunks
+
+
+def glue_cell(page: str, names: list[str]) -> str:
+    """The hidden code cell that glues every name the prose shows (the build's only glue)."""
+    listed = "".join(f"    {n!r},\n" for n in names)
+    return (
+        "```{code-cell} ipython3\n:tags: [remove-cell]\n\n"
+        f"{MARKER}: glue each name the prose shows.\n"
+        "from myst_nb import glue as _lc_glue\n\n"
+        f"for _lc_name in (\n{listed}):\n"
+        "    if _lc_name not in globals():\n"
+        f"        raise NameError(f\"{page}: the prose shows {{{{eval}}}}`{{_lc_name}}` but no "
+        "code cell defines {_lc_name}\")\n"
+        "    if not isinstance(globals()[_lc_name], str):\n"
+        f"        raise TypeError(f\"{page}: {{{{eval}}}}`{{_lc_name}}` is a "
+        "{type(globals()[_lc_name]).__name__}, not a str: format it with "
+        "liberal_crisis.stories.formats\")\n"
+        "    _lc_glue(_lc_name, globals()[_lc_name], display=False)\n"
+        "```\n"
+    )
+
+
+def rewrite(text: str, docname: str) -> tuple[str, list[str]]:
+    """The chapter as the book builds it, and the names its prose shows."""
+    page = f"{docname}.md"
+    names = prose_names(text, page)
+    if not names:
+        return text, []
+    out, start = [], 0
+    for code in _CODE.finditer(text):
+        out.append(_rewrite_prose(text[start:code.start()], page))
+        out.append(code.group(0))
+        start = code.end()
+    out.append(_rewrite_prose(text[start:], page))
+    return "".join(out).rstrip("\n") + "\n\n" + glue_cell(page, names), names
+
+
+def _rewrite_prose(chunk: str, page: str) -> str:
+    return EVAL.sub(lambda m: f"{{glue:text}}`/{page}::{_check(m.group(1), page)}`", chunk)
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    path = Path(app.env.doc2path(docname))
+    if path.suffix != ".md" or "{eval}" not in source[0]:
+        return
+    source[0], _ = rewrite(source[0], docname)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("source-read", on_source_read)
