@@ -30,8 +30,8 @@ def _cell_code(text: str) -> str:
 def test_rewrite_makes_qualified_glue_and_one_glue_cell():
     text, names = prose.rewrite(PAGE, "book/page")
     assert names == ["margin", "share"]
-    assert "Won by {glue:text}`/book/page.md::margin` votes, {glue:text}`/book/page.md::share`%" in text
-    assert "Again {glue:text}`/book/page.md::margin`." in text
+    assert "Won by {glue:text}`/book/page.md::margin:s` votes, {glue:text}`/book/page.md::share:s`%" in text
+    assert "Again {glue:text}`/book/page.md::margin:s`." in text
     assert "{eval}`margin` in a code cell" in text  # code is left alone
     assert text.count(prose.MARKER) == 1 and text.rstrip().endswith("```")
 

@@ -5,8 +5,9 @@ display-ready string (``tsp_margin = formats.number(633)``). JupyterLab (jupyter
 evaluates the name itself. For the built book, ``rewrite`` (Sphinx ``source-read``, before
 myst-nb reads the notebook, so the execution cache keys on the rewritten text):
 
-- turns each ``{eval}`name``` into ``{glue:text}`/book/<page>.md::name``` (myst-nb's qualified
-  glue, which also resolves in a paragraph a gettext translation replaces);
+- turns each ``{eval}`name``` into ``{glue:text}`/book/<page>.md::name:s``` (myst-nb's qualified
+  glue, resolved after the page is read, so it also works in a paragraph that a gettext
+  translation replaces; ``:s`` because the role splits a format spec off at the last colon);
 - appends one hidden code cell (``remove-cell``: executed, never shown) that checks every name
   the prose shows is defined and a ``str``, and glues it. A name that is not stops the build
   with an error naming the page and the name.
@@ -101,7 +102,9 @@ def rewrite(text: str, docname: str) -> tuple[str, list[str]]:
 
 
 def _rewrite_prose(chunk: str, page: str) -> str:
-    return EVAL.sub(lambda m: f"{{glue:text}}`/{page}::{_check(m.group(1), page)}`", chunk)
+    # The trailing ":s" is needed: the role splits a format spec off at the last colon, so
+    # "/page.md::name" alone would read as key "/page.md:" with spec "name".
+    return EVAL.sub(lambda m: f"{{glue:text}}`/{page}::{_check(m.group(1), page)}:s`", chunk)
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
