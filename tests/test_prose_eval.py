@@ -19,6 +19,15 @@ margin = "633"  # {eval}`margin` in a code cell is code, not prose
 :::
 
 Again {eval}`margin`.
+
+```{swing-explorer}
+```
+
+A bare closing fence is not an opening one: {eval}`after`.
+
+```python
+print("{eval}`in_code`")
+```
 """
 
 
@@ -29,10 +38,11 @@ def _cell_code(text: str) -> str:
 
 def test_rewrite_makes_qualified_glue_and_one_glue_cell():
     text, names = prose.rewrite(PAGE, "book/page")
-    assert names == ["margin", "share"]
+    assert names == ["margin", "share", "after"]
     assert "Won by {glue:text}`/book/page.md::margin:s` votes, {glue:text}`/book/page.md::share:s`%" in text
-    assert "Again {glue:text}`/book/page.md::margin:s`." in text
-    assert "{eval}`margin` in a code cell" in text  # code is left alone
+    assert "Again {glue:text}`/book/page.md::margin:s`.\n" in text
+    assert "{eval}`margin` in a code cell" in text and '"{eval}`in_code`"' in text  # code
+    assert "{glue:text}`/book/page.md::after:s`" in text
     assert text.count(prose.MARKER) == 1 and text.rstrip().endswith("```")
 
 
@@ -51,7 +61,7 @@ def test_a_name_that_is_not_a_str_stops_the_build():
     code = _cell_code(prose.rewrite(PAGE, "book/page")[0])
     with pytest.raises(TypeError, match=r"book/page\.md: \{eval\}`share` is a float, not a str"):
         exec(code, {"margin": "633", "share": 27.3})
-    exec(code, {"margin": "633", "share": "27.3"})  # both defined, both strings: no error
+    exec(code, {"margin": "633", "share": "27.3", "after": "1"})  # all defined strings: fine
 
 
 @pytest.mark.parametrize("role", ["{eval}`a + b`", "{eval}`margin:,`", "{eval}`f(x)`"])

@@ -26,10 +26,8 @@ from sphinx.application import Sphinx
 
 EVAL = re.compile(r"\{eval\}`([^`]*)`")
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-# A code cell or a plain code fence (```, ```python): never prose. Fenced directives such as
-# ```{admonition} hold prose and are rewritten.
-_CODE = re.compile(r"^(`{3,}|~{3,})(?:\{code-cell\}|\{code\}|\{code-block\}|[A-Za-z0-9_+-]*)[ \t]*"
-                   r"(?:[^\n{]*)$.*?^\1[ \t]*$", re.S | re.M)
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+CODE_DIRECTIVES = ("{code-cell}", "{code}", "{code-block}")
 MARKER = "# Added by the build (liberal_crisis.site.prose)"
 
 
@@ -56,12 +54,34 @@ def _check(name: str, page: str) -> str:
     return name
 
 
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where the code cells and code fences are (``{code-cell}``, ``{code}``, a bare or a
+    language fence), as character offsets. Fenced directives (```{admonition}``, nested or not)
+    hold prose: they are walked through, not skipped."""
+    spans, stack, pos = [], [], 0  # stack: (fence character, length, is code, start)
+    for line in text.splitlines(keepends=True):
+        found = FENCE.match(line.rstrip("\n"))
+        if found:
+            fence, info = found.group(1), found.group(2).strip()
+            top = stack[-1] if stack else None
+            closes = (top is not None and not info and fence[0] == top[0] and len(fence) >= top[1])
+            if closes:
+                stack.pop()
+                if top[2]:
+                    spans.append((top[3], pos + len(line)))
+            elif top is None or not top[2]:  # inside code, a fence line is code
+                is_code = not info.startswith("{") or info.split()[0] in CODE_DIRECTIVES
+                stack.append((fence[0], len(fence), is_code, pos))
+        pos += len(line)
+    return spans
+
+
 def _prose_chunks(text: str) -> list[str]:
-    """The text outside code cells and code fences (every other chunk of a split)."""
+    """The text outside code cells and code fences."""
     chunks, start = [], 0
-    for code in _CODE.finditer(text):
-        chunks.append(text[start:code.start()])
-        start = code.end()
+    for begin, end in code_spans(text):
+        chunks.append(text[start:begin])
+        start = end
     chunks.append(text[start:])
     return chunks
 
@@ -93,10 +113,10 @@ def rewrite(text: str, docname: str) -> tuple[str, list[str]]:
     if not names:
         return text, []
     out, start = [], 0
-    for code in _CODE.finditer(text):
-        out.append(_rewrite_prose(text[start:code.start()], page))
-        out.append(code.group(0))
-        start = code.end()
+    for begin, end in code_spans(text):
+        out.append(_rewrite_prose(text[start:begin], page))
+        out.append(text[begin:end])
+        start = end
     out.append(_rewrite_prose(text[start:], page))
     return "".join(out).rstrip("\n") + "\n\n" + glue_cell(page, names), names
 
