@@ -18,11 +18,13 @@ that computes it. ``{eval}`` in a code cell or a code fence is left alone.
 
 from __future__ import annotations
 
+import json
 import keyword
 import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 
 EVAL = re.compile(r"\{eval\}`([^`]*)`")
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -127,6 +129,35 @@ def _rewrite_prose(chunk: str, page: str) -> str:
     return EVAL.sub(lambda m: f"{{glue:text}}`/{page}::{_check(m.group(1), page)}:s`", chunk)
 
 
+class PasteOwnGlue(SphinxTransform):
+    """Fill in this page's own qualified glue while the page is read, as unqualified glue is.
+
+    myst-nb resolves ``{glue:text}`page.md::name``` in a post-transform, after Sphinx's
+    SmartQuotes: the figure's text would miss the typographic apostrophes ("St. Paul's") and
+    an apostrophe after it would read as an opening quote ("Data‘s"). Here, after a gettext
+    translation has replaced its paragraphs (priority 20) and before SmartQuotes (750), each
+    reference to the page's own glue data (written by myst-nb as it parsed the page) becomes
+    its text, exactly as the unqualified role makes it.
+    """
+
+    default_priority = 700
+
+    def apply(self, **kwargs) -> None:
+        from myst_nb.ext.glue.crossref import generate_text_nodes
+        from myst_nb.ext.glue.utils import PendingGlueReference
+
+        pending = [n for n in self.document.findall(PendingGlueReference)
+                   if n.refdoc == self.env.docname and n.gtype == "text"]
+        if not pending:
+            return
+        *folders, name = self.env.docname.split("/")
+        path = Path(self.env.mystnb_config.output_folder).joinpath(*folders, f"{name}.glue.json")
+        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        for node in pending:
+            if node.key in data:  # otherwise myst-nb's post-transform reports it
+                node.replace_self(generate_text_nodes(node, data[node.key]))
+
+
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     path = Path(app.env.doc2path(docname))
     if path.suffix != ".md" or "{eval}" not in source[0]:
@@ -136,3 +167,4 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("source-read", on_source_read)
+    app.add_transform(PasteOwnGlue)
