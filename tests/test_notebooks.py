@@ -53,3 +53,12 @@ def test_no_glue_left_in_chapters():
     for path in chapters():
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"\{glue(:\w+)?\}|myst_nb import glue|\bglue\(", text), path.name
+
+
+@pytest.mark.parametrize("path", chapters(), ids=lambda p: p.stem)
+def test_no_code_cell_over_40_lines(path):
+    """A reader follows a chapter cell by cell: long logic goes into the package."""
+    notebook = read_myst_markdown_notebook(path.read_text(encoding="utf-8"), path=str(path))
+    long = [(i, len(c.source.splitlines())) for i, c in enumerate(notebook.cells)
+            if c.cell_type == "code" and len(c.source.splitlines()) > 40]
+    assert not long, f"{path.name}: code cells over 40 lines (cell, lines): {long}"
