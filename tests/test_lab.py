@@ -141,7 +141,8 @@ def _expected_charts(path: Path) -> int:
 def test_chapter_runs_in_jupyterlab_and_reads_like_the_book(lab, browser, path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{lab}lab/tree/book/{path.name}", wait_until="domcontentloaded")
+        # ?reset: a fresh workspace, not the last test's chapters reopened beside this one
+        page.goto(f"{lab}lab/tree/book/{path.name}?reset", wait_until="domcontentloaded")
         page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
                                " && window.jupyterapp.shell.currentWidget.context", timeout=60_000)
         page.evaluate(RUN_ALL)
@@ -161,6 +162,11 @@ def test_chapter_runs_in_jupyterlab_and_reads_like_the_book(lab, browser, path):
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(Path(SHOTS) / f"lab-{path.stem}.png"))
     finally:
+        try:  # one kernel at a time: shut this chapter's down before the next opens
+            page.evaluate("async () => { const p = window.jupyterapp.shell.currentWidget;"
+                          " if (p && p.sessionContext) { await p.sessionContext.shutdown(); } }")
+        except Exception:  # noqa: BLE001 - the page may be gone already
+            pass
         page.close()
     assert report["panel"], "the chapter did not open as a notebook"
     assert report["errors"] == [], report["errors"]
