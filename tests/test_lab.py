@@ -158,7 +158,10 @@ def test_chapter_runs_in_jupyterlab_and_reads_like_the_book(lab, browser, path):
         except Exception:  # noqa: BLE001 - the assertions below say what is missing
             pass
         report = page.evaluate(REPORT)
-        if SHOTS:
+        if SHOTS:  # the chapter's opening, after Run All (prose with its numbers, first chart)
+            page.evaluate("async () => { const nb = window.jupyterapp.shell.currentWidget.content;"
+                          " nb.activeCellIndex = 0; await nb.scrollToCell(nb.widgets[0], 'start'); }")
+            page.wait_for_timeout(1000)
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(Path(SHOTS) / f"lab-{path.stem}.png"))
     finally:
