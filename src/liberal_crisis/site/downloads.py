@@ -18,12 +18,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import zipfile
 from pathlib import Path
 
 import nbformat
+from jupyter_cache import get_cache
 from myst_nb.core.read import read_myst_markdown_notebook
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
@@ -47,7 +49,13 @@ def add_notebook_download(app: Sphinx, pagename, templatename, context, doctree)
     if not executed.is_file():
         raise ExtensionError(f"{pagename}: no executed notebook at {executed}")
     glued = executed_folder / f"{pagename}.glue.json"
-    executed_notebook(notebook, nbformat.read(executed, as_version=4),
+    run = nbformat.read(executed, as_version=4)
+    # A page served from the execution cache is written to jupyter_execute without its outputs
+    # (myst-nb writes the notebook it read, not the cache's merge): take them from the cache,
+    # which matches on exactly these code cells.
+    with contextlib.suppress(KeyError):
+        _, run = get_cache(app.env.mystnb_config.execution_cache_path).merge_match_into_notebook(run)
+    executed_notebook(notebook, run,
                       json.loads(glued.read_text(encoding="utf-8")) if glued.is_file() else {},
                       pagename)
     out = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
