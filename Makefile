@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: book test pdf validate data serve clean setup setup-test lab bench mutants faults shots
+.PHONY: book test test-js pdf validate data serve clean setup setup-test lab bench mutants mutants-js faults shots
 .DEFAULT_GOAL := book
 
 $(BIN)/python:
@@ -30,32 +30,37 @@ $(VENV)/.lab-deps: requirements-lab.txt $(VENV)/.book-deps
 	$(BIN)/python -m pip install -q -r requirements-lab.txt
 	touch $@
 
+# The book needs plotly.js only; StrykerJS (a devDependency) comes with `make mutants-js`.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund --omit=dev
 
 setup: $(VENV)/.book-deps node_modules/.package-lock.json
 setup-test: setup $(VENV)/.test-deps
 
 validate: setup
-	$(BIN)/liberal-crisis-validate
+	$(BIN)/liberal-crisis-validate data
 
-# Re-derive every derived CSV from the publishers' files in data/raw (and the curated inputs,
-# e.g. data/polls_curated.csv), record their checksums in data/raw/manifest.json, rewrite the
-# data dictionary, then validate.
+# Assemble data/datapackage.json from data/meta, re-derive every derived CSV from the
+# publishers' files in data/raw (and the curated inputs each step declares, e.g.
+# data/polls_curated.csv), record the checksums in data/raw/manifest.json, rewrite the data
+# dictionary, then validate (liberal_crisis.data.derive; `liberal-crisis-derive --list`).
 data: setup
-	$(BIN)/python scripts/derive_data.py
-	$(BIN)/python scripts/derive_polls.py
-	$(BIN)/liberal-crisis-provenance --record
+	$(BIN)/liberal-crisis-derive data
 	$(BIN)/python -m liberal_crisis.data.dictionary --write data/README.md
-	$(BIN)/liberal-crisis-validate
+	$(BIN)/liberal-crisis-validate data
 
 # Strict: warnings are errors, notebook errors raise, every page rebuilt (an incremental build
 # would not repeat a warning). Executed notebooks are cached in _build/.jupyter_cache.
 book: validate
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 
+# pytest runs everything, the node tests of the JavaScript's pure modules too (tests/test_js.py).
 test: setup-test validate
 	$(BIN)/python -m pytest
+
+# The node tests alone (tests/js/, node's own test runner: under a second).
+test-js:
+	node --test tests/js/
 
 # The whole book as one PDF, each chart printed as an image; drives Chromium like the tests.
 pdf: setup-test book
@@ -84,6 +89,17 @@ MODULES ?= liberal_crisis.analysis liberal_crisis.data
 mutants: setup-test
 	$(BIN)/python -m pip install -q -r requirements-mutants.txt
 	$(BIN)/python scripts/mutants.py $(MODULES)
+
+# Mutation testing of the JavaScript's pure modules (site/static/explorer-core.js and
+# charts-core.js) with StrykerJS (pinned in package.json's devDependencies, installed here),
+# against `node --test tests/js/`; prints the score per file and every surviving mutant, and
+# writes _build/mutants-js/mutation.json (a few minutes on 2 cores). Not part of `make test`.
+node_modules/.bin/stryker: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+mutants-js: node_modules/.bin/stryker
+	node_modules/.bin/stryker run stryker.config.json
 
 # Realistic bugs in the site layers and the data rules, one at a time in a temporary copy:
 # prints caught/missed (builds the book for some; about 15 minutes). Not part of `make test`.

@@ -292,3 +292,14 @@ def test_a_source_title_names_no_repository_path():
     titles = [(res["name"], s["title"]) for res in data.descriptor()["resources"]
               for s in res.get("sources", [])]
     assert [(n, t) for n, t in titles if re.search(r"\w/\w+\.csv|commit [0-9a-f]{7}", t)] == []
+
+
+def test_a_date_field_s_bounds_are_written_by_the_page_s_date_form():
+    fields = [{"name": "day", "type": "date", "constraints": {"minimum": "2024-01-01",
+                                                             "maximum": "2024-12-31"}},
+              {"name": "seats", "type": "integer", "constraints": {"minimum": 0}}]
+    long = {"2024-01-01": "1 January 2024", "2024-12-31": "31 December 2024"}.get
+    page = dictionary.fields_table(fields, date=long)
+    assert "minimum 1 January 2024; maximum 31 December 2024" in page
+    assert "minimum 0" in page  # a number is not a date
+    assert "minimum 2024-01-01; maximum 2024-12-31" in dictionary.fields_table(fields)  # README

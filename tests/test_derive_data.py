@@ -1,4 +1,4 @@
-"""The derivation's rules for the history of a seat (scripts/derive_data.py): the party labels
+"""The derivation's rules for the history of a seat (liberal_crisis.data.derive): the party labels
 before 1988, the walk back through a riding's contests since 1867, and what stops it.
 
 Made-up contests for the walk; the real files for the labels. Expected values are worked by hand
@@ -8,17 +8,15 @@ code's output."""
 from __future__ import annotations
 
 import csv
-import importlib.util
-from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
 from conftest import REPO
+from liberal_crisis.data.derive import holds, parties, readers
 
-_spec = importlib.util.spec_from_file_location("derive_data", REPO / "scripts" / "derive_data.py")
-dd = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(dd)
+dd = SimpleNamespace(**{**vars(parties), **vars(readers), **vars(holds)})
 
 RAW = REPO / "data" / "raw" / "parlinfo"
 
@@ -100,8 +98,10 @@ def contest(prov, riding, date, *winners, loser="OTH"):
 def derive(tmp_path, generals: dict, byelections: list, predecessors=None) -> pd.DataFrame:
     ge = {d: pd.concat(generals[d], ignore_index=True) for d in GES}
     by = pd.concat(byelections, ignore_index=True)
-    dd.byelections_since_1993(ge, by, tmp_path, [], predecessors or {})
-    return pd.read_csv(tmp_path / "byelections_since_1993.csv").set_index("riding")
+    table = holds.byelections_since_1993_table(ge, by, predecessors or {})
+    path = tmp_path / "byelections_since_1993.csv"
+    table.to_csv(path, index=False)
+    return pd.read_csv(path).set_index("riding")
 
 
 def test_runs_are_followed_back_to_1867_under_one_name(tmp_path):

@@ -22,7 +22,10 @@ def test_data_zip_is_the_whole_valid_package(built_site, tmp_path):
     manifest = json.loads((REPO / "data" / "raw" / "manifest.json").read_text(encoding="utf-8"))
     expected = {f"data/{r['path']}" for r in package["resources"]} | {
         "data/datapackage.json", "data/README.md", "data/raw/manifest.json"} | {
-        f"data/raw/{f['path']}" for f in manifest["files"]}
+        f"data/raw/{f['path']}" for f in manifest["files"]} | {
+        # the pieces datapackage.json is assembled from (data/meta), so the zip validates whole
+        f"data/{p.relative_to(REPO / 'data').as_posix()}"
+        for p in (REPO / "data" / "meta").rglob("*.json")}
     assert names == expected
     assert data.validate(tmp_path / "data") == []  # a reader can validate what they download
 

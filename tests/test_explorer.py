@@ -19,7 +19,7 @@ import pytest
 from liberal_crisis import data
 from liberal_crisis.analysis.projection import project
 from liberal_crisis.site.browser import local_only
-from liberal_crisis.stories import explorer, scenarios
+from liberal_crisis.stories import explorer_data as explorer, scenarios
 
 PAGE = "book/what-if.html"
 PARTIES = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]
@@ -116,10 +116,42 @@ def open_explorer(browser, site_url, viewport=None, scheme="light"):
     errors = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("response", lambda r: r.status >= 400 and errors.append(f"{r.status} {r.url}"))
     page.goto(f"{site_url}/{PAGE}", wait_until="load")
     page.wait_for_selector("#swing-explorer[data-ready]", timeout=20000)
     page.foreign, page.errors = foreign, errors
     return page
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser, site_url):
+    """One explorer page for the whole module (a page load costs seconds): each test gets it back
+    through ``reader``, reset to what a new reader sees."""
+    page = open_explorer(browser, site_url)
+    yield page
+    assert page.foreign == [], page.foreign  # nothing fetched from another host, by any test
+    assert page.errors == [], page.errors  # and no script error
+    page.close()
+
+
+def reset(page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.evaluate("document.documentElement.dataset.theme = 'light'")
+    page.check('input[name="lc-ex-method"][value="uniform"]')
+    page.select_option("#lc-ex-preset", "none")
+    page.fill("#lc-ex-q", "")
+    settle(page)
+
+
+@pytest.fixture
+def reader(shared_page):
+    reset(shared_page)
+    return shared_page
+
+
+def settle(page) -> None:
+    """Let the explorer draw: it redraws its chart in the next animation frame."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 JS_SEATS = """async (swings) => {
@@ -168,24 +200,23 @@ def python_seats(votes, method, values) -> dict:
 
 
 @pytest.mark.browser
-def test_js_equals_python_on_random_and_tie_swings(browser, site_url, votes):
+def test_js_equals_python_on_random_and_tie_swings(reader, votes):
     swings = random_swings(300, seed=20241216) + tie_swings(votes, 40, seed=7)
-    page = open_explorer(browser, site_url)
+    page = reader
     js = page.evaluate(JS_SEATS, [[m, v] for m, v in swings])
     mismatches = [(m, v, nonzero(j), python_seats(votes, m, v))
                   for (m, v), j in zip(swings, js) if nonzero(j) != python_seats(votes, m, v)]
     assert mismatches == [], mismatches[:3]
     # the tie swings did produce ties somewhere, so the tie rule was exercised in both languages
     assert any("TIE" in nonzero(j) for j in js)
-    page.close()
 
 
 @pytest.mark.browser
-def test_js_equals_python_on_the_books_eight_illustrations(browser, site_url, votes, payload):
+def test_js_equals_python_on_the_books_eight_illustrations(reader, votes, payload):
     results = data.load("byelection_results_2024")
     swings = scenarios.byelection_swings(results, votes)
     book = scenarios.seat_scenarios(votes, swings, parties=PARTIES)
-    page = open_explorer(browser, site_url)
+    page = reader
     checked = 0
     for preset in (p for p in payload["presets"] if "riding" in p):
         for method in ("uniform", "proportional"):
@@ -201,12 +232,11 @@ def test_js_equals_python_on_the_books_eight_illustrations(browser, site_url, vo
             assert f"{explorer.PLURAL[top]} {want[top]} seats" in sentence
             checked += 1
     assert checked == 8
-    page.close()
 
 
 @pytest.mark.browser
-def test_the_contract(browser, site_url, votes):
-    page = open_explorer(browser, site_url)
+def test_the_contract(reader, votes):
+    page = reader
     # No change gives 2021 back: each riding's top vote-getter, counted here from the CSV.
     top = votes.loc[votes.groupby("riding_number")["votes"].idxmax(), "party_code"]
     assert nonzero(page.evaluate("swingExplorer.seats('uniform', {})")) == top.value_counts().to_dict()
@@ -222,12 +252,11 @@ def test_the_contract(browser, site_url, votes):
         with pytest.raises(Exception):
             page.evaluate(bad)
     assert page.foreign == [] and page.errors == []
-    page.close()
 
 
 @pytest.mark.browser
-def test_keyboard_alone(browser, site_url):
-    page = open_explorer(browser, site_url)
+def test_keyboard_alone(reader):
+    page = reader
     before = page.text_content("#lc-ex-sentence")
     # Tab from the top of the page reaches the preset menu.
     page.locator("body").focus()
@@ -262,12 +291,11 @@ def test_keyboard_alone(browser, site_url):
     detail = page.text_content("#lc-ex-riding")
     assert re.search(r"(Toronto–St\. Paul’s|Kildonan–St\. Paul) \(", detail), detail
     assert "2021:" in detail and "Projected:" in detail
-    page.close()
 
 
 @pytest.mark.browser
-def test_riding_search_shows_both_results(browser, site_url, votes, tsp):
-    page = open_explorer(browser, site_url)
+def test_riding_search_shows_both_results(reader, votes, tsp):
+    page = reader
     page.select_option("#lc-ex-preset", "by-toronto-st-pauls")
     page.fill("#lc-ex-q", "toronto st pauls")  # no dash, no apostrophe, lower case
     rows = page.locator("#lc-ex-riding tbody tr")
@@ -278,19 +306,17 @@ def test_riding_search_shows_both_results(browser, site_url, votes, tsp):
     assert first[0] == "Liberal" and first[1] == f"{share['LPC']:.1f}"
     assert float(first[2]) < float(first[1])  # the Liberal share falls on this preset
     assert "changes hands" in page.text_content("#lc-ex-riding")
-    page.close()
 
 
 @pytest.mark.browser
-def test_changed_ridings_list_matches_the_sentence(browser, site_url):
-    page = open_explorer(browser, site_url)
+def test_changed_ridings_list_matches_the_sentence(reader):
+    page = reader
     page.select_option("#lc-ex-preset", "by-cloverdale-langley-city")
     listed = page.locator("#lc-ex-changes tr").count()
     assert listed > 0
     assert f"{listed} ridings change hands" in page.text_content("#lc-ex-sentence")
     page.select_option("#lc-ex-preset", "none")
     assert page.locator("#lc-ex-changes tr").count() == 0
-    page.close()
 
 
 @pytest.mark.browser
@@ -310,19 +336,24 @@ def test_phone_and_dark_mode(browser, site_url, scheme):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_explorer_is_axe_clean_in_use(browser, site_url, scheme):
+def test_explorer_is_axe_clean_in_use(reader, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = open_explorer(browser, site_url, scheme=scheme)
+    page = reader
+    page.evaluate(f"document.documentElement.dataset.theme = '{scheme}'")
     page.select_option("#lc-ex-preset", "polls")
     page.fill("#lc-ex-q", "St. Paul")
     page.locator("#lc-ex-matches button").first.click()
     page.locator(".lc-ex-changes summary").click()
+    known = len(page.errors)
     results = Axe().run(page, context="#swing-explorer")
+    # axe reads the page's stylesheets itself and asks for an @import at the wrong address
+    # ("/basic.css", 404): its own request, not the explorer's
+    page.errors[known:] = [e for e in page.errors[known:] if not e.endswith("/basic.css")
+                           and "Failed to load resource" not in e]
     bad = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
            if v["impact"] in ("serious", "critical")]
     assert bad == []
-    page.close()
 
 
 @pytest.mark.browser
@@ -347,3 +378,373 @@ def test_only_the_what_if_page_loads_the_explorer(built_site):
     page = (built_site / PAGE).read_text(encoding="utf-8")
     assert re.search(r'data-swing-json="swing-explorer\.json\?v=[0-9a-f]{16}"', page)
     assert (built_site / "_static" / "swing-explorer.json").is_file()
+
+
+# --------------------------------------------------------------------------------------------
+# A reader at the controls: what the page shows after each thing a reader does
+# --------------------------------------------------------------------------------------------
+#
+# The references are typed here, not read from the explorer: the 2021 House (338 seats, a
+# majority at 170), each party's colour (tests/test_typed_references.py says where they come
+# from), the chart's text and grid colours in each mode (CONTRIBUTING, "Colours and contrast"),
+# the by-election dates. The seats are Python's (analysis.projection), the riding shares are
+# worked out below from the CSV by the rule CONTRIBUTING states.
+
+SEATS, MAJORITY = 338, 170
+COLOURS = {"LPC": "#D71920", "CPC": "#3C78C8", "NDP": "#F58220", "BQ": "#12A4C4",
+           "GPC": "#2E7D32", "PPC": "#6A3FA0"}
+GREY = "#8C8C8C"
+SHOWN = {**NAMES, "PPC": "People’s Party"}  # on the page, with a typographic apostrophe
+TEXT = {"light": "rgb(34, 34, 34)", "dark": "rgb(230, 230, 230)"}  # #222222, #E6E6E6
+GRID = {"light": "rgb(229, 229, 229)", "dark": "rgb(58, 58, 58)"}  # #E5E5E5, #3A3A3A
+PRESET_DATES = {  # the by-elections' polling days, as the menu names them
+    "by-toronto-st-pauls": "24 June 2024",
+    "by-elmwood-transcona": "16 September 2024",
+    "by-lasalle-emard-verdun": "16 September 2024",
+    "by-cloverdale-langley-city": "16 December 2024",
+}
+
+
+def rgb(hex_colour: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)))
+
+
+BARS_JS = """() => {
+  const chart = document.getElementById('lc-ex-chart');
+  const names = [...chart.querySelectorAll('.xtick text')].map(t => t.textContent);
+  const values = [...chart.querySelectorAll('.bartext')].map(t => t.textContent);
+  const fills = [...chart.querySelectorAll('.point path')].map(p => getComputedStyle(p).fill);
+  const labels = [...chart.querySelectorAll('.bartext')].map(t => getComputedStyle(t).fill);
+  const ticks = [...chart.querySelectorAll('.xtick text, .ytick text')].map(t => getComputedStyle(t).fill);
+  const grid = [...chart.querySelectorAll('.ygrid')].map(g => getComputedStyle(g).stroke);
+  return {names, values, fills, labels, ticks, grid};
+}"""
+
+
+def bars(page) -> dict:
+    """The chart as drawn: {reader's party name: seats} from the SVG, and its colours."""
+    settle(page)
+    drawn = page.evaluate(BARS_JS)
+    assert len(drawn["names"]) == len(drawn["values"]) == len(drawn["fills"]), drawn
+    drawn["seats"] = dict(zip(drawn["names"], (int(v) for v in drawn["values"])))
+    return drawn
+
+
+def expected_bars(seats: dict) -> dict:
+    """Every main party's bar (0 too), then any other winner or tie with a seat."""
+    out = {SHOWN[c]: int(seats.get(c, 0)) for c in PARTIES}
+    for code, n in seats.items():
+        if code not in PARTIES and n:
+            out[{"TIE": "Tie", "IND": "Independent"}.get(code, code)] = int(n)
+    return out
+
+
+def expected_lead(seats: dict) -> str:
+    """The start of the sentence, from the seats: the leader, and how far from a majority."""
+    top = max(seats.values())
+    leaders = [c for c in PARTIES if seats.get(c, 0) == top]
+    if len(leaders) > 1:
+        return " and ".join(explorer.PLURAL[c] for c in leaders) + f" {top} seats each, no majority"
+    verdict = "a majority" if top >= MAJORITY else f"{MAJORITY - top} short of a majority"
+    return f"{explorer.PLURAL[leaders[0]]} {top} seats, {verdict} ({MAJORITY} of {SEATS} needed)."
+
+
+def assert_reader_sees(page, votes, method, values) -> dict:
+    """The bars and the sentence are those of Python's projection of this swing."""
+    want = python_seats(votes, method, {k: v for k, v in values.items() if v is not None})
+    drawn = bars(page)
+    assert drawn["seats"] == expected_bars(want), (method, values)
+    sentence = page.text_content("#lc-ex-sentence")
+    assert sentence.startswith(expected_lead(want)), (sentence, want)
+    assert json.loads(page.get_attribute("#lc-ex-chart", "data-seats")) | {} == {
+        **{c: 0 for c in PARTIES}, **want}
+    return want
+
+
+def riding_rows(page) -> list[tuple[str, float, float]]:
+    rows = page.locator("#lc-ex-riding tbody tr")
+    out = []
+    for i in range(rows.count()):
+        name, before, after = rows.nth(i).locator("td").all_text_contents()
+        out.append((name, float(before), float(after)))
+    return out
+
+
+def worked_shares(votes, number, method, values) -> list[tuple[str, float, float]]:
+    """A riding's shares by the rule, by hand: share = votes / total * 100; uniform adds points
+    (never below 0), proportional multiplies; absent stays absent; shown rescaled to 100."""
+    rows = votes[votes["riding_number"] == number]
+    total = rows["votes"].sum()
+    out = []
+    for code, v in zip(rows["party_code"], rows["votes"]):
+        share = 100 * v / total
+        if code in values and share > 0:
+            share = max(0.0, share + values[code]) if method == "uniform" else share * values[code]
+        out.append((code, 100 * v / total, share))
+    after_total = sum(s for _, _, s in out)
+    return [(c, b, 100 * s / after_total) for c, b, s in out]
+
+
+def assert_riding_shares(page, votes, number, method, values):
+    shown = riding_rows(page)
+    want = worked_shares(votes, number, method, values)
+    assert len(shown) == len(want)
+    for (name, before, after), (code, b, a) in zip(shown, want):
+        assert before == pytest.approx(b, abs=0.051) and after == pytest.approx(a, abs=0.051), \
+            (name, before, after, code, b, a)
+        assert after >= 0, (name, after)
+    # what a reader adds up: one-decimal shares make 100 within their rounding
+    assert sum(a for _, _, a in shown) == pytest.approx(100, abs=0.05 * len(shown) + 1e-9)
+    assert sum(b for _, b, _ in shown) == pytest.approx(100, abs=0.05 * len(shown) + 1e-9)
+
+
+@pytest.mark.browser
+def test_every_preset_shows_its_seats_and_sentence(reader, votes, payload):
+    page = reader
+    options = page.eval_on_selector_all("#lc-ex-preset option", "os => os.map(o => [o.value, o.textContent, o.disabled])")
+    ids = [value for value, _, disabled in options if not disabled]
+    assert ids == ["none"] + [p["id"] for p in payload["presets"]] + ["polls"]
+    labels = {value: text for value, text, _ in options}
+    for preset, day in PRESET_DATES.items():  # the menu dates each by-election
+        assert labels[preset].endswith(f"by-election, {day}"), labels[preset]
+    assert "custom" in labels and [d for v, _, d in options if v == "custom"] == [True]
+    month = page.input_value("#lc-ex-month")
+    for method in ("uniform", "proportional"):
+        page.check(f'input[name="lc-ex-method"][value="{method}"]')
+        for preset in ids:
+            page.select_option("#lc-ex-preset", preset)
+            assert page.is_visible("#lc-ex-month-row") == (preset == "polls")
+            if preset == "none":
+                values = {}
+            elif preset == "polls":
+                values = next(m for m in payload["poll_months"] if m["month"] == month)[method]
+            else:
+                values = next(p for p in payload["presets"] if p["id"] == preset)[method]
+            assert_reader_sees(page, votes, method, values)
+            # the boxes show the preset's values, a party not moved shows the neutral value
+            for code in PARTIES:
+                shown = float(page.input_value(f"#lc-ex-v-{code}"))
+                want = values.get(code, 0 if method == "uniform" else 1)
+                assert shown == pytest.approx(want, abs=0.006 if method == "uniform" else 0.0006)
+
+
+@pytest.mark.browser
+def test_no_change_is_the_2021_result(reader, votes):
+    want = assert_reader_sees(reader, votes, "uniform", {})
+    sentence = reader.text_content("#lc-ex-sentence")
+    # 2021: the Liberals won 160 seats, 10 short of a majority; nothing changes hands
+    assert want["LPC"] == 160 and sentence.startswith("Liberals 160 seats, 10 short of a majority")
+    assert sentence.endswith("0 ridings change hands.")
+    assert reader.text_content("#lc-ex-changes-summary") == "No riding changes hands"
+
+
+@pytest.mark.browser
+def test_the_method_switch(reader, votes, payload):
+    page = reader
+    preset = next(p for p in payload["presets"] if p["id"] == "by-toronto-st-pauls")
+    page.select_option("#lc-ex-preset", preset["id"])
+    assert page.text_content("#lc-ex-values-legend") == "Change in each party’s share (points)"
+    assert page.get_attribute("#lc-ex-v-LPC", "min") == "-100"
+    assert float(page.input_value("#lc-ex-v-LPC")) == pytest.approx(preset["uniform"]["LPC"], abs=0.006)
+    page.check('input[name="lc-ex-method"][value="proportional"]')
+    assert page.input_value("#lc-ex-preset") == preset["id"]  # the preset stays
+    assert page.text_content("#lc-ex-values-legend") == "Ratio for each party’s share (1 = no change)"
+    assert page.get_attribute("#lc-ex-v-LPC", "min") == "0"
+    assert page.get_attribute("#lc-ex-v-LPC", "step") == "0.01"
+    assert float(page.input_value("#lc-ex-v-LPC")) == pytest.approx(preset["proportional"]["LPC"], abs=0.0006)
+    assert float(page.input_value("#lc-ex-v-LPC")) < 1  # the Liberal share fell there
+    assert_reader_sees(page, votes, "proportional", preset["proportional"])
+    # The reader's own numbers do not carry over to the other method: back to no change
+    page.fill("#lc-ex-v-CPC", "1.5")
+    assert page.input_value("#lc-ex-preset") == "custom"
+    page.check('input[name="lc-ex-method"][value="uniform"]')
+    assert page.input_value("#lc-ex-preset") == "none"
+    assert all(page.input_value(f"#lc-ex-v-{c}") == "0" for c in PARTIES)
+    assert_reader_sees(page, votes, "uniform", {})
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("method, value", [("uniform", "12"), ("proportional", "1.4")])
+def test_every_party_box_moves_that_party(reader, votes, method, value):
+    page = reader
+    page.check(f'input[name="lc-ex-method"][value="{method}"]')
+    for code in PARTIES:
+        reset_values = "0" if method == "uniform" else "1"
+        page.fill(f"#lc-ex-v-{code}", value)
+        assert page.input_value("#lc-ex-preset") == "custom"
+        assert not page.is_visible("#lc-ex-month-row")
+        assert page.get_attribute(f"#lc-ex-v-{code}", "aria-invalid") is None
+        want = assert_reader_sees(page, votes, method, {code: float(value)})
+        before = python_seats(votes, method, {})
+        assert want.get(code, 0) >= before.get(code, 0), code  # a rise never loses a party seats
+        page.fill(f"#lc-ex-v-{code}", reset_values)
+    assert_reader_sees(page, votes, method, {})
+
+
+@pytest.mark.browser
+def test_blank_and_invalid_values_leave_the_party_unchanged(reader, votes):
+    page = reader
+    page.fill("#lc-ex-v-LPC", "-20")
+    assert_reader_sees(page, votes, "uniform", {"LPC": -20})
+    page.fill("#lc-ex-v-LPC", "")  # blank: the Liberals as in 2021
+    assert page.get_attribute("#lc-ex-v-LPC", "aria-invalid") is None
+    assert_reader_sees(page, votes, "uniform", {})
+    # Half-typed numbers ("-", "1e") are no number yet: unchanged, not an error
+    for text in ("-", "1e"):
+        page.fill("#lc-ex-v-CPC", "")
+        page.focus("#lc-ex-v-CPC")
+        page.keyboard.type(text)
+        assert page.get_attribute("#lc-ex-v-CPC", "aria-invalid") is None
+        assert_reader_sees(page, votes, "uniform", {})
+    # A negative ratio is refused: marked invalid, and the party is unchanged
+    page.check('input[name="lc-ex-method"][value="proportional"]')
+    page.fill("#lc-ex-v-NDP", "2")
+    assert_reader_sees(page, votes, "proportional", {"NDP": 2.0})
+    page.fill("#lc-ex-v-NDP", "-1")
+    assert page.get_attribute("#lc-ex-v-NDP", "aria-invalid") == "true"
+    assert_reader_sees(page, votes, "proportional", {})
+    page.fill("#lc-ex-v-NDP", "0.5")
+    assert page.get_attribute("#lc-ex-v-NDP", "aria-invalid") is None
+    assert_reader_sees(page, votes, "proportional", {"NDP": 0.5})
+    assert page.foreign == [] and page.errors == []
+
+
+@pytest.mark.browser
+def test_the_month_picker(reader, votes, payload):
+    page = reader
+    assert not page.is_visible("#lc-ex-month-row")
+    page.select_option("#lc-ex-preset", "polls")
+    assert page.is_visible("#lc-ex-month-row")
+    assert page.input_value("#lc-ex-month") == "2024-06"  # the month of the first by-election
+    months = [m["month"] for m in payload["poll_months"]]
+    assert page.eval_on_selector_all("#lc-ex-month option", "os => os.map(o => o.value)") == months
+    june = page.text_content('#lc-ex-month option[value="2024-06"]')
+    assert june.startswith("June 2024 (") and june.endswith(" polls)"), june
+    seen = []
+    for month in ("2024-06", "2025-01", "2025-04"):
+        page.select_option("#lc-ex-month", month)
+        values = next(m for m in payload["poll_months"] if m["month"] == month)["uniform"]
+        seen.append(assert_reader_sees(page, votes, "uniform", values))
+    assert seen[0] != seen[2]  # June 2024 and April 2025 polls give different Houses
+    page.select_option("#lc-ex-preset", "ge2025")
+    assert not page.is_visible("#lc-ex-month-row")
+
+
+@pytest.mark.browser
+def test_riding_search_one_several_none(reader, votes, tsp):
+    page = reader
+    # One match: its detail, with its shares
+    page.fill("#lc-ex-q", "toronto st pauls")
+    assert page.text_content("#lc-ex-riding h4") == "Toronto–St. Paul’s (Ontario)"
+    assert page.text_content("#lc-ex-riding p") == "2021: Liberal. Projected: Liberal (holds)."
+    assert_riding_shares(page, votes, tsp, "uniform", {})
+    assert page.locator("#lc-ex-matches *").count() == 0
+    # Several: a list to pick from, and no detail until a pick
+    page.fill("#lc-ex-q", "St. Paul")
+    assert page.text_content("#lc-ex-matches p") == "2 ridings match:"
+    buttons = page.locator("#lc-ex-matches button").all_text_contents()
+    assert sorted(buttons) == ["Kildonan–St. Paul (Manitoba)", "Toronto–St. Paul’s (Ontario)"]
+    assert page.locator("#lc-ex-riding h4").count() == 0
+    page.locator("#lc-ex-matches button", has_text="Kildonan").click()
+    assert page.input_value("#lc-ex-q") == "Kildonan–St. Paul"
+    assert page.text_content("#lc-ex-riding h4") == "Kildonan–St. Paul (Manitoba)"
+    # Many: keep typing
+    page.fill("#lc-ex-q", "north")
+    hint = page.text_content("#lc-ex-matches p")
+    assert re.fullmatch(r"\d+ ridings match: keep typing\.", hint) and int(hint.split()[0]) > 8
+    assert page.locator("#lc-ex-matches button").count() == 0
+    # None
+    page.fill("#lc-ex-q", "Atlantis")
+    assert page.text_content("#lc-ex-matches") == "No 2021 riding has that name."
+    assert page.locator("#lc-ex-riding *").count() == 0
+    # Cleared: nothing
+    page.fill("#lc-ex-q", "")
+    assert page.locator("#lc-ex-matches *").count() == 0
+
+
+@pytest.mark.browser
+def test_riding_shares_never_below_zero_and_add_up_to_100(reader, votes, tsp, payload):
+    page = reader
+    page.fill("#lc-ex-q", "toronto st pauls")
+    # A Liberal fall larger than their 2021 share (49.2%): 0, not negative; the others rescaled
+    page.fill("#lc-ex-v-LPC", "-60")
+    shown = riding_rows(page)
+    assert shown[0][0] == "Liberal" and shown[0][2] == 0.0
+    assert "Projected: Conservative (changes hands)." in page.text_content("#lc-ex-riding p")
+    assert_riding_shares(page, votes, tsp, "uniform", {"LPC": -60})
+    assert "rescaled to add up to 100%" in page.text_content("#lc-ex-riding")
+    # A rise for another party: shares still add up to 100
+    page.fill("#lc-ex-v-GPC", "30")
+    assert_riding_shares(page, votes, tsp, "uniform", {"LPC": -60, "GPC": 30})
+    # Proportional: a doubled Conservative share, a halved Liberal one
+    page.check('input[name="lc-ex-method"][value="proportional"]')
+    page.fill("#lc-ex-v-CPC", "2")
+    page.fill("#lc-ex-v-LPC", "0.5")
+    assert_riding_shares(page, votes, tsp, "proportional", {"CPC": 2.0, "LPC": 0.5})
+    # Each by-election preset, both methods, on its own riding
+    numbers = {r["name"]: r["n"] for r in payload["ridings"]}
+    for preset in (p for p in payload["presets"] if "riding" in p):
+        name = preset["label"].split(" by-election")[0]
+        page.fill("#lc-ex-q", name)
+        assert page.text_content("#lc-ex-riding h4").startswith(name + " (")
+        for method in ("uniform", "proportional"):
+            page.check(f'input[name="lc-ex-method"][value="{method}"]')
+            page.select_option("#lc-ex-preset", preset["id"])
+            assert_riding_shares(page, votes, numbers[name], method, preset[method])
+
+
+@pytest.mark.browser
+def test_the_chart_in_light_and_dark_and_after_the_switch(reader, votes):
+    page = reader
+    page.select_option("#lc-ex-preset", "ge2025")
+    for mode in ("light", "dark", "light"):
+        if page.evaluate("document.documentElement.dataset.theme") != mode:
+            # the theme's own switch, as a reader uses it (it cycles light, dark, auto)
+            for _ in range(3):
+                page.locator(".theme-switch-button:visible").first.click()
+                if page.evaluate("document.documentElement.dataset.theme") == mode:
+                    break
+        assert page.evaluate("document.documentElement.dataset.theme") == mode
+        drawn = bars(page)
+        assert page.get_attribute("#lc-ex-chart", "data-mode") == mode
+        names = drawn["names"]
+        want = {SHOWN[c]: rgb(COLOURS[c]) for c in PARTIES} | {"Tie": rgb(GREY), "Independent": rgb(GREY)}
+        assert dict(zip(names, drawn["fills"])) == {n: want[n] for n in names}, mode
+        assert set(drawn["labels"]) == {TEXT[mode]}, mode  # the seat counts on the bars
+        assert set(drawn["ticks"]) == {TEXT[mode]}, mode
+        assert drawn["grid"] and set(drawn["grid"]) == {GRID[mode]}, mode
+        # the majority line and its label are the text colour too
+        line = page.evaluate("getComputedStyle(document.querySelector('#lc-ex-chart .shapelayer path')).stroke")
+        assert line == TEXT[mode]
+        label = page.evaluate("getComputedStyle(document.querySelector('#lc-ex-chart .annotation-text')).fill")
+        assert label == TEXT[mode]
+        assert page.text_content("#lc-ex-chart .annotation-text") == f"Majority: {MAJORITY}"
+
+
+@pytest.mark.browser
+def test_at_phone_width(reader, votes):
+    page = reader
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.select_option("#lc-ex-preset", "by-lasalle-emard-verdun")  # a change redraws for the width
+    drawn = bars(page)
+    assert drawn["seats"] == expected_bars(python_seats(
+        votes, "uniform", next(p for p in explorer.build()["presets"]
+                               if p["id"] == "by-lasalle-emard-verdun")["uniform"]))
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    box = page.locator("#swing-explorer").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    # the party names slant to fit; every bar stays inside the chart
+    angle = page.evaluate("document.getElementById('lc-ex-chart').layout.xaxis.tickangle")
+    assert angle == -35
+    chart = page.locator("#lc-ex-chart").bounding_box()
+    for bar in page.locator("#lc-ex-chart .point").all():
+        b = bar.bounding_box()
+        if b:  # a bar of 0 seats has no box
+            assert chart["x"] <= b["x"] and b["x"] + b["width"] <= chart["x"] + chart["width"]
+    # the search and a riding's table fit too (the table scrolls inside its own box)
+    page.fill("#lc-ex-q", "lasalle")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.select_option("#lc-ex-preset", "none")
+    settle(page)
+    assert page.evaluate("document.getElementById('lc-ex-chart').layout.xaxis.tickangle") == 0

@@ -5,18 +5,17 @@ every resource says whether it is derived (from which raw files) or curated (a s
 from __future__ import annotations
 
 import csv
-import fnmatch
 import json
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from conftest import REPO
 from liberal_crisis import data
-from liberal_crisis.data import provenance
+from liberal_crisis.data import derive, provenance
+from liberal_crisis.data.derive import check
+from liberal_crisis.data.derive.step import matching, raw_files
 
 DATA = REPO / "data"
 RAW = DATA / "raw"
@@ -27,7 +26,7 @@ PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 def test_a_fresh_rederivation_equals_every_derived_csv():
     """The whole derivation, run from data/raw into a temporary folder (no cache), writes every
     derived CSV byte for byte as committed; a difference is reported by file, line and column."""
-    problems = provenance.compare_all(DATA)
+    problems = check.compare_all(DATA)
     assert problems == [], "\n".join(map(str, problems))
 
 
@@ -74,14 +73,16 @@ def test_each_resource_is_derived_or_curated(res):
     assert prov.get("kind") in ("derived", "curated"), res["name"]
     fields = {f["name"] for f in res["schema"]["fields"]}
     if prov["kind"] == "derived":
-        assert (REPO / prov["script"]).is_file()
-        assert prov["raw"], res["name"]
-        raw_paths = [f"data/raw/{e['path']}" for e in MANIFEST["files"] if e["role"] == "input"]
-        for pattern in prov["raw"]:
-            assert fnmatch.filter(raw_paths, pattern), f"{res['name']}: {pattern} names no raw file"
+        step = derive.outputs()[res["name"]]  # the provenance is the step's declaration
+        assert prov["script"] == f"{step.module}:{step.name}"
+        assert prov["raw"] == [f"data/raw/{p}" for p in step.raw], res["name"]
+        inputs = [e["path"] for e in MANIFEST["files"] if e["role"] == "input"]
+        for pattern in step.raw:
+            assert matching(pattern, inputs), f"{res['name']}: {pattern} names no raw file"
         for other in prov.get("curated", []):
             assert data.resource(other)["provenance"]["kind"] == "curated"
-        assert res["path"] in MANIFEST["derived"]["files"], f"{res['name']}: no checksum recorded"
+        recorded = MANIFEST["derived"]["steps"][step.name]["outputs"]
+        assert res["path"] in recorded, f"{res['name']}: no checksum recorded"
     elif prov.get("row_source") and " " not in prov["row_source"]:  # a column naming each row's source
         assert prov["row_source"] in fields, res["name"]
     if prov.get("row_source_via"):  # the rows' sources are in another curated table's rows
@@ -93,12 +94,29 @@ def test_each_resource_is_derived_or_curated(res):
 
 
 def test_every_raw_input_is_read_by_some_derivation():
-    """The repository stays lean: a raw input no derived resource names has no business here."""
-    named = [p for res in PACKAGE["resources"] for p in res.get("provenance", {}).get("raw", [])]
-    for entry in MANIFEST["files"]:
-        if entry["role"] == "input":
-            path = f"data/raw/{entry['path']}"
-            assert any(fnmatch.fnmatch(path, pattern) for pattern in named), path
+    """The repository stays lean: a raw input no step declares has no business here, and every
+    file a step's patterns name is an input in the manifest."""
+    declared = {rel for step in derive.STEPS for pattern in step.raw
+                for rel in matching(pattern, raw_files(DATA))}
+    inputs = {e["path"] for e in MANIFEST["files"] if e["role"] == "input"}
+    assert inputs == declared
+
+
+def test_each_derived_table_is_written_by_exactly_one_step():
+    marked = {r["name"] for r in PACKAGE["resources"] if r["provenance"]["kind"] == "derived"}
+    assert set(derive.outputs()) == marked
+    assert set(MANIFEST["derived"]["steps"]) == {s.name for s in derive.STEPS}
+
+
+def test_a_step_cannot_read_an_undeclared_input():
+    from liberal_crisis.data.derive.step import Inputs, UndeclaredInput
+
+    step = derive.outputs()["ge2021_ridings"]
+    inputs = Inputs(DATA, step)
+    with pytest.raises(UndeclaredInput):
+        inputs.curated("polls_curated")
+    with pytest.raises(UndeclaredInput):
+        inputs.raw("parlinfo/by_elections/*.csv")
 
 
 NEEDLES = ["../" + "shared", "/work/" + "shared", "shared/" + "sources"]  # not found in this file
@@ -183,19 +201,17 @@ def test_a_missing_or_unlisted_raw_file_is_named(data_copy):
 def test_the_derivation_refuses_a_changed_raw_file(data_copy, tmp_path):
     path = data_copy / "raw" / "polls" / "fed_polls_after_2021.csv"
     path.write_bytes(path.read_bytes().replace(b"0.42", b"0.52", 1))
-    result = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "derive_polls.py"), "--data", str(data_copy),
-         "--out", str(tmp_path / "out")], capture_output=True, text=True)
-    assert result.returncode != 0
-    assert "data/raw/polls/fed_polls_after_2021.csv" in result.stderr and "raw-checksum" in result.stderr
+    with pytest.raises(derive.RawFilesChanged, match="raw-checksum") as err:
+        derive.run(data_copy, tmp_path / "out", derive.select(["polls"]))
+    assert "data/raw/polls/fed_polls_after_2021.csv" in str(err.value)
     assert not (tmp_path / "out" / "polls.csv").exists()
 
 
 def test_a_curated_poll_reaches_the_derived_tables_only_through_make_data(data_copy):
     """Editing a share of a polls_curated.csv row read in the pollster's own release, so that
-    it differs from the table, without re-deriving fails, naming the edited file and the lines
-    of the derived tables that differ; `make data`'s two steps (re-derive, record) make the
-    package valid again, with the release's share in the poll."""
+    it differs from the table, without re-deriving fails fast, naming the poll tables and the
+    edited file; `make data`'s steps (re-derive, record) make the package valid again, with the
+    release's share in the poll."""
     path = data_copy / "polls_curated.csv"
     table = _rows(path)
     header = table[0]
@@ -206,19 +222,46 @@ def test_a_curated_poll_reaches_the_derived_tables_only_through_make_data(data_c
     _write(path, table)
     problems = data.validate(data_copy)
     assert {(p.file, p.rule) for p in problems} == {
-        ("data/poll_shares.csv", "derived-differs"), ("data/polls.csv", "derived-differs"),
-        ("data/polls_curated.csv", "derived-input-changed")}, problems
-    provenance.rederive(data_copy, data_copy)
-    provenance.record(data_copy)
+        ("data/poll_shares.csv", "derived-input-changed"),
+        ("data/polls.csv", "derived-input-changed")}, problems
+    assert all("data/polls_curated.csv" in p.message for p in problems)
+    derive.run(data_copy, steps=derive.select(["polls"]))
+    check.record(data_copy)
     assert data.validate(data_copy) == []
     shares = data.read("poll_shares", data_copy)
     lpc = shares[(shares["poll_id"] == "abacus-data-2025-01-07") & (shares["party_code"] == "LPC")]
     assert lpc["share_pct"].tolist() == [21.0]
 
 
+def test_swapped_predecessors_make_the_seat_holds_stale(data_copy):
+    """Swap two ridings' predecessors in the curated table the seat-holds step reads: validation
+    names the derived table and the curated input, without re-deriving."""
+    path = data_copy / "riding_predecessors.csv"
+    table = _rows(path)
+    col = table[0].index("predecessor")
+    table[1][col], table[3][col] = table[3][col], table[1][col]  # Jeanne-Le Ber <-> St. Paul's
+    _write(path, table)
+    problems = data.validate(data_copy)
+    assert [(p.file, p.rule) for p in problems] == [
+        ("data/byelections_since_1993.csv", "derived-input-changed")], problems
+    assert "data/riding_predecessors.csv" in problems[0].message
+
+
+def test_a_changed_step_makes_its_tables_stale(data_copy):
+    """The record holds each step's code checksum: a table derived by other code is stale."""
+    path = data_copy / "raw" / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    inputs = manifest["derived"]["steps"]["ge2025_national"]["inputs"]
+    inputs["liberal_crisis/data/derive/elections.py"] = "0" * 64
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    (problem,) = data.validate(data_copy)
+    assert (problem.file, problem.rule) == ("data/ge2025_national.csv", "derived-input-changed")
+    assert "liberal_crisis/data/derive/elections.py" in problem.message
+
+
 def test_a_stale_record_asks_for_make_data(data_copy):
     manifest = json.loads((data_copy / "raw" / "manifest.json").read_text(encoding="utf-8"))
-    manifest["derived"]["files"]["ge2025_national.csv"] = "0" * 64
+    manifest["derived"]["steps"]["ge2025_national"]["outputs"]["ge2025_national.csv"] = "0" * 64
     (data_copy / "raw" / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     (problem,) = data.validate(data_copy)
     assert (problem.file, problem.rule) == ("data/raw/manifest.json", "derived-unrecorded")

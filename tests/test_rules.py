@@ -1,5 +1,8 @@
 """Every cross-file rule in ``liberal_crisis.data.rules`` is proven necessary.
 
+(Date windows are no longer rules: they are ``minimum``/``maximum`` constraints on the date
+fields, checked by Frictionless; ``test_date_windows_are_in_the_schema`` pins them.)
+
 Each case below breaks the real data in one way that only one rule can see, names the rule
 (its function name in ``rules.RULES``) and the exact file, line, column and rule code the
 report must give. ``test_every_rule_has_a_corruption_test`` fails when a rule is added
@@ -21,9 +24,10 @@ import pytest
 from conftest import REPO
 from liberal_crisis import data
 from liberal_crisis.data import rules
-from liberal_crisis.data.package import read
+from liberal_crisis.data.package import descriptor, read
 
 DATA = REPO / "data"
+DESCRIPTOR = descriptor(DATA)
 
 
 @lru_cache(maxsize=None)
@@ -32,7 +36,7 @@ def _table(name: str) -> pd.DataFrame:
 
 
 def loader(**edits):
-    """A ``load`` for a rule: the real typed tables, with ``edits[name](frame)`` applied."""
+    """A rule's context: the real typed tables, with ``edits[name](frame)`` applied."""
 
     def load(name):
         frame = _table(name).copy()
@@ -40,7 +44,7 @@ def loader(**edits):
             frame = edits[name](frame)
         return frame
 
-    return load
+    return rules.Context(table=load, descriptor_=DESCRIPTOR)
 
 
 def cell(row, column, value):
@@ -146,40 +150,12 @@ CASES = {
         "seats_and_vacancies_fill_the_house",
         {"ge2025_national": cell(0, "seats", 170)},
         ("data/ge2025_national.csv", None, "seats", "seats-sum")),
-    "byelection-dated-2023": (
-        "dates_in_range_and_order",
-        {"byelection_results_2024": cell(0, "election_date", ts("2023-12-31"))},
-        ("data/byelection_results_2024.csv", 2, "election_date", "date-range")),
-    "confidence-vote-in-2025": (
-        "dates_in_range_and_order",
-        {"confidence_votes": cell(1, "vote_date", ts("2025-01-01"))},
-        ("data/confidence_votes.csv", 3, "vote_date", "date-range")),
-    "poll-before-2021-election": (
-        "dates_in_range_and_order",
-        {"polls": cell(0, "end_date", ts("2021-09-20"))},
-        ("data/polls.csv", 2, "end_date", "date-range")),
-    "poll-after-2025-election": (
-        "dates_in_range_and_order",
-        {"polls": cell(0, "end_date", ts("2025-04-29"))},
-        ("data/polls.csv", 2, "end_date", "date-range")),
-    "defence-before-1993": (
-        "dates_in_range_and_order",
-        {"byelections_since_1993": cell(0, "election_date", ts("1993-10-25"))},
-        ("data/byelections_since_1993.csv", 2, "election_date", "date-range")),
-    "defence-after-2025-election": (
-        "dates_in_range_and_order",
-        {"byelections_since_1993": cell(0, "election_date", ts("2025-04-28"))},
-        ("data/byelections_since_1993.csv", 2, "election_date", "date-range")),
-    "timeline-event-in-2026": (
-        "dates_in_range_and_order",
-        {"timeline": lambda f: f.assign(date=f["date"].where(f.index != f.index[-1], ts("2025-04-29")))},
-        ("data/timeline.csv", None, "date", "date-range")),
     "timeline-out-of-order": (
-        "dates_in_range_and_order",
+        "timeline_in_date_order",
         {"timeline": cell(2, "date", ts("2022-03-22"))},
         ("data/timeline.csv", 4, "date", "date-order")),
     "riding-history-out-of-order": (
-        "dates_in_range_and_order",
+        "winners_in_date_order",
         {"toronto_st_pauls_winners": cell(1, "election_date", ts("1988-11-20"))},
         ("data/toronto_st_pauls_winners.csv", 3, "election_date", "date-order")),
     "defeat-recorded-as-carried": (
@@ -221,37 +197,37 @@ CASES = {
         {"poll_shares": drop(lambda f: f["poll_id"] == _table("polls").at[0, "poll_id"])},
         ("data/polls.csv", 2, "poll_id", "poll-shares-complete")),
     "contest-without-election-night-rows": (
-        "every_contest_and_riding_has_its_rows",
+        "byelections_have_election_night_rows",
         {"byelection_preliminary_2024": drop(riding_is("Elmwood--Transcona"))},
         ("data/byelection_preliminary_2024.csv", None, "riding", "contest-complete")),
     "election-night-rows-without-the-winner": (
-        "every_contest_and_riding_has_its_rows",
+        "byelections_have_election_night_rows",
         {"byelection_preliminary_2024": drop(lambda f: (f["riding"] == "Toronto--St. Paul's")
                                              & (f["party_code"] == "CPC"))},
         ("data/byelection_preliminary_2024.csv", None, "party_code", "contest-complete")),
     "contest-without-turnout": (
-        "every_contest_and_riding_has_its_rows",
+        "byelections_have_turnout",
         {"byelection_turnout_2024": drop(riding_is("Cloverdale--Langley City"))},
         ("data/byelection_turnout_2024.csv", None, "riding", "contest-complete")),
     "by-election-missing-from-the-timeline": (
-        "every_contest_and_riding_has_its_rows",
+        "byelections_are_on_the_timeline",
         {"timeline": drop(lambda f: (f["date"] == ts("2024-06-24")) & (f["category"] == "by-election"))},
         ("data/timeline.csv", None, "date", "contest-complete")),
     "ge2021-riding-missing": (
-        "every_contest_and_riding_has_its_rows",
+        "ge2021_ridings_are_complete",
         {"ge2021_ridings": drop(lambda f: f.index == 5)},
         ("data/ge2021_ridings.csv", None, "riding_number", "ridings-complete")),
     "ge2021-riding-without-party-rows": (
-        "every_contest_and_riding_has_its_rows",
+        "ge2021_ridings_are_complete",
         {"ge2021_riding_votes": drop(lambda f: f["riding_number"] == 10001)},
         ("data/ge2021_ridings.csv", 2, "riding_number", "ridings-complete")),
     "riding-history-riding-dropped": (
-        "every_contest_and_riding_has_its_rows",
+        "riding_histories_are_complete",
         {"riding_history": drop(lambda f: (f["riding"] == "Elmwood--Transcona")
                                 & (f["election_date"] == ts("2019-10-21")))},
         ("data/riding_history.csv", None, "riding", "ridings-complete")),
     "confidence-vote-without-positions": (
-        "every_contest_and_riding_has_its_rows",
+        "confidence_votes_have_party_positions",
         {"confidence_votes_by_party": drop(lambda f: f["vote_date"] == ts("2024-10-01"))},
         ("data/confidence_votes.csv", 4, "vote_date", "division-complete")),
     "row-cites-an-unlisted-source": (
@@ -267,13 +243,6 @@ CASES = {
 }
 
 RULES_BY_NAME = {func.__name__: func for func in rules.RULES}
-
-
-@pytest.fixture(autouse=True)
-def real_folder():
-    """``row_sources_are_listed`` reads the descriptor of the folder being checked."""
-    rules._FOLDER[0] = DATA
-    yield
 
 
 def located(problems):
@@ -308,15 +277,8 @@ def test_corruption_is_caught_by_its_rule(case):
 
 # Boundaries: the data at the edge of a rule must pass (a rule that is too strict is a bug too).
 EDGES = {
-    "byelection-on-new-year's-day": (
-        "dates_in_range_and_order",
-        {"byelection_results_2024": cell(0, "election_date", ts("2024-01-01"))}),
-    "poll-on-the-2025-election-day": (
-        "dates_in_range_and_order", {"polls": cell(0, "end_date", ts("2025-04-28"))}),
-    "poll-the-day-after-the-2021-election": (
-        "dates_in_range_and_order", {"polls": cell(0, "end_date", ts("2021-09-21"))}),
     "timeline-two-events-on-one-day": (
-        "dates_in_range_and_order", {"timeline": cell(1, "date", _table("timeline").at[0, "date"])}),
+        "timeline_in_date_order", {"timeline": cell(1, "date", _table("timeline").at[0, "date"])}),
     "pledge-of-the-whole-caucus": (
         "pledge_counts_are_possible", {"pledge_reports": cell(2, "count_high", 153)}),
     "pledge-single-figure": (
@@ -400,10 +362,10 @@ def test_a_rule_that_crashes_is_reported_not_skipped(tmp_path):
 
 def test_run_checks_every_rule(monkeypatch):
     seen = []
-    monkeypatch.setattr(rules, "RULES", [lambda load, n=n: seen.append(n) or [] for n in range(3)])
+    monkeypatch.setattr(rules, "RULES", [lambda ctx, n=n: seen.append((n, ctx.folder)) or []
+                                         for n in range(3)])
     assert rules.run(DATA) == []
-    assert seen == [0, 1, 2]
-    assert rules._FOLDER[0] == DATA
+    assert seen == [(0, DATA), (1, DATA), (2, DATA)]
 
 
 # --- On disk: the whole validation, with and without the rule ------------------------------
@@ -412,6 +374,34 @@ def _set_csv(name, line, column, value):
     from test_data import set_cell
 
     return set_cell(name, line, column, value)
+
+
+def _edit_csv(name, func):
+    from test_data import edit_table
+
+    return edit_table(name, func)
+
+
+def _drop_csv(name, column, value):
+    from test_data import drop_where
+
+    return _edit_csv(name, drop_where(column, value))
+
+
+def _one_party_row(riding):
+    """Keep one row of a 2021 riding, holding all its votes (the sums still hold)."""
+    def func(table):
+        rows = [r for r in table[1:] if r[0] == riding]
+        first = [rows[0][0], rows[0][1], str(sum(int(r[2]) for r in rows))]
+        return [table[0]] + [first if r is rows[0] else r for r in table[1:]
+                             if r is rows[0] or r[0] != riding]
+
+    return func
+
+
+# Checks of another kind than the rules: a derived table against its derivation, a curated
+# table against the row count `make data` recorded (tests/test_provenance.py).
+OTHER_KINDS = {"derived-differs", "rows-lost"}
 
 
 ON_DISK = {
@@ -428,8 +418,12 @@ ON_DISK = {
         _set_csv("leadership_2025", 2, "votes_pct", "80.84"), "leadership_2025", "share-recompute"),
     "seats_and_vacancies_fill_the_house": (
         _set_csv("house_standings", 2, "seats", "161"), "house_snapshots", "seats-sum"),
-    "dates_in_range_and_order": (
-        _set_csv("polls", 2, "end_date", "2019-10-21"), "polls", "date-range"),
+    "timeline_in_date_order": (
+        _edit_csv("timeline", lambda t: t[:3] + [t[8]] + t[4:8] + [t[3]] + t[9:]),
+        "timeline", "date-order"),
+    "winners_in_date_order": (
+        _edit_csv("toronto_st_pauls_winners", lambda t: [t[0], t[2], t[1]] + t[3:]),
+        "toronto_st_pauls_winners", "date-order"),
     "confidence_results_follow_the_tally": (
         _set_csv("confidence_votes", 3, "result", "carried"), "confidence_votes", "result-tally"),
     "poll_shares_belong_to_polls_and_add_up": (
@@ -440,9 +434,25 @@ ON_DISK = {
     "row_sources_are_listed": (
         _set_csv("timeline", 3, "source_url", "https://example.org/unlisted-report"),
         "timeline", "source-listed"),
-    "every_contest_and_riding_has_its_rows": (  # the winner's election-night row relabelled
+    "byelections_have_election_night_rows": (  # the winner's election-night row relabelled
         _set_csv("byelection_preliminary_2024", 13, "party_code", "LPC"),
         "byelection_preliminary_2024", "contest-complete"),
+    "byelections_have_turnout": (
+        _drop_csv("byelection_turnout_2024", "riding", "Elmwood--Transcona"),
+        "byelection_turnout_2024", "contest-complete"),
+    "byelections_are_on_the_timeline": (
+        _edit_csv("timeline", lambda t: [r for r in t if not (r[0] == "2024-06-24"
+                                                              and r[2] == "by-election")]),
+        "timeline", "contest-complete"),
+    "ge2021_ridings_are_complete": (  # one riding's votes pooled into one party row
+        _edit_csv("ge2021_riding_votes", _one_party_row("10001")),
+        "ge2021_ridings", "ridings-complete"),
+    "riding_histories_are_complete": (
+        _drop_csv("riding_history", "riding", "Elmwood--Transcona"),
+        "riding_history", "ridings-complete"),
+    "confidence_votes_have_party_positions": (
+        _drop_csv("confidence_votes_by_party", "vote_date", "2024-10-01"),
+        "confidence_votes", "division-complete"),
 }
 
 
@@ -457,7 +467,7 @@ def test_removing_the_rule_lets_its_corruption_through(rule_name, tmp_path, monk
     monkeypatch.setattr(rules, "RULES", [f for f in rules.RULES if f.__name__ != rule_name])
     # A derived CSV is also compared with its re-derivation from data/raw (a second guard of a
     # different kind, tests/test_provenance.py); no other *rule* may catch the corruption.
-    others = [p for p in data.validate(folder) if p.rule != "derived-differs"]
+    others = [p for p in data.validate(folder) if p.rule not in OTHER_KINDS]
     assert others == [], f"another check also catches this: {rule_name} is not the only guard"
 
 
@@ -466,7 +476,7 @@ def test_removing_the_rule_lets_its_corruption_through(rule_name, tmp_path, monk
 def test_rule_decorator_registers_the_function_itself(monkeypatch):
     monkeypatch.setattr(rules, "RULES", [])
 
-    def a_rule(load):
+    def a_rule(ctx):
         return []
 
     assert rules.rule(a_rule) is a_rule
@@ -503,19 +513,38 @@ def test_run_reads_the_folder_it_is_given_and_keeps_every_rules_problems(monkeyp
     set_cell("caucus_size", 2, "members", "160")(folder)  # only this copy says 160
     first = rules.Problem("data/a.csv", "a", "first")
 
-    def reads_caucus(load):
-        return [rules.Problem("data/caucus_size.csv", "b", f"{int(load('caucus_size')['members'].iloc[0])}")]
+    def reads_caucus(ctx):
+        return [rules.Problem("data/caucus_size.csv", "b",
+                              f"{int(ctx.table('caucus_size')['members'].iloc[0])}")]
 
-    monkeypatch.setattr(rules, "RULES", [lambda load: [first], reads_caucus])
+    monkeypatch.setattr(rules, "RULES", [lambda ctx: [first], reads_caucus])
     assert rules.run(folder) == [first, rules.Problem("data/caucus_size.csv", "b", "160")]
 
 
 def test_a_crashing_rule_is_reported_with_its_name_and_the_missing_table(monkeypatch):
-    def needs_a_table_that_is_not_there(load):
-        return load("no_such_table")
+    def needs_a_table_that_is_not_there(ctx):
+        return ctx.table("no_such_table")
 
     monkeypatch.setattr(rules, "RULES", [needs_a_table_that_is_not_there])
     (problem,) = rules.run(DATA)
     assert problem == rules.Problem(
         "data/datapackage.json", "needs_a_table_that_is_not_there",
         "missing \"no resource 'no_such_table' in datapackage.json\"")
+
+
+DATE_WINDOWS = {  # resource: (date field, first, last): what rules.py used to hard-code
+    "byelection_results_2024": ("election_date", "2024-01-01", "2024-12-31"),
+    "confidence_votes": ("vote_date", "2024-01-01", "2024-12-31"),
+    "polls": ("end_date", "2021-09-21", "2025-04-28"),
+    "byelections_since_1993": ("election_date", "1993-10-26", "2025-04-27"),
+    "timeline": ("date", "2022-03-22", "2025-04-28"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DATE_WINDOWS))
+def test_date_windows_are_in_the_schema(name):
+    column, first, last = DATE_WINDOWS[name]
+    (field,) = [f for f in data.resource(name, DATA)["schema"]["fields"] if f["name"] == column]
+    assert (field["constraints"]["minimum"], field["constraints"]["maximum"]) == (first, last)
+    frame = _table(name)
+    assert frame[column].min() >= ts(first) and frame[column].max() <= ts(last)

@@ -67,19 +67,6 @@ def test_window_means():
     assert w.loc["LPC", "n_polls"] == 1
 
 
-def test_poll_chart_table_layers():
-    frame = long()
-    means = sc.monthly_means(frame)
-    events = pd.DataFrame({"date": [T("2024-02-02")], "label": ["Something"]})
-    table = sc.poll_chart_table(frame, means, events)
-    assert (table["layer"] == "poll").sum() == 8
-    # means drawn: Jan LPC, CPC; Mar LPC, CPC, NDP (Jan NDP and all of Feb are empty)
-    assert (table["layer"] == "monthly mean").sum() == 5
-    jan = table[(table["layer"] == "monthly mean") & (table["party_code"] == "LPC")].iloc[0]
-    assert jan["date"] == T("2024-01-15")
-    assert table[table["layer"] == "event"]["label"].tolist() == ["Something"]
-
-
 # By-elections: two made-up ridings at a general election, one by-election in riding 1.
 BASE = pd.DataFrame({
     "riding_number": [1, 1, 1, 2, 2, 2, 3, 3],
@@ -152,7 +139,7 @@ def test_defence_ranking_sorts_by_fall_and_marks_outcomes():
     assert losses["riding"].tolist() == ["Bravo", "Delta"]
 
 
-def test_held_since_and_rank():
+def test_held_since():
     winners = pd.DataFrame({
         "election_date": [T("1988-11-21"), T("1993-10-25"), T("1997-06-02"), T("2024-06-24")],
         "party_code": ["PC", "LPC", "LPC", "CPC"],
@@ -160,9 +147,6 @@ def test_held_since_and_rank():
     assert sc.held_since(winners, "LPC", "2024-06-24") == 1993
     with pytest.raises(ValueError):
         sc.held_since(winners, "LPC", "2025-01-01")
-    # Delta re-dated to 1993: only Alpha (1988) is earlier -> rank 2 (ties with Bravo share it)
-    assert sc.held_rank_for(DEFENCES, 1993, exclude="Delta") == 2
-    assert sc.held_rank_for(DEFENCES, 2015) == 4
 
 
 def test_source_kind_by_host():
@@ -220,5 +204,3 @@ def test_defences_reaching_before_1988_keep_their_start_and_basis():
     losses = sc.losses_table(sc.defence_ranking(d, highlight=["Toronto--St. Paul's"]))
     assert losses[["riding", "held_since_year", "held_since_basis"]].values.tolist() == [
         ["Windsor West", 1968, "riding created"], ["Toronto--St. Paul's", 1993, "party change"]]
-    # by start year (held_rank_for's measure) a run from 1993 comes after one from 1968
-    assert sc.held_rank_for(d, 1993, exclude="Toronto--St. Paul's") == 2

@@ -43,8 +43,8 @@ def test_bad_assumptions_name_the_choices(inputs):
 
 
 def _run_opening(assumptions: str | None) -> dict:
-    """Run the chapter's assumptions cell (or a replacement) and its setup cell; return the
-    names the seat sentence shows."""
+    """Run the chapter's assumptions cell (or a replacement) and the cells up to the one that
+    sets the seat sentence's names; return those names."""
     notebook = read_myst_markdown_notebook(CHAPTER.read_text(encoding="utf-8"))
     code = [c for c in notebook.cells if c.cell_type == "code"]
     assert "ASSUMPTIONS" in code[0].source, "what-if must open with its assumptions cell"
@@ -53,7 +53,8 @@ def _run_opening(assumptions: str | None) -> dict:
     show = nbformat.v4.new_code_cell(
         "print(repr((whatif_assumed_swing, whatif_assumed_method, whatif_assumed_cpc, "
         "whatif_assumed_lpc)))")
-    notebook.cells = [code[0], code[1], show]
+    upto = next(i for i, c in enumerate(code) if "whatif_assumed_lpc =" in c.source)
+    notebook.cells = [*code[:upto + 1], show]
     NotebookClient(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(CHAPTER.parent)}}).execute()
     swing, method, cpc, lpc = eval(notebook.cells[-1].outputs[0]["text"])  # noqa: S307 - our repr

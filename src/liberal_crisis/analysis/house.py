@@ -104,7 +104,7 @@ def arithmetic(
 
     Columns (all seats): ``as_of``, ``label`` (if the snapshots have one), ``house_size``,
     ``vacant``, ``seats_filled`` (house_size - vacant), ``majority_needed`` (from the
-    snapshot), ``sitting_majority`` (seats_filled // 2 + 1), ``government_seats``,
+    snapshot), ``sitting_majority`` (votes_to_carry(seats_filled)), ``government_seats``,
     ``short_of_majority`` = max(majority_needed - government_seats, 0),
     ``short_of_sitting_majority`` likewise, ``opposition_seats`` = seats_filled -
     government_seats; and for each partner ``P``: ``P_seats``, ``with_P`` (government + P) and
@@ -132,7 +132,7 @@ def arithmetic(
     out["vacant"] = snap["vacant"].astype(int)
     out["seats_filled"] = out["house_size"] - out["vacant"]
     out["majority_needed"] = snap["majority_needed"].astype(int)
-    out["sitting_majority"] = out["seats_filled"] // 2 + 1
+    out["sitting_majority"] = out["seats_filled"].map(votes_to_carry)
     gov = wide[government].reindex(out.index)
     out["government_seats"] = gov
     out["short_of_majority"] = (out["majority_needed"] - gov).clip(lower=0)

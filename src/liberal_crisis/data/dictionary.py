@@ -34,9 +34,10 @@ def cell(text) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def constraints_text(constraints: dict | None) -> str:
+def constraints_text(constraints: dict | None, date=str) -> str:
     """A field's constraints in a few words, in a fixed order: required, unique, minimum,
-    maximum, pattern, enum."""
+    maximum, pattern, enum. ``date`` writes a date field's bounds (the methods page passes
+    ``formats.date``; the README keeps ISO dates)."""
     if not constraints:
         return ""
     parts = []
@@ -46,7 +47,7 @@ def constraints_text(constraints: dict | None) -> str:
         parts.append("unique")
     for key in ("minimum", "maximum"):
         if key in constraints:
-            parts.append(f"{key} {constraints[key]}")
+            parts.append(f"{key} {date(constraints[key])}")
     if "pattern" in constraints:
         parts.append(f"pattern `{constraints['pattern']}`")
     if "enum" in constraints:  # the values as the CSV holds them (codes, not names)
@@ -54,8 +55,8 @@ def constraints_text(constraints: dict | None) -> str:
     return "; ".join(parts)
 
 
-def fields_table(fields: list[dict]) -> str:
-    """Markdown table of a resource's fields."""
+def fields_table(fields: list[dict], date=str) -> str:
+    """Markdown table of a resource's fields; ``date`` writes a date field's bounds."""
     lines = [
         "| field | type | unit | description | constraints |",
         "|---|---|---|---|---|",
@@ -64,7 +65,8 @@ def fields_table(fields: list[dict]) -> str:
         lines.append(
             "| " + " | ".join(cell(x) for x in (
                 f"`{f['name']}`", f.get("type", ""), f.get("unit", ""),
-                f.get("description", ""), constraints_text(f.get("constraints")),
+                f.get("description", ""),
+                constraints_text(f.get("constraints"), date if f.get("type") == "date" else str),
             )) + " |"
         )
     return "\n".join(lines)
@@ -174,7 +176,7 @@ def resource_markdown(res: dict, level: int = 3, date=str) -> str:
     if licences:
         parts.append(f"Licences: {licences}.")
         parts.append("")
-    parts.append(fields_table(res["schema"]["fields"]))
+    parts.append(fields_table(res["schema"]["fields"], date))
     return "\n".join(parts).rstrip() + "\n"
 
 

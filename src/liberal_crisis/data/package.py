@@ -50,15 +50,16 @@ class DataError(ValueError):
 def data_dir() -> Path:
     """The folder holding ``datapackage.json``.
 
-    ``$LIBERAL_CRISIS_DATA`` wins; otherwise the nearest ``data/`` above the working directory
-    (chapters run from ``book/``), then above this package (an editable install in a clone).
+    ``$LIBERAL_CRISIS_DATA`` wins; otherwise the nearest ``data/`` at or above the working
+    directory (chapters run from ``book/``, commands from the repository). Never a path computed
+    from where this package is installed: the data folder is the caller's, not the code's.
     """
     if os.environ.get(ENV_VAR):
         return Path(os.environ[ENV_VAR]).resolve()
-    for start in (Path.cwd(), Path(__file__).resolve()):
-        for folder in (start, *start.parents):
-            if (folder / "data" / DESCRIPTOR).is_file():
-                return folder / "data"
+    start = Path.cwd().resolve()
+    for folder in (start, *start.parents):
+        if (folder / "data" / DESCRIPTOR).is_file():
+            return folder / "data"
     raise FileNotFoundError(
         f"no data/{DESCRIPTOR} above {Path.cwd()}; run from the repository or set {ENV_VAR}"
     )

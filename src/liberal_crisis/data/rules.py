@@ -1,18 +1,20 @@
 """Rules that a Frictionless schema cannot express: each file's shape, completeness, and
-cross-file consistency.
+cross-file consistency. (What a schema can say, it says: types, keys, and date windows as
+``minimum``/``maximum`` constraints on date fields, in ``data/meta/resources/<name>.json``.)
 
-Each rule reads the typed tables and returns ``Problem``s that name the file, the line (header
-= line 1, so data row i is line i + 2), the column and the rule. Where two files disagree, the
-problem is reported in one and its message names the other file and its lines, so whichever
-file was damaged is named. ``file_problems`` looks at the files as bytes (an empty file, a
-header with no rows, a file cut off mid-row) and runs even when Frictionless fails.
+Each rule checks one thing: it takes a :class:`Context` (the typed tables, read once, and the
+descriptor) and returns ``Problem``s that name the file, the line (header = line 1, so data
+row i is line i + 2), the column and the rule. Where two files disagree, the problem is
+reported in one and its message names the other file and its lines, so whichever file was
+damaged is named. ``file_problems`` looks at the files as bytes (an empty file, a header with
+no rows, a file cut off mid-row) and runs even when Frictionless fails.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import csv
+from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 
@@ -20,7 +22,37 @@ from .package import DESCRIPTOR, Problem, descriptor, read
 
 SHARE_TOLERANCE = 0.05  # percentage points: published shares are rounded to 1 or 2 decimals
 RULES = []
-_FOLDER: list[Path | None] = [None]  # the folder being checked, for rules that read the descriptor
+
+
+class Context:
+    """What a rule reads: ``table(name)``, a typed table (read once per context), and
+    ``descriptor``. ``read`` lists the tables asked for, in order (a crash names them).
+
+    Built on a folder (:func:`run`), or on a ``table`` function and a descriptor (the unit
+    tests hand a rule edited tables in memory)."""
+
+    def __init__(self, folder: Path | None = None, *,
+                 table: Callable[[str], pd.DataFrame] | None = None,
+                 descriptor_: dict | None = None):
+        self.folder = Path(folder) if folder is not None else None
+        self._table = table
+        self._descriptor = descriptor_
+        self._cache: dict[str, pd.DataFrame] = {}
+        self.read: list[str] = []
+
+    @property
+    def descriptor(self) -> dict:
+        if self._descriptor is None:
+            self._descriptor = descriptor(self.folder)
+        return self._descriptor
+
+    def table(self, name: str) -> pd.DataFrame:
+        self.read.append(name)
+        if self._table is not None:
+            return self._table(name)
+        if name not in self._cache:
+            self._cache[name] = read(name, self.folder)
+        return self._cache[name].copy()
 
 
 def rule(func):
@@ -103,10 +135,10 @@ def _mismatch(name, frame, index, column, rule_name, message):
 
 
 @rule
-def byelection_votes_sum_to_valid_total(load):
+def byelection_votes_sum_to_valid_total(ctx: Context) -> list[Problem]:
     """Candidate votes add up to each by-election's valid votes, and the aggregated
     candidates to the number on the ballot."""
-    results, ballots = load("byelection_results_2024"), load("byelection_ballots_2024")
+    results, ballots = ctx.table("byelection_results_2024"), ctx.table("byelection_ballots_2024")
     sums = results.groupby(["riding", "election_date"]).agg(
         votes=("votes", "sum"), candidates=("candidates_aggregated", "sum")
     )
@@ -141,11 +173,11 @@ def byelection_votes_sum_to_valid_total(load):
 
 
 @rule
-def reported_figures_refer_to_known_byelections(load):
-    contests = set(zip(*[load("byelection_ballots_2024")[c] for c in ("riding", "election_date")]))
+def reported_figures_refer_to_known_byelections(ctx: Context) -> list[Problem]:
+    contests = set(zip(*[ctx.table("byelection_ballots_2024")[c] for c in ("riding", "election_date")]))
     out = []
     for name in ("byelection_preliminary_2024", "byelection_turnout_2024"):
-        frame = load(name)
+        frame = ctx.table(name)
         for i, row in frame.iterrows():
             if (row["riding"], row["election_date"]) not in contests:
                 out.append(_mismatch(name, frame, i, "riding", "known-contest",
@@ -155,9 +187,9 @@ def reported_figures_refer_to_known_byelections(load):
 
 
 @rule
-def ge2021_votes_match_riding_totals(load):
+def ge2021_votes_match_riding_totals(ctx: Context) -> list[Problem]:
     """Party votes sum to each riding's valid ballots; ballots and turnout add up."""
-    votes, ridings = load("ge2021_riding_votes"), load("ge2021_ridings")
+    votes, ridings = ctx.table("ge2021_riding_votes"), ctx.table("ge2021_ridings")
     sums = votes.groupby("riding_number")["votes"].sum()
     out = []
     for i, row in ridings.iterrows():
@@ -179,19 +211,19 @@ def ge2021_votes_match_riding_totals(load):
 
 
 @rule
-def shares_recompute_from_votes(load):
+def shares_recompute_from_votes(ctx: Context) -> list[Problem]:
     out = []
-    national = load("ge2025_national")
+    national = ctx.table("ge2025_national")
     out += share_problems("ge2025_national", national, "vote_share_pct", "votes", "share-recompute")
-    leadership = load("leadership_2025")
+    leadership = ctx.table("leadership_2025")
     out += share_problems("leadership_2025", leadership, "votes_pct", "votes", "share-recompute")
     out += share_problems("leadership_2025", leadership, "points_pct", "points", "share-recompute")
     return out
 
 
 @rule
-def seats_and_vacancies_fill_the_house(load):
-    standings, snapshots = load("house_standings"), load("house_snapshots")
+def seats_and_vacancies_fill_the_house(ctx: Context) -> list[Problem]:
+    standings, snapshots = ctx.table("house_standings"), ctx.table("house_snapshots")
     seats = standings.groupby("as_of")["seats"].sum()
     out = []
     for i, row in snapshots.iterrows():
@@ -213,7 +245,7 @@ def seats_and_vacancies_fill_the_house(load):
     for i in standings.index[~standings["as_of"].isin(snapshots["as_of"])]:
         out.append(_mismatch("house_standings", standings, i, "as_of", "known-date",
                              "a date with no row in data/house_snapshots.csv"))
-    national = load("ge2025_national")
+    national = ctx.table("ge2025_national")
     after = snapshots[snapshots["as_of"] == pd.Timestamp("2025-04-28")]
     if not after.empty and national["seats"].sum() != after["house_size"].iloc[0]:
         out.append(Problem(_file("ge2025_national"), "seats-sum",
@@ -222,42 +254,28 @@ def seats_and_vacancies_fill_the_house(load):
     return out
 
 
-def _date_window(name, frame, column, first, last, rule_name="date-range"):
-    first, last = pd.Timestamp(first), pd.Timestamp(last)
-    bad = (frame[column] < first) | (frame[column] > last)
-    return [
-        _mismatch(name, frame, i, column, rule_name,
-                  f"{frame.at[i, column]:%Y-%m-%d} is outside {first:%Y-%m-%d}..{last:%Y-%m-%d}")
-        for i in frame.index[bad]
-    ]
-
-
 @rule
-def dates_in_range_and_order(load):
-    out = []
-    out += _date_window("byelection_results_2024", load("byelection_results_2024"),
-                        "election_date", "2024-01-01", "2024-12-31")
-    out += _date_window("confidence_votes", load("confidence_votes"), "vote_date",
-                        "2024-01-01", "2024-12-31")
-    out += _date_window("polls", load("polls"), "end_date", "2021-09-21", "2025-04-28")
-    out += _date_window("byelections_since_1993", load("byelections_since_1993"),
-                        "election_date", "1993-10-26", "2025-04-27")
-    timeline = load("timeline")
-    out += _date_window("timeline", timeline, "date", "2022-03-22", "2025-04-28")
+def timeline_in_date_order(ctx: Context) -> list[Problem]:
+    """The timeline reads top to bottom in date order. (Date windows are schema constraints.)"""
+    timeline = ctx.table("timeline")
     later = timeline["date"] < timeline["date"].shift(1)
-    out += [_mismatch("timeline", timeline, i, "date", "date-order",
+    return [_mismatch("timeline", timeline, i, "date", "date-order",
                       "earlier than the row above: the timeline must be in date order")
             for i in timeline.index[later]]
-    history = load("toronto_st_pauls_winners")
-    out += [_mismatch("toronto_st_pauls_winners", history, i, "election_date", "date-order",
-                      "earlier than the row above")
-            for i in history.index[history["election_date"] < history["election_date"].shift(1)]]
-    return out
 
 
 @rule
-def confidence_results_follow_the_tally(load):
-    votes = load("confidence_votes")
+def winners_in_date_order(ctx: Context) -> list[Problem]:
+    """Toronto–St. Paul's winners are listed oldest first."""
+    history = ctx.table("toronto_st_pauls_winners")
+    return [_mismatch("toronto_st_pauls_winners", history, i, "election_date", "date-order",
+                      "earlier than the row above")
+            for i in history.index[history["election_date"] < history["election_date"].shift(1)]]
+
+
+@rule
+def confidence_results_follow_the_tally(ctx: Context) -> list[Problem]:
+    votes = ctx.table("confidence_votes")
     expected = (votes["yeas"] > votes["nays"]).map({True: "carried", False: "defeated"})
     return [_mismatch("confidence_votes", votes, i, "result", "result-tally",
                       f"{votes.at[i, 'yeas']} yeas to {votes.at[i, 'nays']} nays is "
@@ -266,8 +284,8 @@ def confidence_results_follow_the_tally(load):
 
 
 @rule
-def poll_shares_belong_to_polls_and_add_up(load):
-    polls, shares = load("polls"), load("poll_shares")
+def poll_shares_belong_to_polls_and_add_up(ctx: Context) -> list[Problem]:
+    polls, shares = ctx.table("polls"), ctx.table("poll_shares")
     out = [_mismatch("poll_shares", shares, i, "poll_id", "known-poll",
                      f"{shares.at[i, 'poll_id']} is not in data/polls.csv")
            for i in shares.index[~shares["poll_id"].isin(polls["poll_id"])]]
@@ -290,8 +308,8 @@ def poll_shares_belong_to_polls_and_add_up(load):
 
 
 @rule
-def pledge_counts_are_possible(load):
-    reports, caucus = load("pledge_reports"), load("caucus_size")
+def pledge_counts_are_possible(ctx: Context) -> list[Problem]:
+    reports, caucus = ctx.table("pledge_reports"), ctx.table("caucus_size")
     size = int(caucus["members"].max())
     out = []
     for i, row in reports.iterrows():
@@ -305,37 +323,59 @@ def pledge_counts_are_possible(load):
 GE2021_RIDINGS = 338  # electoral districts of the 2013 representation order (Elections Canada)
 
 
-@rule
-def every_contest_and_riding_has_its_rows(load):
-    """Structural completeness: each 2024 by-election has its election-night rows (the winner's
-    among them), its reported turnout and its timeline entry; each 2021 riding is there with at
-    least two parties; each of the four ridings has candidates at every general election in
-    riding_history; each confidence vote has its parties' positions."""
-    out = []
-    ballots = load("byelection_ballots_2024")
-    contests = list(zip(ballots.index, ballots["riding"], ballots["election_date"],
-                        ballots["winner_party"]))
-    for name, what in (("byelection_preliminary_2024", "election-night count"),
-                       ("byelection_turnout_2024", "reported turnout")):
-        frame = load(name)
-        for i, riding, date, winner in contests:
-            rows = frame[(frame["riding"] == riding) & (frame["election_date"] == date)]
-            if rows.empty:
-                out.append(Problem(_file(name), "contest-complete",
-                                   f"no {what} for {riding} on {date:%Y-%m-%d} (a by-election in "
-                                   f"data/byelection_ballots_2024.csv line {_line(i)})", None, "riding"))
-            elif name == "byelection_preliminary_2024" and winner not in set(rows["party_code"]):
-                out.append(Problem(_file(name), "contest-complete",
-                                   f"the election-night rows of {riding} ({_lines(frame, frame.index.isin(rows.index))}) "
-                                   f"lack the winner ({winner})", None, "party_code"))
-    timeline = load("timeline")
-    for i, riding, date, _ in contests:
-        if not ((timeline["date"] == date) & (timeline["category"] == "by-election")).any():
-            out.append(Problem(_file("timeline"), "contest-complete",
-                               f"no by-election event on {date:%Y-%m-%d} ({riding}, "
-                               f"data/byelection_ballots_2024.csv line {_line(i)})", None, "date"))
+def _contests(ctx: Context):
+    ballots = ctx.table("byelection_ballots_2024")
+    return list(zip(ballots.index, ballots["riding"], ballots["election_date"],
+                    ballots["winner_party"]))
 
-    ridings, votes = load("ge2021_ridings"), load("ge2021_riding_votes")
+
+@rule
+def byelections_have_election_night_rows(ctx: Context) -> list[Problem]:
+    """Each 2024 by-election has its election-night rows, the winner's among them."""
+    out = []
+    frame = ctx.table("byelection_preliminary_2024")
+    for i, riding, date, winner in _contests(ctx):
+        rows = frame[(frame["riding"] == riding) & (frame["election_date"] == date)]
+        if rows.empty:
+            out.append(Problem(_file("byelection_preliminary_2024"), "contest-complete",
+                               f"no election-night count for {riding} on {date:%Y-%m-%d} (a "
+                               f"by-election in data/byelection_ballots_2024.csv line {_line(i)})",
+                               None, "riding"))
+        elif winner not in set(rows["party_code"]):
+            out.append(Problem(_file("byelection_preliminary_2024"), "contest-complete",
+                               f"the election-night rows of {riding} "
+                               f"({_lines(frame, frame.index.isin(rows.index))}) "
+                               f"lack the winner ({winner})", None, "party_code"))
+    return out
+
+
+@rule
+def byelections_have_turnout(ctx: Context) -> list[Problem]:
+    """Each 2024 by-election has its reported turnout."""
+    frame = ctx.table("byelection_turnout_2024")
+    return [Problem(_file("byelection_turnout_2024"), "contest-complete",
+                    f"no reported turnout for {riding} on {date:%Y-%m-%d} (a by-election in "
+                    f"data/byelection_ballots_2024.csv line {_line(i)})", None, "riding")
+            for i, riding, date, _ in _contests(ctx)
+            if frame[(frame["riding"] == riding) & (frame["election_date"] == date)].empty]
+
+
+@rule
+def byelections_are_on_the_timeline(ctx: Context) -> list[Problem]:
+    """Each 2024 by-election has its event in the timeline."""
+    timeline = ctx.table("timeline")
+    return [Problem(_file("timeline"), "contest-complete",
+                    f"no by-election event on {date:%Y-%m-%d} ({riding}, "
+                    f"data/byelection_ballots_2024.csv line {_line(i)})", None, "date")
+            for i, riding, date, _ in _contests(ctx)
+            if not ((timeline["date"] == date) & (timeline["category"] == "by-election")).any()]
+
+
+@rule
+def ge2021_ridings_are_complete(ctx: Context) -> list[Problem]:
+    """The 338 ridings of 2021 are there, each with at least two parties' votes."""
+    out = []
+    ridings, votes = ctx.table("ge2021_ridings"), ctx.table("ge2021_riding_votes")
     if len(ridings) != GE2021_RIDINGS:
         out.append(Problem(_file("ge2021_ridings"), "ridings-complete",
                            f"{len(ridings)} ridings, not the {GE2021_RIDINGS} of the 2021 election",
@@ -347,8 +387,15 @@ def every_contest_and_riding_has_its_rows(load):
             out.append(_mismatch("ge2021_ridings", ridings, i, "riding_number", "ridings-complete",
                                  f"riding {ridings.at[i, 'riding_number']} has {n} party row(s) in "
                                  "data/ge2021_riding_votes.csv: its rows were dropped?"))
+    return out
 
-    history = load("riding_history")
+
+@rule
+def riding_histories_are_complete(ctx: Context) -> list[Problem]:
+    """Each riding of the 2024 by-elections has candidates at every general election of
+    riding_history."""
+    out = []
+    ballots, history = ctx.table("byelection_ballots_2024"), ctx.table("riding_history")
     dates = sorted(set(history["election_date"]))
     for riding in ballots["riding"]:
         for date in dates:
@@ -357,23 +404,27 @@ def every_contest_and_riding_has_its_rows(load):
                 out.append(Problem(_file("riding_history"), "ridings-complete",
                                    f"{len(rows)} candidate(s) for {riding} at the {date:%Y-%m-%d} "
                                    "general election: its rows were dropped?", None, "riding"))
-
-    votes_, positions = load("confidence_votes"), load("confidence_votes_by_party")
-    for i in votes_.index:
-        if not (positions["vote_date"] == votes_.at[i, "vote_date"]).any():
-            out.append(_mismatch("confidence_votes", votes_, i, "vote_date", "division-complete",
-                                 f"no party positions for the vote of {votes_.at[i, 'vote_date']:%Y-%m-%d}"
-                                 " in data/confidence_votes_by_party.csv"))
     return out
 
 
 @rule
-def row_sources_are_listed(load):
+def confidence_votes_have_party_positions(ctx: Context) -> list[Problem]:
+    """Each confidence vote has its parties' positions."""
+    votes, positions = ctx.table("confidence_votes"), ctx.table("confidence_votes_by_party")
+    return [_mismatch("confidence_votes", votes, i, "vote_date", "division-complete",
+                      f"no party positions for the vote of {votes.at[i, 'vote_date']:%Y-%m-%d}"
+                      " in data/confidence_votes_by_party.csv")
+            for i in votes.index
+            if not (positions["vote_date"] == votes.at[i, "vote_date"]).any()]
+
+
+@rule
+def row_sources_are_listed(ctx: Context) -> list[Problem]:
     """A row that cites a source_url cites one of its resource's declared sources, so the
     package's provenance never falls behind the rows. A curated input and the derived
     resources it feeds (polls_curated -> polls, poll_shares) share one list of sources."""
     out = []
-    resources = descriptor(_FOLDER[0])["resources"]
+    resources = ctx.descriptor["resources"]
     family: dict[str, set[str]] = {r["name"]: {r["name"]} for r in resources}
     for res in resources:
         for other in res.get("provenance", {}).get("curated", []):
@@ -385,7 +436,7 @@ def row_sources_are_listed(load):
         if "source_url" not in fields:
             continue
         listed = set().union(*(sources.get(n, set()) for n in family[res["name"]]))
-        frame = load(res["name"])
+        frame = ctx.table(res["name"])
         for i in frame.index[~frame["source_url"].isin(listed) & frame["source_url"].notna()]:
             out.append(_mismatch(res["name"], frame, i, "source_url", "source-listed",
                                  f"{frame.at[i, 'source_url']} is not among the resource's "
@@ -394,7 +445,7 @@ def row_sources_are_listed(load):
         via = res.get("provenance", {}).get("row_source_via")
         if not via:
             continue
-        keys, other = load(res["name"])[via["on"]], load(via["resource"])
+        keys, other = ctx.table(res["name"])[via["on"]], ctx.table(via["resource"])
         listed = sources[res["name"]]
         bad = (other[via["on"]].isin(keys) & ~other["source_url"].isin(listed)
                & other["source_url"].notna())
@@ -406,25 +457,20 @@ def row_sources_are_listed(load):
     return out
 
 
-def run(folder: Path) -> list[Problem]:
+def run(folder: Path | Context) -> list[Problem]:
     """All cross-file rules; a rule that crashes is itself reported, never skipped, naming the
     files it had read (one of them holds what it could not handle)."""
+    ctx = folder if isinstance(folder, Context) else Context(folder)
     problems: list[Problem] = []
-    _FOLDER[0] = folder
     for func in RULES:
-        loaded: list[str] = []
-
-        def load(name, loaded=loaded):
-            loaded.append(name)
-            return read(name, folder)
-
+        ctx.read = []
         try:
-            problems += func(load)
+            problems += func(ctx)
         except KeyError as exc:  # a resource or column the descriptor does not have
             problems.append(Problem(f"data/{DESCRIPTOR}", func.__name__, f"missing {exc}"))
         except Exception as exc:  # noqa: BLE001 - reported, with the files involved
-            files = ", ".join(_file(n) for n in dict.fromkeys(loaded))
-            problems.append(Problem(_file(loaded[-1]) if loaded else f"data/{DESCRIPTOR}",
+            files = ", ".join(_file(n) for n in dict.fromkeys(ctx.read))
+            problems.append(Problem(_file(ctx.read[-1]) if ctx.read else f"data/{DESCRIPTOR}",
                                     func.__name__,
                                     f"the rule could not run ({type(exc).__name__}: {exc}); "
                                     f"files read: {files or 'none'}"))

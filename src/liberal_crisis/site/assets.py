@@ -18,8 +18,8 @@ The stylesheet alone already draws every icon from the webfont, so this module
   sphinx-copybutton (code blocks), sphinx-design (its components) and sphinx-thebe's stylesheet
   (this book has no live code). ``templates/layout.html`` likewise keeps the theme's search
   scripts and index to the search page while search-as-you-type is off;
-- copies the chart assets (``plotly.min.js``, ``charts.js``, ``charts.css``, ``site.css``) into
-  ``_static`` *before* the pages are written, so that Sphinx stamps their URLs with a content
+- copies the chart assets (``plotly.min.js``, ``charts-core.js``, ``charts.js``, ``charts.css``,
+  ``site.css``) into ``_static`` *before* the pages are written, so that Sphinx stamps their URLs with a content
   checksum (``?v=...``) in a clean build too: one URL on every page (cached once), a new one
   when plotly.js changes. ``liberal_crisis.site.extension`` still copies them after the build.
   myst-nb's own stylesheet (``mystnb.<sha256>.css``) is copied early for the same reason:

@@ -32,7 +32,8 @@ from sphinx.util.osutil import relative_uri
 from ..stories import formats
 from ..stories.charts import META_KEY
 from . import assets, citations, downloads, explorer, prose, sharing
-from .plotly_js import BASIC_TRACES, PLOTLY_TARGET, chart_assets, check_plotlyjs, write_static
+from .plotly_js import (BASIC_TRACES, PLOTLY_TARGET, THEME_TARGET, chart_assets, check_plotlyjs,
+                        write_static)
 from .plotly_mime import plotly_chart
 
 DOWNLOADS = "_downloads/charts"
@@ -282,6 +283,10 @@ def add_chart_assets(app: Sphinx, pagename, templatename, context, doctree) -> N
         # plotly.js runs as soon as it arrives (async), while the page is still being parsed;
         # charts.js (deferred, so after parsing) draws once both are ready.
         app.add_js_file(PLOTLY_TARGET, loading_method="async", id="lc-plotly")
+        # lc-theme.js (LCTheme: the theme's colours and sizes), then charts-core.js
+        # (LCChartsCore: the pure decisions), then charts.js, in document order.
+        app.add_js_file(THEME_TARGET, loading_method="defer")
+        app.add_js_file("charts-core.js", loading_method="defer")
         app.add_js_file("charts.js", loading_method="defer")
         app.add_css_file("charts.css")
 

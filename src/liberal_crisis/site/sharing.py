@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from ..stories import theme
 from ..stories.charts import META_KEY
 from .plotly_mime import plotly_chart
 
@@ -78,7 +79,7 @@ def _for_print(figure_json: str) -> dict:
     figure = json.loads(figure_json)
     layout = figure.setdefault("layout", {})
     layout.pop("meta", None)
-    layout.update(paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF")
+    layout.update(paper_bgcolor=theme.PRINT_PAPER, plot_bgcolor=theme.PRINT_PAPER)
     return figure
 
 

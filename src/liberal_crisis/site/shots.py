@@ -19,6 +19,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..stories import theme
 from .browser import CHROMIUM, launch, local_only, serve, site_pages
 
 ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
@@ -151,7 +152,7 @@ def chart_pages(site: Path) -> list[str]:
 def open_view(browser, viewport: dict, scheme: str):
     """One page (tab) for a view, reused for every chart page of that view."""
     return browser.new_page(viewport=viewport, color_scheme=scheme,
-                            has_touch=viewport["width"] < 600)
+                            has_touch=viewport["width"] < theme.PHONE_WIDTH)
 
 
 # The theme's header stays at the top of the window as the page scrolls; in a shot of a chart

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..analysis import house
 from . import formats
 
 NOT_REPORTED = "not reported"
@@ -32,13 +33,13 @@ def vote_arithmetic(votes: pd.DataFrame) -> pd.DataFrame:
     """One row per division, oldest first, with the arithmetic of the result.
 
     Adds ``label`` (day label), ``voting`` = yeas + nays, ``needed_to_carry`` = the smallest
-    number of yeas that beats the nays when the same members vote (voting // 2 + 1), and
+    number of yeas that beats the nays when the same members vote (``house.votes_to_carry``), and
     ``margin`` = nays - yeas (members of parliament; positive when the motion failed).
     """
     out = votes.sort_values("vote_date").reset_index(drop=True).copy()
     out["label"] = out["vote_date"].map(day_label)
     out["voting"] = (out["yeas"] + out["nays"]).astype(int)
-    out["needed_to_carry"] = out["voting"] // 2 + 1
+    out["needed_to_carry"] = out["voting"].map(house.votes_to_carry)
     out["margin"] = (out["nays"] - out["yeas"]).astype(int)
     return out
 

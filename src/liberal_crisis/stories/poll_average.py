@@ -14,7 +14,6 @@ from ..analysis import polls as pa
 from . import theme
 
 STEP_DAYS = 3
-BADGE = "#5F5F5F"  # dark grey with white numerals: legible on light and dark backgrounds
 # Where the badge rows stand, as fractions of the y range from its top: the first row, the step
 # between rows (a 16 px badge plus a gap, on a plot some 400 px tall), and the gap between the
 # lowest row and the top of the event lines.
@@ -138,8 +137,8 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
     fig.add_trace(go.Scatter(
         x=events["date"], y=badge_y,
         mode="markers+text", text=[str(n) for n in events["number"]],
-        textposition="middle center", textfont=dict(color="#FFFFFF", size=11),
-        marker=dict(color=BADGE, size=16, line=dict(width=0)),
+        textposition="middle center", textfont=dict(color=theme.ON_FILL, size=11),
+        marker=dict(color=theme.BADGE, size=16, line=dict(width=0)),
         customdata=events[["label"]], showlegend=False, name="Events",
         hovertemplate="%{text}. %{customdata[0]} (%{x|%-d %B %Y})<extra></extra>",
     ))

@@ -3,11 +3,10 @@
 Pure functions on the data package's tables (nothing here reads files):
 
 - polls: :func:`poll_long`, :func:`monthly_means`, :func:`monthly_lead`, :func:`polls_per_month`,
-  :func:`poll_gaps`, :func:`window_means`, :func:`poll_chart_table`;
+  :func:`poll_gaps`, :func:`window_means`;
 - by-election swings and seat illustrations: :func:`byelection_swings`, :func:`swing_summary`,
   :func:`seat_scenarios`, :func:`majority`, :func:`party_seats`, :func:`lifted`;
-- government defences since 1993: :func:`defence_ranking`, :func:`held_since`,
-  :func:`held_rank_for`.
+- government defences since 1993: :func:`defence_ranking`, :func:`held_since`.
 
 Shares are percent (0-100); changes, leads and swings are percentage points. Poll means are
 unweighted means of the polls in the book's sample, which is incomplete (see the ``polls``
@@ -21,9 +20,10 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..analysis import history, projection, swing
+from ..analysis import history, house, projection, swing
+from . import theme
 
-PARTIES = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]
+PARTIES = list(theme.PARTIES)  # the six main parties (stories.theme holds the one list)
 
 
 # --------------------------------------------------------------------------------------------
@@ -164,33 +164,6 @@ def window_means(long: pd.DataFrame, start, end) -> pd.DataFrame:
         {"mean_pct": float, "n_polls": int})
 
 
-def poll_chart_table(long: pd.DataFrame, means: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """The rows a poll chart draws, in one long table with a ``layer`` column.
-
-    - ``poll``: one row per poll and party (``date`` = end of fieldwork, ``value_pct``);
-    - ``monthly mean``: one row per month and party with a mean (``date`` = 15th of the month,
-      ``n_polls``);
-    - ``event``: one row per event (``date``, ``label``).
-    """
-    polls = pd.DataFrame({
-        "layer": "poll", "date": long["end_date"], "label": long["pollster"],
-        "party_code": long["party_code"], "value_pct": long["share_pct"], "n_polls": 1,
-    })
-    shown = means.dropna(subset=["mean_pct"])
-    mean_rows = pd.DataFrame({
-        "layer": "monthly mean", "date": shown["month"] + pd.Timedelta(days=14),
-        "label": "monthly mean of the polls in this sample", "party_code": shown["party_code"],
-        "value_pct": shown["mean_pct"], "n_polls": shown["n_polls"],
-    })
-    event_rows = pd.DataFrame({
-        "layer": "event", "date": events["date"], "label": events["label"],
-        "party_code": None, "value_pct": np.nan, "n_polls": pd.NA,
-    })
-    out = pd.concat([polls, mean_rows, event_rows], ignore_index=True)
-    out["n_polls"] = out["n_polls"].astype("Int64")
-    return out
-
-
 # --------------------------------------------------------------------------------------------
 # By-election swings and seat illustrations
 # --------------------------------------------------------------------------------------------
@@ -251,8 +224,9 @@ def swing_summary(swings: pd.DataFrame, base_party: str = "LPC",
 
 
 def majority(seats: int) -> int:
-    """Seats needed for a majority of a House of ``seats``: more than half."""
-    return seats // 2 + 1
+    """Seats needed for a majority of a House of ``seats``: more than half, the House's one
+    rule (:func:`liberal_crisis.analysis.house.votes_to_carry`); kept here for the chapters."""
+    return house.votes_to_carry(seats)
 
 
 def seat_scenarios(base_votes: pd.DataFrame, swings: pd.DataFrame,
@@ -347,18 +321,6 @@ def held_since(winners: pd.DataFrame, party: str, before) -> int:
     while start > 0 and won[start - 1]:
         start -= 1
     return int(rows["election_date"].iloc[start].year)
-
-
-def held_rank_for(defences: pd.DataFrame, year: int, exclude: str | None = None) -> int:
-    """Rank a seat held since ``year`` would take among ``defences`` by length of hold.
-
-    1 = held longest; ties share the best rank (as in
-    :func:`liberal_crisis.analysis.history.rank_losses`). ``exclude``: a riding to leave out
-    of the comparison (the seat being re-ranked, whose recorded year is being replaced).
-    """
-    pool = defences if exclude is None else defences[defences["riding"] != exclude]
-    years = pool["held_since_year"].dropna()
-    return int((years < year).sum()) + 1
 
 
 def losses_table(ranking: pd.DataFrame) -> pd.DataFrame:

@@ -15,6 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from . import theme
+
 
 def bar_panels(
     frame: pd.DataFrame,
@@ -65,7 +67,7 @@ def bar_panels(
         )
         if lines.get(key) is not None:
             fig.add_vline(x=lines[key], row=r + 1, col=c + 1, line_dash="dash", line_width=1.5,
-                          line_color="#8C8C8C")
+                          line_color=theme.REFERENCE)
     fig.update_yaxes(autorange="reversed", type="category", tickfont_size=10)
     fig.update_xaxes(range=[0, top], tickfont_size=10)
     if line is not None:  # the tick at the reference most panels share

@@ -1,8 +1,11 @@
-"""Party colours and the plotly template: one call per chapter, ``theme.setup()``.
+"""The book's one theme: every colour, font and size a chart uses, in Python and in the browser.
 
-The palette is chosen to stay readable on both the light and the dark page background (the
-chart background is transparent; ``static/charts.js`` switches text and grid colours when the
-reader changes the theme mode).
+``theme.setup()`` (one call per chapter) registers the plotly template. The browser scripts
+(``site/static/charts-core.js``, ``explorer-core.js``) hold no colour, font or width of their
+own: the site layer writes :func:`browser` into ``_static/lc-theme.js`` at build time
+(``liberal_crisis.site.plotly_js.theme_js``), loaded before them, so that a value changed here
+changes the site. The chart background is transparent; ``static/charts.js`` switches the text
+and grid colours of :data:`MODES` when the reader changes the theme mode.
 """
 
 from __future__ import annotations
@@ -14,25 +17,88 @@ from . import formats
 
 TEMPLATE_NAME = "liberal_crisis"
 
-# Conventional party colours, tuned so that every pair stays distinguishable for readers with
-# a red-green or blue-yellow colour-vision deficiency, and visible on white and on near-black
-# (tests/test_colours.py measures both).
-PARTY_COLOURS: dict[str, str] = {
+# --- Parties ------------------------------------------------------------------------------------
+#
+# The six main parties, in the book's order (controls, colourway, tables), each with its
+# conventional colour, tuned so that every pair stays distinguishable for readers with a
+# red-green or blue-yellow colour-vision deficiency, and visible on white and on near-black
+# (tests/test_colours.py measures both). The one list of the six in the code: ``PARTIES``.
+MAIN_COLOURS: dict[str, str] = {
     "LPC": "#D71920",  # Liberal red
     "CPC": "#3C78C8",  # Conservative blue, lighter than print navy for dark mode
     "NDP": "#F58220",  # NDP orange
     "BQ": "#12A4C4",  # Bloc light blue
     "GPC": "#2E7D32",  # Green, dark enough to part from orange under protanomaly
     "PPC": "#6A3FA0",  # People's Party purple, dark enough to part from blue under deuteranomaly
-    "IND": "#8C8C8C",
-    "OTH": "#8C8C8C",
 }
+#: The six main parties, in the book's order.
+PARTIES: tuple[str, ...] = tuple(MAIN_COLOURS)
+
+# --- Neutrals -----------------------------------------------------------------------------------
+NEUTRAL = "#8C8C8C"  # independents, others, a tied riding, anything that is not a party
+TRANSPARENT = "rgba(0,0,0,0)"  # chart backgrounds: the page's colour shows through
+BADGE = "#5F5F5F"  # numbered event badges: dark grey under white numerals, on either page
+ON_FILL = "#FFFFFF"  # text on a dark fill (badge numerals, a value inside its bar)
+PRINT_PAPER = "#FFFFFF"  # the background of a chart printed as an image (PDF, link previews)
+
+# --- Marks of particular charts (chapters name these rather than write a colour) --------------
+REFERENCE = NEUTRAL  # dashed reference lines: a majority, a threshold
+DARK_TEXT = "#111111"  # numerals on a light fill (the grey bars of the verdict tally)
+NEUTRAL_LIGHT = "#C8C8C8"  # the rest of a group, behind the part a chart is about
+NEUTRAL_FAINT = "rgba(140, 140, 140, 0.35)"  # a threshold not met, beside NEUTRAL for one met
+LIBERAL_LIGHT = "#E8898D"  # a lighter Liberal red: the MPs reported willing, beside those who signed
+LOST_SEAT = "#C98A1B"  # a seat the government lost at a by-election, 1993 to 2023
+VERDICT_COLOURS: dict[str, str] = {"wrong": "#C62828"}  # darker than Liberal red; others NEUTRAL
+VOTE_COLOURS: dict[str, str] = {"yea": "#1B9E77", "nay": "#7570B3", "split": "#E6AB02"}
+#: Parties of the past drawn in their own colour where a chart shows them (not in ``colour()``,
+#: which keeps them grey elsewhere).
+PAST_PARTY_COLOURS: dict[str, str] = {"PC": "#6C8EBF"}
+
+PARTY_COLOURS: dict[str, str] = {**MAIN_COLOURS, "IND": NEUTRAL, "OTH": NEUTRAL}
 
 PARTY_NAMES = formats.PARTY_NAMES  # one list of reader-facing names (stories.formats)
 
-NEUTRAL = "#8C8C8C"
+# --- Text, grid and axis colours in each page mode ----------------------------------------------
+#
+# ``font``: every text a chart draws; ``grid``: gridlines (visible but quiet, 1.2:1 to 3:1);
+# ``line``: axis lines (3:1 at least); ``hoverbg``: the hover label's box. The template draws
+# the light set; charts.js and explorer-core.js switch to the dark one in dark mode
+# (tests/test_dark_mode.py measures both on the page's real background).
+MODES: dict[str, dict[str, str]] = {
+    "light": {"font": "#222222", "grid": "#E5E5E5", "line": "#888888", "hoverbg": "#FFFFFF"},
+    "dark": {"font": "#E6E6E6", "grid": "#3A3A3A", "line": "#9A9A9A", "hoverbg": "#1E1E1E"},
+}
+TEXT = MODES["light"]["font"]
+GRID = MODES["light"]["grid"]
+AXIS = MODES["light"]["line"]
+
+# --- Fonts and sizes ----------------------------------------------------------------------------
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 HEIGHT = 420  # fixed: an embedded chart must not collapse or grow with its container
+FONT_SIZE = 14  # text, ticks, legends
+TITLE_SIZE = 17
+PHONE_WIDTH = 600  # px: below this a chart takes its phone layout (charts-core.js, explorer)
+PHONE_FONT_SIZE = 12
+PHONE_TITLE_SIZE = 14
+PHONE_TICK_SIZE = 10  # category labels and crowded ticks on a phone
+
+
+def browser() -> dict:
+    """The theme as the browser scripts read it (``window.LCTheme``, from ``_static/lc-theme.js``;
+    the node tests of the ``*-core.js`` files pass the same shape in)."""
+    return {
+        "parties": list(PARTIES),
+        "neutral": NEUTRAL,
+        "transparent": TRANSPARENT,
+        "modes": {mode: dict(colours) for mode, colours in MODES.items()},
+        "font": FONT,
+        "fontSize": FONT_SIZE,
+        "titleSize": TITLE_SIZE,
+        "phoneWidth": PHONE_WIDTH,
+        "phoneFontSize": PHONE_FONT_SIZE,
+        "phoneTitleSize": PHONE_TITLE_SIZE,
+        "phoneTickSize": PHONE_TICK_SIZE,
+    }
 
 
 def colour(party_code: str) -> str:
@@ -49,14 +115,14 @@ def template() -> go.layout.Template:
     """The book's plotly template: readable fonts, fixed height, legend under the plot."""
     return go.layout.Template(
         layout=dict(
-            font=dict(family=FONT, size=14, color="#222222"),
-            title=dict(font=dict(size=17), x=0, xanchor="left", y=0.97),
+            font=dict(family=FONT, size=FONT_SIZE, color=TEXT),
+            title=dict(font=dict(size=TITLE_SIZE), x=0, xanchor="left", y=0.97),
             height=HEIGHT,
             margin=dict(l=60, r=20, t=70, b=60),
             # Transparent so the page colour (light or dark) shows through: no white boxes.
-            paper_bgcolor="rgba(0,0,0,0)",
-            plot_bgcolor="rgba(0,0,0,0)",
-            colorway=[PARTY_COLOURS[c] for c in ("LPC", "CPC", "NDP", "BQ", "GPC", "PPC")],
+            paper_bgcolor=TRANSPARENT,
+            plot_bgcolor=TRANSPARENT,
+            colorway=[PARTY_COLOURS[c] for c in PARTIES],
             # A horizontal legend at the foot of the chart (placed in the chart's box, not the
             # plot's) never covers data, and plotly makes room for it below the axis title,
             # however tall the tick labels grow on a narrow screen.
@@ -64,9 +130,9 @@ def template() -> go.layout.Template:
                         xanchor="left"),
             # Counts read "5,000" on every axis (plotly's default "5k" was on some charts and
             # "5000" on others); shares, seats and dates are unaffected.
-            xaxis=dict(gridcolor="#E5E5E5", linecolor="#888888", zeroline=False, automargin=True,
+            xaxis=dict(gridcolor=GRID, linecolor=AXIS, zeroline=False, automargin=True,
                        exponentformat="none", separatethousands=True),
-            yaxis=dict(gridcolor="#E5E5E5", linecolor="#888888", zeroline=False, automargin=True,
+            yaxis=dict(gridcolor=GRID, linecolor=AXIS, zeroline=False, automargin=True,
                        exponentformat="none", separatethousands=True),
             hoverlabel=dict(font=dict(family=FONT)),
             separators=".,",

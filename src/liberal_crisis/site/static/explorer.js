@@ -13,103 +13,37 @@
    main parties always appear (0 if they win nothing), any other winner (or TIE) when it wins.
 
    This is the rule of liberal_crisis.analysis.projection, operation for operation, so both give
-   the same seats (tests/test_explorer.py). The data come from this site only. */
+   the same seats (tests/test_explorer.py). The data come from this site only.
+
+   The rule and every pure decision (words, numbers, search, chart layout) are in
+   explorer-core.js (LCExplorerCore, loaded first, tested in node: tests/js/); this file holds the
+   page. */
 (function () {
   "use strict";
 
   var SCRIPT = document.currentScript;
-  var TOL = 1e-9; // projection.winners(tol=1e-9)
-  var TIE = "TIE";
-  var MAIN = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"];
-  var MODES = {
-    light: { font: "#222222", grid: "#E5E5E5", line: "#888888" },
-    dark: { font: "#E6E6E6", grid: "#3A3A3A", line: "#9A9A9A" }
-  };
+  var core = window.LCExplorerCore;
+  var TIE = core.TIE;
+  var MAIN = core.MAIN;
 
   var data = null; // the JSON written at build time
-  var ridings = []; // {n, name, province, codes: [], shares: Float64Array, winner2021}
+  var ridings = []; // {n, name, province, codes: [], shares: Float64Array, winner2021, key}
   var parties = {}; // code -> {name, plural, colour}
   var resolveReady, rejectReady;
   var ready = new Promise(function (res, rej) { resolveReady = res; rejectReady = rej; });
 
   // ------------------------------------------------------------------------------------------
-  // The rule
+  // The rule (explorer-core.js), on this page's data
   // ------------------------------------------------------------------------------------------
 
-  function prepare(payload) {
-    return payload.ridings.map(function (r) {
-      var total = 0;
-      r.votes.forEach(function (v) { total += v[1]; });
-      var shares = new Float64Array(r.votes.length);
-      r.votes.forEach(function (v, i) { shares[i] = (v[1] / total) * 100; }); // swing.shares
-      return { n: r.n, name: r.name, province: r.province,
-               codes: r.votes.map(function (v) { return v[0]; }), shares: shares };
-    });
-  }
-
-  function checkMethod(method) {
-    if (method !== "uniform" && method !== "proportional") {
-      throw new Error("method must be 'uniform' or 'proportional', not " + JSON.stringify(method));
-    }
-  }
-
-  // values: {code: number}; a missing, null or NaN value leaves the party unchanged, and so does
-  // an infinite ratio (projection.proportional_swing drops non-finite ratios).
-  function valueOf(values, code, method) {
-    if (!values || !Object.prototype.hasOwnProperty.call(values, code)) return null;
-    var v = values[code];
-    if (v === null || v === undefined || typeof v !== "number" || isNaN(v)) return null;
-    if (method === "proportional" && !isFinite(v)) return null;
-    return v;
-  }
-
-  function projectRiding(r, method, values) {
-    var out = new Float64Array(r.shares.length);
-    for (var i = 0; i < r.shares.length; i++) {
-      var s = r.shares[i];
-      var v = valueOf(values, r.codes[i], method);
-      if (v === null || !(s > 0)) { out[i] = s; continue; } // absent (0) stays absent
-      out[i] = method === "uniform" ? Math.max(0, s + v) : s * v;
-    }
-    return out;
-  }
-
-  function winnerOf(r, projected) {
-    var top = -Infinity, at = -1;
-    for (var i = 0; i < projected.length; i++) {
-      if (projected[i] > top) { top = projected[i]; at = i; }
-    }
-    if (!(top > 0)) return null;
-    var n = 0;
-    for (var j = 0; j < projected.length; j++) if (projected[j] >= top - TOL) n++;
-    return n > 1 ? TIE : r.codes[at];
-  }
-
-  function validate(method, values) {
-    checkMethod(method);
-    if (!data) throw new Error("the explorer's data are not loaded yet: await swingExplorer.ready");
-    if (method === "proportional" && values) {
-      Object.keys(values).forEach(function (code) {
-        var v = valueOf(values, code, method);
-        if (v !== null && v < 0) throw new Error("negative ratio for " + code);
-      });
-    }
-  }
-
   function winners(method, values) {
-    validate(method, values);
-    return ridings.map(function (r) { return winnerOf(r, projectRiding(r, method, values)); });
-  }
-
-  function count(ws) {
-    var seats = {};
-    MAIN.forEach(function (c) { seats[c] = 0; });
-    ws.forEach(function (w) { if (w !== null) seats[w] = (seats[w] || 0) + 1; });
-    return seats;
+    core.checkMethod(method);
+    if (!data) throw new Error("the explorer's data are not loaded yet: await swingExplorer.ready");
+    return core.winners(ridings, method, values);
   }
 
   function seats(method, values) {
-    return count(winners(method, values));
+    return core.count(winners(method, values));
   }
 
   window.swingExplorer = {
@@ -130,63 +64,38 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function name(code) { return code === TIE ? "Tie" : (parties[code] || { name: code }).name; }
-  function plural(code) { return (parties[code] || { plural: code }).plural; }
-
-  function neutral(method) { return method === "uniform" ? 0 : 1; }
-
-  function presetValues(id, method) {
-    if (id === "none") return {};
-    if (id === "polls") {
-      var month = data.poll_months.filter(function (m) { return m.month === els.month.value; })[0];
-      return month ? month[method] : {};
-    }
-    var p = data.presets.filter(function (q) { return q.id === id; })[0];
-    return p ? p[method] : {};
-  }
-
-  function fmt(v, method) {
-    // What the box shows; the exact preset value is kept in state.values until the reader edits.
-    var digits = method === "uniform" ? 2 : 3;
-    return String(Number(v.toFixed(digits)));
-  }
+  function name(code) { return core.partyName(parties, code); }
 
   function loadPreset() {
-    state.values = Object.assign({}, presetValues(state.preset, state.method));
+    state.values = Object.assign({}, core.presetValues(data, state.preset, state.method, els.month.value));
     MAIN.forEach(function (code) {
       var input = els.inputs[code];
-      var v = valueOf(state.values, code, state.method);
-      input.value = fmt(v === null ? neutral(state.method) : v, state.method);
+      var v = core.valueOf(state.values, code, state.method);
+      // What the box shows; the exact preset value is kept in state.values until the reader edits.
+      input.value = core.boxValue(v === null ? core.neutral(state.method) : v, state.method);
       input.removeAttribute("aria-invalid");
     });
   }
 
   function setMethodControls() {
-    var uniform = state.method === "uniform";
-    els.legend.textContent = uniform ? "Change in each party’s share (points)"
-                                     : "Ratio for each party’s share (1 = no change)";
-    els.hint.textContent = uniform
-      ? "Points added to the party’s 2021 share in every riding where it stood (never below 0)."
-      : "Each party’s 2021 share is multiplied by this number in every riding where it stood.";
+    var t = core.methodText(state.method);
+    els.legend.textContent = t.legend;
+    els.hint.textContent = t.hint;
     MAIN.forEach(function (code) {
       var input = els.inputs[code];
-      input.step = uniform ? "0.1" : "0.01";
-      input.min = uniform ? "-100" : "0";
-      input.max = uniform ? "100" : "10";
+      input.step = t.step;
+      input.min = t.min;
+      input.max = t.max;
     });
   }
 
   function onEdit(event) {
     var input = event.target;
     var code = input.dataset.party;
-    var v = input.value === "" ? null : Number(input.value);
-    if (v !== null && (isNaN(v) || (state.method === "proportional" && v < 0))) {
-      input.setAttribute("aria-invalid", "true");
-      v = null;
-    } else {
-      input.removeAttribute("aria-invalid");
-    }
-    if (v === null) delete state.values[code]; else state.values[code] = v;
+    var typed = core.readBox(input.value, state.method);
+    if (typed.invalid) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+    if (typed.value === null) delete state.values[code]; else state.values[code] = typed.value;
     if (state.preset !== "custom") {
       state.preset = "custom";
       els.preset.value = "custom";
@@ -213,71 +122,24 @@
     update();
   }
 
-  function sentence(s, changed) {
-    var order = Object.keys(s).filter(function (c) { return c !== TIE && s[c] > 0; })
-      .sort(function (a, b) { return s[b] - s[a] || MAIN.indexOf(a) - MAIN.indexOf(b); });
-    var top = order.filter(function (c) { return s[c] === s[order[0]]; });
-    var lead, rest;
-    if (top.length > 1) {
-      lead = top.map(plural).join(" and ") + " " + s[top[0]] + " seats each, no majority";
-      rest = order.slice(top.length);
-    } else {
-      var n = s[top[0]];
-      lead = plural(top[0]) + " " + n + " seats, " + (n >= data.majority
-        ? "a majority" : (data.majority - n) + " short of a majority");
-      rest = order.slice(1);
-    }
-    var text = lead + " (" + data.majority + " of " + data.seats + " needed).";
-    if (rest.length) text += " " + rest.map(function (c) { return plural(c) + " " + s[c]; }).join(", ") + ".";
-    if (s[TIE]) text += " " + s[TIE] + (s[TIE] === 1 ? " riding tied." : " ridings tied.");
-    text += " " + (changed === 1 ? "1 riding changes" : changed + " ridings change") + " hands.";
-    return text;
-  }
-
   // The layout is rebuilt only when the mode, the width class or the axis range changes; in
   // between, Plotly.react sees the same layout and redraws the bars alone.
   var chartLayout = null, chartKey = "", revision = 0, pending = null;
 
-  function layoutFor(m, narrow, top) {
-    return {
-      height: narrow ? 300 : 340, margin: { l: narrow ? 40 : 56, r: 8, t: 16, b: narrow ? 70 : 50 },
-      paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
-      font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
-              size: narrow ? 12 : 14, color: m.font },
-      xaxis: { fixedrange: true, linecolor: m.line, tickangle: narrow ? -35 : 0, automargin: true },
-      yaxis: { title: { text: "Seats" }, range: [0, top], fixedrange: true, gridcolor: m.grid,
-               linecolor: m.line, zeroline: false },
-      shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: data.majority, y1: data.majority,
-                 line: { color: m.font, width: 1.5, dash: "dash" } }],
-      annotations: [{ xref: "paper", x: 1, xanchor: "right", y: data.majority, yanchor: "bottom",
-                      text: "Majority: " + data.majority, showarrow: false,
-                      font: { color: m.font, size: 12 } }],
-      showlegend: false
-    };
-  }
-
   function drawChart(s) {
     if (!window.Plotly) return;
     var t0 = performance.now();
-    var codes = MAIN.concat(Object.keys(s).filter(function (c) {
-      return MAIN.indexOf(c) < 0 && s[c] > 0;
-    }));
-    var mode = document.documentElement.dataset.theme === "dark" ? "dark" : "light";
-    var m = MODES[mode];
-    var narrow = els.chart.clientWidth < 600;
-    var max = Math.max.apply(null, codes.map(function (c) { return s[c]; }));
-    var top = Math.max(data.majority + 50, Math.ceil((max * 1.12) / 50) * 50);
+    var mode = core.modeOf(document.documentElement.dataset.theme);
+    var m = core.MODES[mode];
+    var narrow = core.isNarrow(els.chart.clientWidth);
+    var top = core.axisTop(s, data.majority);
     var key = [mode, narrow, top].join(" ");
-    if (key !== chartKey) { chartKey = key; chartLayout = layoutFor(m, narrow, top); }
+    if (key !== chartKey) { chartKey = key; chartLayout = core.layoutFor(m, narrow, top, data.majority); }
     chartLayout.datarevision = ++revision;
-    var trace = {
-      type: "bar", x: codes.map(name), y: codes.map(function (c) { return s[c]; }),
-      marker: { color: codes.map(function (c) { return c === TIE ? "#8C8C8C" : (parties[c] || {}).colour || "#8C8C8C"; }) },
-      text: codes.map(function (c) { return String(s[c]); }), textposition: "outside",
-      textfont: { color: m.font }, cliponaxis: false, hoverinfo: "skip"
-    };
+    var trace = core.barTrace(s, parties, parties, m);
     window.Plotly.react(els.chart, [trace], chartLayout, { staticPlot: true, responsive: true });
     els.chart.dataset.drawMs = (performance.now() - t0).toFixed(2);
+    els.chart.dataset.mode = mode;
   }
 
   // Typing fast asks for many charts in one frame: draw the last one, once, in the next frame.
@@ -295,20 +157,18 @@
 
   function update() {
     var ws = winners(state.method, state.values);
-    var s = count(ws);
+    var s = core.count(ws);
     var rows = document.createDocumentFragment();
-    var changed = 0;
     ridings.forEach(function (r, i) {
       if (ws[i] === r.winner2021) return;
-      changed++;
       var tr = document.createElement("tr");
       cell(tr, r.name); cell(tr, r.province); cell(tr, name(r.winner2021)); cell(tr, name(ws[i]));
       rows.appendChild(tr);
     });
+    var changed = core.changedCount(ridings, ws);
     els.changes.replaceChildren(rows);
-    els.changesSummary.textContent = changed === 0 ? "No riding changes hands"
-      : (changed === 1 ? "1 riding changes" : changed + " ridings change") + " hands: the list";
-    els.sentence.textContent = sentence(s, changed);
+    els.changesSummary.textContent = core.changesSummary(changed);
+    els.sentence.textContent = core.sentence(s, changed, parties, data.majority, data.seats);
     els.chart.dataset.seats = JSON.stringify(s);
     showRiding();
     scheduleChart(s);
@@ -316,74 +176,50 @@
 
   // -- riding search --------------------------------------------------------------------------
 
-  function normal(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/[\u2013\u2014\-\/]+/g, " ").replace(/['’.]/g, "").replace(/\s+/g, " ").trim();
-  }
-
-  function matches(query) {
-    var q = normal(query);
-    if (!q) return [];
-    var exact = ridings.filter(function (r) { return r.key === q; });
-    if (exact.length) return exact;
-    var words = q.split(" ");
-    return ridings.filter(function (r) {
-      return words.every(function (w) { return r.key.indexOf(w) >= 0; });
-    });
-  }
-
   function showMatches() {
-    var found = matches(els.q.value);
+    var found = core.matches(ridings, els.q.value);
     els.matches.replaceChildren();
     state.riding = found.length === 1 ? found[0] : null;
-    if (found.length > 1) {
+    var hint = core.matchHint(found.length, els.q.value);
+    if (hint) {
       var p = document.createElement("p");
       p.className = "lc-ex-hint";
-      p.textContent = found.length > 8
-        ? found.length + " ridings match: keep typing."
-        : found.length + " ridings match:";
+      p.textContent = hint;
       els.matches.appendChild(p);
-      if (found.length <= 8) {
-        var ul = document.createElement("ul");
-        ul.className = "lc-ex-matchlist";
-        found.forEach(function (r) {
-          var li = document.createElement("li");
-          var b = document.createElement("button");
-          b.type = "button";
-          b.textContent = r.name + " (" + r.province + ")";
-          b.addEventListener("click", function () {
-            els.q.value = r.name;
-            showMatches();
-            els.q.focus();
-          });
-          li.appendChild(b);
-          ul.appendChild(li);
+    }
+    if (found.length > 1 && found.length <= core.MAX_LISTED) {
+      var ul = document.createElement("ul");
+      ul.className = "lc-ex-matchlist";
+      found.forEach(function (r) {
+        var li = document.createElement("li");
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = r.name + " (" + r.province + ")";
+        b.addEventListener("click", function () {
+          els.q.value = r.name;
+          showMatches();
+          els.q.focus();
         });
-        els.matches.appendChild(ul);
-      }
-    } else if (found.length === 0 && normal(els.q.value)) {
-      var none = document.createElement("p");
-      none.className = "lc-ex-hint";
-      none.textContent = "No 2021 riding has that name.";
-      els.matches.appendChild(none);
+        li.appendChild(b);
+        ul.appendChild(li);
+      });
+      els.matches.appendChild(ul);
     }
     showRiding();
   }
 
-  function pct(v) { return v.toFixed(1); }
-
   function showRiding() {
     var r = state.riding;
     if (!r) { els.riding.replaceChildren(); return; }
-    var projected = projectRiding(r, state.method, state.values);
-    var w = winnerOf(r, projected);
+    var projected = core.projectRiding(r, state.method, state.values);
+    var w = core.winnerOf(r, projected);
+    var shown = core.displayShares(projected);
     var box = document.createDocumentFragment();
     var h = document.createElement("h4");
     h.textContent = r.name + " (" + r.province + ")";
     box.appendChild(h);
     var p = document.createElement("p");
-    p.textContent = "2021: " + name(r.winner2021) + ". Projected: " + name(w) +
-      (w === r.winner2021 ? " (holds)." : " (changes hands).");
+    p.textContent = core.ridingVerdict(parties, r.winner2021, w);
     box.appendChild(p);
     var wrap = document.createElement("div");
     wrap.className = "lc-table-scroll";
@@ -405,12 +241,19 @@
     var body = document.createElement("tbody");
     r.codes.forEach(function (code, i) {
       var tr = document.createElement("tr");
-      cell(tr, name(code)); cell(tr, pct(r.shares[i])); cell(tr, pct(projected[i]));
+      cell(tr, name(code)); cell(tr, core.pct(r.shares[i])); cell(tr, core.pct(shown[i]));
       body.appendChild(tr);
     });
     table.appendChild(body);
     wrap.appendChild(table);
     box.appendChild(wrap);
+    var note = core.rescaleNote(projected);
+    if (note) {
+      var small = document.createElement("p");
+      small.className = "lc-ex-hint lc-ex-rescaled";
+      small.textContent = note;
+      box.appendChild(small);
+    }
     els.riding.replaceChildren(box);
   }
 
@@ -466,9 +309,9 @@
     }).then(function (payload) {
       data = payload;
       data.parties.forEach(function (p) { parties[p.code] = p; });
-      ridings = prepare(payload);
+      ridings = core.prepare(payload);
       var base = winners("uniform", {});
-      ridings.forEach(function (r, i) { r.winner2021 = base[i]; r.key = normal(r.name); });
+      ridings.forEach(function (r, i) { r.winner2021 = base[i]; r.key = core.normal(r.name); });
       build();
       $("lc-ex-form").addEventListener("submit", function (e) { e.preventDefault(); });
       els.preset.addEventListener("change", onPreset);

@@ -20,8 +20,8 @@ from .. import data as _data
 from ..analysis import projection, swing
 from . import charts, formats, scenarios, theme
 
-#: The parties the reader controls, in the order of the controls.
-PARTIES = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]
+#: The parties the reader controls, in the order of the controls (the theme's six).
+PARTIES = list(theme.PARTIES)
 #: How the page's sentence names a party ("Conservatives 237 seats, a majority").
 PLURAL = {"LPC": "Liberals", "CPC": "Conservatives", "NDP": "NDP", "BQ": "Bloc Québécois",
           "GPC": "Greens", "PPC": "People’s Party", "IND": "Independents"}

@@ -40,14 +40,10 @@ Inputs:
 poll_id is "<pollster slug>-<end_date>", with "-2", "-3"... added in a stable order when
 one pollster has several polls on the same date. Re-running on the same inputs gives
 identical files.
-
-Usage: python scripts/derive_polls.py [--data DATA_DIR] [--out OUT_DIR]
 """
 
 from __future__ import annotations
 
-import argparse
-import csv
 import json
 import re
 import unicodedata
@@ -55,6 +51,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pandas as pd
+
+from .step import Inputs, step
 
 PARTIES = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]
 ELECTION_2021 = "2021-09-20"
@@ -220,6 +218,7 @@ def apply_releases(table: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
 
 
 def build(polls_csv: Path, table_dir: Path, curated_csv: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two poll tables: polls (one row per poll) and poll_shares (one row per share)."""
     table = apply_releases(from_table(table_dir), from_curated(curated_csv))
     allp = pd.concat([from_file(polls_csv), table], ignore_index=True)
     allp = allp.sort_values(["end_date", "pollster", "sample_size", "source_url", "note"],
@@ -240,34 +239,21 @@ def build(polls_csv: Path, table_dir: Path, curated_csv: Path) -> tuple[pd.DataF
     return allp[POLL_COLUMNS], shares[SHARE_COLUMNS]
 
 
-def write(df: pd.DataFrame, path: Path) -> None:
-    df.to_csv(path, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL,
-              float_format="%.1f", encoding="utf-8")
-
-
-REPO = Path(__file__).resolve().parents[1]
 SCRAPE = "polls/fed_polls_after_2021.csv"  # under data/raw
-CURATED = "polls_curated.csv"  # under data/
+CURATED = "polls_curated"  # curated: the cross-checks typed from releases
 
 
-def main(argv=None) -> int:
-    from liberal_crisis.data.provenance import raw_inputs
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    parser.add_argument("--data", type=Path, default=REPO / "data",
-                        help="the data folder holding raw/ and polls_curated.csv (default: this clone's)")
-    parser.add_argument("--out", type=Path, help="output folder (default: the data folder)")
-    args = parser.parse_args(argv)
-    out = args.out or args.data
-    raw = raw_inputs(args.data)  # checks every raw file's SHA-256 first
-    table_dir = raw[f"{TABLE_DIR}/{next(iter(TABLE_SECTIONS))}"].parent
-    polls, shares = build(raw[SCRAPE], table_dir, args.data / CURATED)
-    out.mkdir(parents=True, exist_ok=True)
-    write(polls, out / "polls.csv")
-    write(shares, out / "poll_shares.csv")
-    print(f"{len(polls)} polls, {len(shares)} shares -> {out}")
-    return 0
+@step(outputs=("polls", "poll_shares"),
+      raw=(SCRAPE, *(f"{TABLE_DIR}/{name}" for name in TABLE_SECTIONS)), curated=(CURATED,))
+def polls(inputs: Inputs):
+    """Every national poll of the reference table (the rule above), with the releases' shares."""
+    table_dir = inputs.raw_file(f"{TABLE_DIR}/{next(iter(TABLE_SECTIONS))}").parent
+    for name in TABLE_SECTIONS:
+        inputs.raw_file(f"{TABLE_DIR}/{name}")  # each section file is a declared input
+    table, shares = build(inputs.raw_file(SCRAPE), table_dir, inputs.curated(CURATED))
+    # Shares at one decimal, as the table prints them.
+    shares = shares.assign(share_pct=[f"{v:.1f}" for v in shares["share_pct"]])
+    return {"polls": table, "poll_shares": shares}
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+STEPS = [polls]

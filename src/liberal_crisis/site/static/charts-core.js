@@ -1,0 +1,253 @@
+/* The chart desk's pure decisions: colours per mode, title and label wrapping, the phone layout.
+   No page, no DOM, no plotly: charts.js draws, this decides.
+
+   Loaded on chart pages before charts.js, where it sets the global LCChartsCore; in node,
+   `require` returns the same object (tests/js/charts-core.test.js, `node --test`; StrykerJS
+   mutates it: `make mutants-js`). Text widths come from a `measure(text, size)` function: the
+   browser passes one that measures with a canvas in the chart's font; without one (node, or a
+   browser without canvas) a width is estimated from the number of characters. */
+// Stryker disable all: the UMD wrapper; node always takes the module.exports branch (the
+// browser's global is checked by tests/test_explorer.py and the chart tests). See CONTRIBUTING.
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) module.exports = factory;
+  else root.LCChartsCore = factory(root.LCTheme);
+})(typeof self !== "undefined" ? self : this, function (theme) {
+  // Stryker restore all
+  "use strict";
+
+  // Every colour, font and size comes from the theme (stories/theme.py, `theme.browser()`):
+  // in the browser _static/lc-theme.js sets LCTheme before this file runs; in node the tests
+  // call this factory with a theme of their own.
+  var MODES = theme.modes; // {light|dark: {font, grid, line, hoverbg}}
+  var NARROW = theme.phoneWidth; // px: below this, tighter margins and smaller type
+  // px: the least height left to the plot itself on a phone (a desktop keeps the declared height)
+  var MIN_PLOT = 0, MIN_PLOT_PHONE = 180;
+  // The theme's font, for measuring titles before plotly draws them.
+  var FONT = theme.font;
+  var SIZE = theme.phoneFontSize, TITLE = theme.titleSize, PHONE_TITLE = theme.phoneTitleSize;
+  var TICK = theme.phoneTickSize;
+
+  // pydata-sphinx-theme sets <html data-theme="light|dark">; anything else reads as light.
+  function modeName(theme) { return theme === "dark" ? "dark" : "light"; }
+  function isNarrow(width) { return width < NARROW; }
+
+  // Without a canvas: 0.56 of the font size per character, tags left out.
+  function estimate(text, size) { return text.replace(/<[^>]+>/g, "").length * size * 0.56; }
+
+  // Break text into lines no wider than width px at this font size; a <br> always breaks.
+  function wrap(text, width, size, measure) {
+    var widthOf = measure || estimate;
+    var room = Math.max(width - 16, size * 4);
+    var lines = [];
+    text.split(/<br\s*\/?>/i).forEach(function (part) {
+      var line = "";
+      part.split(" ").forEach(function (word) {
+        if (line && widthOf(line + " " + word, size) > room) {
+          lines.push(line);
+          line = word;
+        } else {
+          line = line ? line + " " + word : word;
+        }
+      });
+      if (line) lines.push(line);
+    });
+    return lines;
+  }
+
+  // Only colours and sizes change with the mode and the screen; the data never does.
+  // box: the chart's width and what draw() noted about the figure (strings, as in a dataset):
+  // {width, title, titlesize, margint, marginr, form, plotw, xtitle}.
+  function overrides(box, mode, measure) {
+    var m = MODES[mode];
+    var narrow = isNarrow(box.width);
+    var o = {
+      "font.color": m.font,
+      "title.font.color": m.font,
+      "legend.font.color": m.font,
+      "hoverlabel.bgcolor": m.hoverbg,
+      "hoverlabel.font.color": m.font,
+      "xaxis.gridcolor": m.grid, "yaxis.gridcolor": m.grid,
+      "xaxis.linecolor": m.line, "yaxis.linecolor": m.line,
+      "xaxis.tickfont.color": m.font, "yaxis.tickfont.color": m.font,
+      "xaxis.title.font.color": m.font, "yaxis.title.font.color": m.font
+    };
+    // plotly never wraps a title: break it into lines that fit, and make room above the plot.
+    var size = narrow ? PHONE_TITLE : Number(box.titlesize) || TITLE;
+    var lines = wrap(box.title || "", box.width, size, measure);
+    o["title.text"] = lines.join("<br>");
+    if (narrow) {
+      o["font.size"] = SIZE;
+      o["title.font.size"] = PHONE_TITLE;
+      o["margin.l"] = 40;
+      // A chart that keeps room on the right (for labels past its bars) keeps some of it.
+      o["margin.r"] = Math.max(8, Math.min(Number(box.marginr) || 0, Math.round(box.width * 0.22)));
+      // (a phone form of small multiples has its panel titles just under the chart's title)
+      o["margin.t"] = 24 + 19 * lines.length + (box.form === "phone" ? 16 : 0);
+      // The axis title is centred under the plot area, which is narrower than the chart (its
+      // width is known once plotly has laid the chart out: charts.js, fitAxisTitle).
+      var plotWidth = Number(box.plotw) || box.width * 0.6;
+      if (box.xtitle) o["xaxis.title.text"] = wrap(box.xtitle, plotWidth, SIZE, measure).join("<br>");
+    } else if (lines.length > 1) {
+      o["margin.t"] = Number(box.margint) + Math.round(1.3 * size) * (lines.length - 1);
+    }
+    return o;
+  }
+
+  // Phone layout changes that depend on the figure itself, made once before the first draw.
+  // Changes layout and data in place; true when the category labels stand on end (the x-axis
+  // title then gives its room to the legend).
+  function fitToPhone(layout, data, width, measure) {
+    // plotly never wraps a legend entry: a long one would run past the screen.
+    data.forEach(function (trace) {
+      if (typeof trace.name === "string" && trace.showlegend !== false) {
+        trace.name = wrap(trace.name, width - 40, SIZE, measure).join("<br>");
+      }
+    });
+    // A line-shaped marker as wide as a group of bars (a majority mark) is sized in px for a
+    // desktop plot: at full size it would widen the axis and squeeze the bars on a phone.
+    data.forEach(function (trace) {
+      var marker = trace.marker;
+      if (marker && typeof marker.symbol === "string" && marker.symbol.indexOf("line-ew") === 0 &&
+          typeof marker.size === "number") {
+        marker.size = Math.max(12, Math.round(marker.size * width / 760));
+      }
+    });
+    // Category labels set by the chapter (ticktext) wrap to the room each category has.
+    var xa = layout.xaxis || {};
+    if (Array.isArray(xa.ticktext) && Array.isArray(xa.tickvals) && xa.tickvals.length) {
+      var slot = (width - 60) / xa.tickvals.length;
+      layout.xaxis = Object.assign({}, xa, {
+        tickangle: 0,
+        tickfont: Object.assign({}, xa.tickfont, { size: TICK }),
+        ticktext: xa.ticktext.map(function (t) { return wrap(String(t), slot + 12, TICK, measure).join("<br>"); })
+      });
+    }
+    // Stryker disable next-line ArrayDeclaration: a string in place of [] has no xref: none anchored
+    var annotations = layout.annotations || [];
+    var anchored = annotations.filter(function (a) { return a.xref === "x" || a.xref === undefined; });
+    if (anchored.length > 3) {
+      // Many labels pinned to data points overlap on a narrow plot: keep the marks, drop the
+      // labels (the caption and the table below the chart say what they are).
+      anchored.forEach(function (a) { a.visible = false; });
+    }
+    var horizontal = data.filter(function (t) { return t.type === "bar" && t.orientation === "h"; });
+    if (horizontal.length) {
+      // Long category names would take half the screen: wrap them, and let plotly put a value
+      // inside its bar when there is no room outside.
+      // The same new label in every trace on the axis (a line over the bars shares its categories).
+      var relabel = function (label) {
+        return typeof label === "string" ? wrap(label, Math.min(150, 0.34 * width), TICK, measure).join("<br>") : label;
+      };
+      data.forEach(function (trace) {
+        if (Array.isArray(trace.y)) trace.y = trace.y.map(relabel);
+      });
+      // Three value ticks at most: "15,000" four times does not fit a phone's narrow plot
+      // without slanting (the bars carry their values anyway).
+      layout.xaxis = Object.assign({}, layout.xaxis, { nticks: 3 });
+      // A value that does not fit inside its bar goes past it, upright, rather than turned
+      // on its side inside it.
+      horizontal.forEach(function (trace) { if (trace.textangle === undefined) trace.textangle = 0; });
+      var range = layout.xaxis.range;
+      var outside = horizontal.some(function (trace) { return trace.textposition === "outside"; });
+      if (outside && Array.isArray(range) && range.length === 2) {
+        // Labels past the bars need room inside the plot (the margin is thin on a phone):
+        // the value axis goes further, so that the bars are shorter and the labels stay clear
+        // of any line drawn across the bars.
+        layout.xaxis = Object.assign({}, layout.xaxis, { range: [range[0], range[0] + 1.5 * (range[1] - range[0])] });
+      } else {
+        horizontal.forEach(function (trace) {
+          if (trace.textposition === "outside") trace.textposition = "auto";
+        });
+      }
+      // The category names say what the axis is: its title would only take room from the bars.
+      layout.yaxis = Object.assign({}, layout.yaxis, { tickfont: { size: TICK }, title: { text: "" } });
+      if (Array.isArray(layout.yaxis.categoryarray)) {
+        layout.yaxis.categoryarray = layout.yaxis.categoryarray.map(relabel);
+      }
+    }
+    var categories = {};
+    data.forEach(function (trace) {
+      if (trace.type === "bar" && trace.orientation !== "h" && Array.isArray(trace.x)) {
+        // Stryker disable next-line BooleanLiteral: only the keys are counted
+        trace.x.forEach(function (x) { categories[x] = true; });
+      }
+    });
+    if (Object.keys(categories).length > 6) {
+      // Crowded category labels stand on end rather than run into each other; they name every
+      // group themselves, so the axis title gives its room to the legend below.
+      layout.xaxis = Object.assign({}, layout.xaxis, { tickangle: -90, tickfont: { size: TICK },
+                                                        title: { text: "" } });
+      return true;
+    }
+    return false;
+  }
+
+  // plotly draws a hover label's <extra> part (a chart's series or party name) beside the
+  // label, in the trace colour on a fixed near-white box: 3.4:1 for Liberal red in dark mode,
+  // 3.4:1 for grey in light mode, where text needs 4.5:1. Put the name in the label itself,
+  // in the label's text colour (tests/test_dark_mode.py measures it).
+  function nameInLabel(data) {
+    data.forEach(function (trace) {
+      var template = trace.hovertemplate;
+      if (typeof template !== "string") return;
+      var extra = template.match(/<extra>([\s\S]+?)<\/extra>/);
+      if (extra) trace.hovertemplate = extra[1] + "<br>" + template.replace(extra[0], "<extra></extra>");
+    });
+  }
+
+  // Set "a.b.c" = value in a nested object (the same keys Plotly.relayout takes).
+  function setPath(target, path, value) {
+    var keys = path.split(".");
+    var node = target;
+    for (var i = 0; i < keys.length - 1; i++) {
+      if (typeof node[keys[i]] !== "object" || node[keys[i]] === null) node[keys[i]] = {};
+      node = node[keys[i]];
+    }
+    node[keys[keys.length - 1]] = value;
+  }
+
+  // What the figure itself says, else its template, else plotly's default.
+  function setting(layout, path, fallback) {
+    var read = function (node) {
+      return path.split(".").reduce(function (n, k) { return n && typeof n === "object" ? n[k] : undefined; }, node);
+    };
+    var own = read(layout);
+    if (own !== undefined && own !== null) return own;
+    var inherited = read((layout.template && layout.template.layout) || {});
+    return inherited !== undefined && inherited !== null ? inherited : fallback;
+  }
+
+  // A plotly title is a string or {text: ...}; an empty one ({}) has no text (String({}) would
+  // print "[object Object]" on the chart).
+  function titleText(title) {
+    if (typeof title === "string") return title;
+    return (title && typeof title.text === "string") ? title.text : "";
+  }
+
+  // Tick labels, axis titles and legends take their room from the plot, inside a fixed height:
+  // when that leaves too little plot, the chart grows instead. The new height, or null.
+  function grownHeight(width, height, plotHeight) {
+    var least = isNarrow(width) ? MIN_PLOT_PHONE : MIN_PLOT;
+    if (plotHeight >= least) return null;
+    return Math.ceil(height + least - plotHeight);
+  }
+
+  // The tool bar on a desktop shows on hover; on a phone it would sit on the title.
+  function config(figConfig, width) {
+    return Object.assign({}, figConfig || {}, {
+      responsive: true,
+      displaylogo: false,
+      modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
+      displayModeBar: isNarrow(width) ? false : "hover"
+    });
+  }
+
+  return {
+    MODES: MODES, NARROW: NARROW, MIN_PLOT: MIN_PLOT, MIN_PLOT_PHONE: MIN_PLOT_PHONE, FONT: FONT,
+    TITLE_SIZE: TITLE, PHONE_FONT_SIZE: SIZE,
+    modeName: modeName, isNarrow: isNarrow, estimate: estimate, wrap: wrap, overrides: overrides,
+    fitToPhone: fitToPhone, nameInLabel: nameInLabel, setPath: setPath, setting: setting,
+    titleText: titleText, grownHeight: grownHeight, config: config
+  };
+});

@@ -1,0 +1,425 @@
+// The chart desk's pure decisions (src/liberal_crisis/site/static/charts-core.js), in node.
+// Run: node --test tests/js/
+//
+// Text widths come from a measure function; these tests pass one where every character is one
+// pixel at size 1 (width = characters * size), so each line break can be worked out by hand.
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+// The theme the site writes into _static/lc-theme.js (stories/theme.py, theme.browser()), as
+// data: tests/test_theme.py checks that this copy is the theme's. The module is a factory.
+const THEME = require("./theme.json");
+const core = require("../../src/liberal_crisis/site/static/charts-core.js")(THEME);
+
+const chars = (text, size) => text.length * size; // one px per character per unit of size
+
+// ---------------------------------------------------------------------------------------------
+// Modes and widths
+// ---------------------------------------------------------------------------------------------
+
+test("the page's mode: dark only when it says dark", () => {
+  assert.equal(core.modeName("dark"), "dark");
+  assert.equal(core.modeName("light"), "light");
+  assert.equal(core.modeName("auto"), "light");
+  assert.equal(core.modeName(undefined), "light");
+});
+
+test("narrow means a phone: below 600 px", () => {
+  assert.equal(core.NARROW, 600);
+  assert.equal(core.isNarrow(375), true);
+  assert.equal(core.isNarrow(599), true);
+  assert.equal(core.isNarrow(600), false);
+  assert.equal(core.isNarrow(1280), false);
+});
+
+test("the colours of each mode (text 4.5:1 and lines 3:1 on the page: tests/test_dark_mode.py)", () => {
+  assert.deepEqual(core.MODES.light, { font: "#222222", grid: "#E5E5E5", line: "#888888", hoverbg: "#FFFFFF" });
+  assert.deepEqual(core.MODES.dark, { font: "#E6E6E6", grid: "#3A3A3A", line: "#9A9A9A", hoverbg: "#1E1E1E" });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Wrapping
+// ---------------------------------------------------------------------------------------------
+
+test("without a canvas a width is 0.56 of the size per character, tags left out", () => {
+  const near = (a, b) => assert.ok(Math.abs(a - b) < 1e-9, `${a} != ${b}`);
+  near(core.estimate("abcde", 10), 28);
+  near(core.estimate("<b>ab</b>", 10), 11.2);
+  assert.equal(core.estimate("", 10), 0);
+});
+
+test("wrap breaks between words when the next word would pass the room (width - 16)", () => {
+  // width 23 -> room 7 (at size 1 the floor, 4, is lower): "aaa bbb" is 7, fits; "aaa bbb ccc" is 11
+  assert.deepEqual(core.wrap("aaa bbb ccc", 23, 1, chars), ["aaa bbb", "ccc"]);
+  // room 6: "aaa bbb" is 7, does not fit
+  assert.deepEqual(core.wrap("aaa bbb ccc", 22, 1, chars), ["aaa", "bbb", "ccc"]);
+  assert.deepEqual(core.wrap("short", 100, 1, chars), ["short"]);
+  // a word longer than the room still gets its own line, never an empty one
+  assert.deepEqual(core.wrap("abcdefghij xy", 20, 1, chars), ["abcdefghij", "xy"]);
+  assert.deepEqual(core.wrap("", 100, 1, chars), []);
+});
+
+test("wrap keeps at least four characters' room at the font size", () => {
+  // width 0, size 2: room max(-16, 8) = 8 -> "ab" (4), "ab ab" (10 > 8)
+  assert.deepEqual(core.wrap("ab ab", 0, 2, chars), ["ab", "ab"]);
+  // width 30, size 2: room max(14, 8) = 14 -> "ab ab" (10) fits, "ab ab ab" (16) does not
+  assert.deepEqual(core.wrap("ab ab ab", 30, 2, chars), ["ab ab", "ab"]);
+  // width 20, size 3: room max(4, 12) = 12 -> "ab ab" is 15 > 12
+  assert.deepEqual(core.wrap("ab ab", 20, 3, chars), ["ab", "ab"]);
+  // width 32, size 3: room 16 -> "ab ab" (15) fits
+  assert.deepEqual(core.wrap("ab ab", 32, 3, chars), ["ab ab"]);
+  // width 0, size 2: room 8 -> "a a" (6) fits on one line
+  assert.deepEqual(core.wrap("a a", 0, 2, chars), ["a a"]);
+});
+
+test("a <br> in the text always breaks the line, in any of its spellings", () => {
+  assert.deepEqual(core.wrap("a<br>b", 1000, 1, chars), ["a", "b"]);
+  assert.deepEqual(core.wrap("a<BR/>b<br />c", 1000, 1, chars), ["a", "b", "c"]);
+});
+
+test("wrap without a measure estimates widths", () => {
+  // size 10: each character 5.6 px; room = 60 - 16 = 44 -> 7 characters fit (39.2), 8 do not
+  assert.deepEqual(core.wrap("abc defg hi", 60, 10), ["abc", "defg hi"]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Overrides: colours and sizes for the mode and the screen
+// ---------------------------------------------------------------------------------------------
+
+const COLOURS = (m) => ({
+  "font.color": m.font, "title.font.color": m.font, "legend.font.color": m.font,
+  "hoverlabel.bgcolor": m.hoverbg, "hoverlabel.font.color": m.font,
+  "xaxis.gridcolor": m.grid, "yaxis.gridcolor": m.grid,
+  "xaxis.linecolor": m.line, "yaxis.linecolor": m.line,
+  "xaxis.tickfont.color": m.font, "yaxis.tickfont.color": m.font,
+  "xaxis.title.font.color": m.font, "yaxis.title.font.color": m.font
+});
+
+test("on a desktop: the mode's colours and the title on one line when it fits", () => {
+  const o = core.overrides({ width: 800, title: "Seats", titlesize: "17", margint: "80" }, "light", chars);
+  assert.deepEqual(o, Object.assign(COLOURS(core.MODES.light), { "title.text": "Seats" }));
+  const d = core.overrides({ width: 800, title: "Seats" }, "dark", chars);
+  assert.deepEqual(d, Object.assign(COLOURS(core.MODES.dark), { "title.text": "Seats" }));
+});
+
+test("on a desktop, a long title wraps and the top margin grows by 1.3 lines of its size", () => {
+  // size 61, width 700 -> room 684: "aaaa bbbb" is 549, "aaaa bbbb cccc" 854: two lines;
+  // 1.3 * 61 = 79.3 -> 79 px more
+  const o = core.overrides({ width: 700, title: "aaaa bbbb cccc", titlesize: "61", margint: "80" }, "light", chars);
+  assert.equal(o["title.text"], "aaaa bbbb<br>cccc");
+  assert.equal(o["margin.t"], 80 + 79);
+  // size 40 -> room 684: "aaaa bbbb cccc dddd" is 760: two lines; three with another word
+  const t = core.overrides({ width: 700, title: "aaaa bbbb cccc dddd eeee ffff gggg hhhh", titlesize: "40", margint: "80" }, "light", chars);
+  assert.equal(t["title.text"], "aaaa bbbb cccc<br>dddd eeee ffff<br>gggg hhhh");
+  assert.equal(t["margin.t"], 80 + 52 * 2);
+  assert.equal(o["font.size"], undefined); // the desktop keeps its sizes
+});
+
+test("on a desktop, a title with no size given is measured at 17 px", () => {
+  // width 700 -> room 684: 40 characters at 17 = 680 fit, 41 do not; the top margin grows by 22
+  const forty = "a".repeat(19) + " " + "b".repeat(20);
+  assert.equal(core.overrides({ width: 700, title: forty }, "light", chars)["title.text"], forty);
+  const o = core.overrides({ width: 700, title: forty + "c", margint: "70" }, "light", chars);
+  assert.equal(o["title.text"], "a".repeat(19) + "<br>" + "b".repeat(20) + "c");
+  assert.equal(o["margin.t"], 70 + 22);
+});
+
+test("no title gives an empty one", () => {
+  assert.equal(core.overrides({ width: 800 }, "light", chars)["title.text"], "");
+});
+
+test("on a phone: smaller type, thin margins, the title at 14 px", () => {
+  // width 375 -> room 359; at 14 px 25 characters fit (350), "x" * 30 does not but is one word
+  const o = core.overrides({ width: 375, title: "Short title", titlesize: "20", marginr: "0" }, "dark", chars);
+  assert.equal(o["font.size"], 12);
+  assert.equal(o["title.font.size"], 14);
+  assert.equal(o["margin.l"], 40);
+  assert.equal(o["margin.r"], 8); // at least 8
+  assert.equal(o["margin.t"], 24 + 19); // one line of title
+  assert.equal(o["title.text"], "Short title");
+  assert.equal(o["font.color"], "#E6E6E6");
+  assert.equal(o["xaxis.title.text"], undefined); // no axis title to wrap
+});
+
+test("on a phone, the room kept on the right is at most 22% of the width", () => {
+  // 375 * 0.22 = 82.5 -> 83 (rounded)
+  assert.equal(core.overrides({ width: 375, marginr: "200" }, "light", chars)["margin.r"], 83);
+  assert.equal(core.overrides({ width: 375, marginr: "60" }, "light", chars)["margin.r"], 60);
+  assert.equal(core.overrides({ width: 375, marginr: "4" }, "light", chars)["margin.r"], 8);
+  assert.equal(core.overrides({ width: 375 }, "light", chars)["margin.r"], 8);
+});
+
+test("on a phone, two lines of title and the phone form's panel titles push the plot down", () => {
+  const title = "a".repeat(20) + " " + "b".repeat(20); // 41 * 14 = 574 > 359: two lines
+  assert.equal(core.overrides({ width: 375, title: title }, "light", chars)["margin.t"], 24 + 38);
+  assert.equal(core.overrides({ width: 375, title: title, form: "phone" }, "light", chars)["margin.t"], 24 + 38 + 16);
+});
+
+test("on a phone, the x-axis title wraps to the plot's width (60% of the chart until known)", () => {
+  // no plot width yet: 0.6 * 375 = 225 -> room 209 at 12 px: 17 characters fit (204)
+  const xtitle = "a".repeat(10) + " " + "b".repeat(10); // 21 * 12 = 252 > 209
+  const o = core.overrides({ width: 375, xtitle: xtitle }, "light", chars);
+  assert.equal(o["xaxis.title.text"], "a".repeat(10) + "<br>" + "b".repeat(10));
+  // a known plot width of 300 -> room 284: 21 * 12 = 252 fits
+  assert.equal(core.overrides({ width: 375, xtitle: xtitle, plotw: "300" }, "light", chars)["xaxis.title.text"], xtitle);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The phone layout of a figure
+// ---------------------------------------------------------------------------------------------
+
+test("legend entries wrap to the screen, unless the trace is not in the legend", () => {
+  const data = [{ name: "aaaa bbbb", type: "scatter" }, { name: "cccc dddd", showlegend: false }, { name: 3 }];
+  // width 30 at size 12: room max(30 - 40 - 16, 48) = 48 -> "aaaa bbbb" (108) breaks
+  const crowded = core.fitToPhone({}, data, 30, chars);
+  assert.equal(crowded, false);
+  assert.equal(data[0].name, "aaaa<br>bbbb");
+  assert.equal(data[1].name, "cccc dddd");
+  assert.equal(data[2].name, 3);
+  const wide = [{ name: "aaaa bbbb" }];
+  core.fitToPhone({}, wide, 375, chars); // room 319: 108 fits
+  assert.equal(wide[0].name, "aaaa bbbb");
+  // 375 - 40 - 16 = 319: 14 + 1 + 14 characters at 12 px = 348 do not fit
+  const long = [{ name: "a".repeat(14) + " " + "b".repeat(14) }];
+  core.fitToPhone({}, long, 375, chars);
+  assert.equal(long[0].name, "a".repeat(14) + "<br>" + "b".repeat(14));
+});
+
+test("a majority mark drawn as a wide line marker shrinks with the screen, to 12 px at least", () => {
+  const data = [{ type: "scatter", marker: { symbol: "line-ew-open", size: 76 } },
+                { type: "scatter", marker: { symbol: "line-ew", size: 10 } },
+                { type: "scatter", marker: { symbol: "circle", size: 76 } },
+                { type: "scatter", marker: { symbol: "line-ew", size: "76" } },
+                { type: "scatter", marker: { symbol: 3, size: 76 } },
+                { type: "scatter", marker: { symbol: "diamond-line-ew", size: 76 } }];
+  core.fitToPhone({}, data, 380, chars);
+  assert.equal(data[0].marker.size, 38); // 76 * 380 / 760
+  assert.equal(data[1].marker.size, 12); // 10 * 0.5 = 5, raised to 12
+  assert.equal(data[2].marker.size, 76); // not a line
+  assert.equal(data[3].marker.size, "76"); // not a number: left alone
+  assert.equal(data[4].marker.size, 76);
+  assert.equal(data[5].marker.size, 76); // "line-ew" must start the symbol's name
+  const odd = [{ marker: { symbol: "line-ew", size: 25 } }];
+  core.fitToPhone({}, odd, 380, chars);
+  assert.equal(odd[0].marker.size, 13); // 12.5 rounds to 13
+});
+
+test("category labels the chapter set wrap to each category's room, level, at 10 px", () => {
+  const layout = { xaxis: { tickvals: [0, 1, 2], ticktext: ["aa bb", "c", 7], tickfont: { family: "F" }, tickangle: 45 } };
+  // width 96: each of 3 slots is (96 - 60) / 3 = 12 px; wrap at slot + 12 = 24 -> room max(8, 40) = 40
+  // at 10 px: "aa bb" is 50 > 40 -> two lines
+  core.fitToPhone(layout, [], 96, chars);
+  assert.deepEqual(layout.xaxis.ticktext, ["aa<br>bb", "c", "7"]);
+  assert.equal(layout.xaxis.tickangle, 0);
+  assert.deepEqual(layout.xaxis.tickfont, { family: "F", size: 10 });
+  assert.deepEqual(layout.xaxis.tickvals, [0, 1, 2]);
+  // wider: 3 slots of (300 - 60) / 3 = 80 -> wrap at 92, room 76: "aa bbbb" (70) fits,
+  // "aaaa bbbb" (90) does not
+  const wide = { xaxis: { tickvals: [0, 1, 2], ticktext: ["aa bbbb", "aaaa bbbb", "d"] } };
+  core.fitToPhone(wide, [], 300, chars);
+  assert.deepEqual(wide.xaxis.ticktext, ["aa bbbb", "aaaa<br>bbbb", "d"]);
+  // labels without their values, or no values, are left alone
+  const alone = { xaxis: { ticktext: ["aa bb"], tickangle: 45 } };
+  core.fitToPhone(alone, [], 96, chars);
+  assert.deepEqual(alone.xaxis, { ticktext: ["aa bb"], tickangle: 45 });
+  const none = { xaxis: { ticktext: ["aa bb"], tickvals: [], tickangle: 45 } };
+  core.fitToPhone(none, [], 96, chars);
+  assert.equal(none.xaxis.tickangle, 45);
+});
+
+test("more than three labels pinned to the data are hidden; three are kept", () => {
+  const four = { annotations: [{ xref: "x" }, { xref: "x" }, {}, { xref: "x" }, { xref: "paper" }] };
+  core.fitToPhone(four, [], 375, chars);
+  assert.deepEqual(four.annotations.map((a) => a.visible),
+                   [false, false, false, false, undefined]);
+  const three = { annotations: [{ xref: "x" }, {}, { xref: "x" }, { xref: "paper" }, { xref: "paper" }] };
+  core.fitToPhone(three, [], 375, chars);
+  assert.deepEqual(three.annotations.map((a) => a.visible), [undefined, undefined, undefined, undefined, undefined]);
+});
+
+test("horizontal bars: names wrap, three value ticks, values upright, no axis title", () => {
+  const layout = { xaxis: { range: [0, 100] }, yaxis: { title: { text: "Candidate" }, categoryarray: ["aaaa bbbb", 5] } };
+  const bars = { type: "bar", orientation: "h", y: ["aaaa bbbb", 5], textposition: "outside" };
+  const line = { type: "scatter", y: ["aaaa bbbb"] };
+  const crowded = core.fitToPhone(layout, [bars, line, { type: "bar", orientation: "h" }], 200, chars);
+  // room: min(150, 0.34 * 200 = 68) - 16 = 52, at least 40; at 10 px "aaaa bbbb" is 90 -> two lines
+  assert.deepEqual(bars.y, ["aaaa<br>bbbb", 5]);
+  assert.deepEqual(line.y, ["aaaa<br>bbbb"]); // the same label on every trace
+  assert.deepEqual(layout.yaxis.categoryarray, ["aaaa<br>bbbb", 5]);
+  assert.equal(layout.xaxis.nticks, 3);
+  assert.equal(bars.textangle, 0);
+  // values past the bars: the axis goes 1.5 times as far, and they stay outside
+  assert.deepEqual(layout.xaxis.range, [0, 150]);
+  assert.equal(bars.textposition, "outside");
+  assert.deepEqual(layout.yaxis.tickfont, { size: 10 });
+  assert.deepEqual(layout.yaxis.title, { text: "" });
+  assert.equal(crowded, false);
+  // room 52: "aa bb" (50) fits on one line
+  const short = { type: "bar", orientation: "h", y: ["aa bb"] };
+  core.fitToPhone({}, [short], 200, chars);
+  assert.deepEqual(short.y, ["aa bb"]);
+});
+
+test("only bars lie on their side: a horizontal line is not a bar chart", () => {
+  const line = { type: "scatter", orientation: "h", y: ["aaaa bbbb"], textposition: "outside" };
+  const layout = { xaxis: { range: [0, 10] } };
+  core.fitToPhone(layout, [line], 200, chars);
+  assert.deepEqual(line.y, ["aaaa bbbb"]);
+  assert.deepEqual(layout.xaxis, { range: [0, 10] });
+  assert.equal(line.textangle, undefined);
+});
+
+test("values past some bars, inside others: the axis still makes room for those past", () => {
+  const past = { type: "bar", orientation: "h", y: ["a"], textposition: "outside" };
+  const inside = { type: "bar", orientation: "h", y: ["b"], textposition: "inside" };
+  const layout = { xaxis: { range: [0, 10] } };
+  core.fitToPhone(layout, [inside, past], 375, chars);
+  assert.deepEqual(layout.xaxis.range, [0, 15]);
+  assert.equal(past.textposition, "outside");
+  assert.equal(inside.textposition, "inside");
+});
+
+test("horizontal bars on a wide phone wrap at 150 px at most; a range from 10 goes from 10", () => {
+  const layout = { xaxis: { range: [10, 30] } };
+  const name = "a".repeat(14) + " " + "b".repeat(5); // 20 * 10 = 200: past min(150, 0.34 * 500) - 16 = 134
+  const bars = { type: "bar", orientation: "h", y: [name], textposition: "outside", textangle: 90 };
+  core.fitToPhone(layout, [bars], 500, chars);
+  assert.deepEqual(bars.y, ["a".repeat(14) + "<br>" + "b".repeat(5)]);
+  assert.deepEqual(layout.xaxis.range, [10, 40]); // 10 + 1.5 * 20
+  assert.equal(bars.textangle, 90); // an angle the chapter chose is kept
+  assert.equal(layout.yaxis.categoryarray, undefined);
+});
+
+test("horizontal bars without a range: values outside move inside when there is no room", () => {
+  const bars = { type: "bar", orientation: "h", y: ["a"], textposition: "outside" };
+  const other = { type: "bar", orientation: "h", y: ["b"], textposition: "inside" };
+  const layout = {};
+  core.fitToPhone(layout, [bars, other], 375, chars);
+  assert.equal(bars.textposition, "auto");
+  assert.equal(other.textposition, "inside");
+  assert.equal(layout.xaxis.range, undefined);
+  // a range of the wrong shape counts as none
+  const odd = { type: "bar", orientation: "h", y: ["a"], textposition: "outside" };
+  const three = { xaxis: { range: [0, 1, 2] } };
+  core.fitToPhone(three, [odd], 375, chars);
+  assert.equal(odd.textposition, "auto");
+  assert.deepEqual(three.xaxis.range, [0, 1, 2]);
+  // bars inside and no range: nothing moves
+  const inside = { type: "bar", orientation: "h", y: ["a"], textposition: "inside" };
+  const kept = { xaxis: { range: [0, 10] } };
+  core.fitToPhone(kept, [inside], 375, chars);
+  assert.equal(inside.textposition, "inside");
+  assert.deepEqual(kept.xaxis.range, [0, 10]); // no values past the bars: the axis is kept
+});
+
+test("vertical bars: more than six categories stand on end and drop the axis title", () => {
+  const seven = { type: "bar", x: ["a", "b", "c", "d", "e", "f", "g"] };
+  const layout = { xaxis: { title: { text: "Party" }, tickangle: 0 } };
+  assert.equal(core.fitToPhone(layout, [seven], 375, chars), true);
+  assert.equal(layout.xaxis.tickangle, -90);
+  assert.deepEqual(layout.xaxis.tickfont, { size: 10 });
+  assert.deepEqual(layout.xaxis.title, { text: "" });
+  // six (counted once across traces) stay as they are
+  const six = { xaxis: { tickangle: 0 } };
+  assert.equal(core.fitToPhone(six, [{ type: "bar", x: ["a", "b", "c"] }, { type: "bar", x: ["d", "e", "f", "a"] }], 375, chars), false);
+  assert.deepEqual(six.xaxis, { tickangle: 0 });
+  // horizontal bars' and lines' x values are not categories
+  assert.equal(core.fitToPhone({}, [{ type: "scatter", x: [1, 2, 3, 4, 5, 6, 7] }], 375, chars), false);
+  assert.equal(core.fitToPhone({}, [{ type: "bar", orientation: "h", x: [1, 2, 3, 4, 5, 6, 7], y: [] }], 375, chars), false);
+  assert.equal(core.fitToPhone({}, [{ type: "bar", x: "abcdefgh" }], 375, chars), false);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Hover labels, paths, settings, titles, heights
+// ---------------------------------------------------------------------------------------------
+
+test("a hover label's series name moves into the label", () => {
+  const data = [{ hovertemplate: "%{y:.1f}%<extra>Liberal</extra>" },
+                { hovertemplate: "%{y}<extra></extra>" },
+                { hovertemplate: "%{y}" }, {},
+                { hovertemplate: "%{x}<extra>two\nlines</extra>" }];
+  core.nameInLabel(data);
+  assert.equal(data[0].hovertemplate, "Liberal<br>%{y:.1f}%<extra></extra>");
+  assert.equal(data[1].hovertemplate, "%{y}<extra></extra>");
+  assert.equal(data[2].hovertemplate, "%{y}");
+  assert.equal(data[3].hovertemplate, undefined);
+  assert.equal(data[4].hovertemplate, "two\nlines<br>%{x}<extra></extra>");
+});
+
+test("setPath sets a nested key, making the objects on the way", () => {
+  const t = { a: { keep: 1 }, n: null, s: "text" };
+  core.setPath(t, "a.b.c", 5);
+  core.setPath(t, "n.x", 6);
+  core.setPath(t, "s.y", 7);
+  core.setPath(t, "top", 8);
+  assert.deepEqual(t, { a: { keep: 1, b: { c: 5 } }, n: { x: 6 }, s: { y: 7 }, top: 8 });
+});
+
+test("a setting: the figure's own, else its template's, else the default", () => {
+  const layout = { margin: { t: 50 }, title: { font: { size: null } },
+                   template: { layout: { margin: { t: 70, b: 20 }, title: { font: { size: 17 } }, height: 0 } } };
+  assert.equal(core.setting(layout, "margin.t", 80), 50);
+  assert.equal(core.setting(layout, "margin.b", 80), 20);
+  assert.equal(core.setting(layout, "title.font.size", 12), 17); // null is no setting
+  assert.equal(core.setting(layout, "height", 450), 0); // 0 is a setting
+  assert.equal(core.setting(layout, "margin.l", 80), 80);
+  assert.equal(core.setting({}, "margin.t", 80), 80);
+  assert.equal(core.setting({ template: {} }, "margin.t", 80), 80);
+  assert.equal(core.setting({ margin: "x" }, "margin.t", 80), 80);
+  assert.equal(core.setting({ template: { layout: { title: { text: null } } } }, "title.text", "d"), "d");
+  assert.equal(core.setting({ margin: null }, "margin.t", 80), 80); // null on the way
+  assert.equal(core.setting({ title: "abc" }, "title.length", 5), 5); // a string is not a node
+});
+
+test("a title's text, whatever form it comes in", () => {
+  assert.equal(core.titleText("Seats"), "Seats");
+  assert.equal(core.titleText({ text: "Seats" }), "Seats");
+  assert.equal(core.titleText({}), "");
+  assert.equal(core.titleText({ text: 5 }), "");
+  assert.equal(core.titleText(undefined), "");
+  assert.equal(core.titleText(null), "");
+});
+
+test("a phone chart grows until its plot keeps 180 px; a desktop one never needs to", () => {
+  assert.equal(core.MIN_PLOT_PHONE, 180);
+  assert.equal(core.MIN_PLOT, 0);
+  assert.equal(core.grownHeight(375, 420, 150), 450);
+  assert.equal(core.grownHeight(375, 420, 149.5), 451); // rounded up
+  assert.equal(core.grownHeight(375, 420, 180), null);
+  assert.equal(core.grownHeight(375, 420, 200), null);
+  assert.equal(core.grownHeight(1000, 420, 10), null);
+  assert.equal(core.grownHeight(1000, 420, 0), null);
+  assert.equal(core.grownHeight(1000, 420, -5), 425);
+});
+
+test("plotly's options: responsive, no logo, no selection tools, the tool bar off on a phone", () => {
+  assert.deepEqual(core.config({ scrollZoom: false, responsive: false }, 1280), {
+    scrollZoom: false, responsive: true, displaylogo: false,
+    modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"], displayModeBar: "hover"
+  });
+  assert.equal(core.config(undefined, 375).displayModeBar, false);
+  assert.equal(core.config(null, 599).displayModeBar, false);
+  assert.equal(core.config({}, 600).displayModeBar, "hover");
+});
+
+test("the font measured is the theme's", () => {
+  assert.equal(core.FONT, "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif");
+});
+
+test("every colour, width and size comes from the theme it is given", () => {
+  const other = JSON.parse(JSON.stringify(THEME));
+  other.modes.dark.font = "#ABCDEF";
+  other.phoneWidth = 400;
+  other.font = "serif";
+  other.titleSize = 20;
+  other.phoneFontSize = 11;
+  const c = require("../../src/liberal_crisis/site/static/charts-core.js")(other);
+  assert.equal(c.NARROW, 400);
+  assert.equal(c.isNarrow(450), false);
+  assert.equal(c.FONT, "serif");
+  assert.equal(c.TITLE_SIZE, 20);
+  assert.equal(c.PHONE_FONT_SIZE, 11);
+  assert.equal(c.overrides({ width: 1000, title: "T" }, "dark")["font.color"], "#ABCDEF");
+  assert.equal(c.overrides({ width: 300, title: "T" }, "light")["font.size"], 11);
+});
