@@ -19,9 +19,15 @@ $(VENV)/.book-deps: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.test-deps: requirements-test.txt $(VENV)/.book-deps
+$(VENV)/.test-deps: requirements-test.txt requirements-lab.txt $(VENV)/.book-deps
 	PYTHON=$(PYTHON) scripts/system-deps.sh
 	$(BIN)/python -m pip install -q -r requirements-test.txt
+	touch $@
+
+# JupyterLab with jupytext and jupyterlab-myst; lab/overrides.json opens a chapter's .md as a
+# notebook (jupytext's "Jupytext Notebook" viewer) on a double-click.
+$(VENV)/.lab-deps: requirements-lab.txt $(VENV)/.book-deps
+	$(BIN)/python -m pip install -q -r requirements-lab.txt
 	touch $@
 
 # The book needs plotly.js only; StrykerJS (a devDependency) comes with `make mutants-js`.
@@ -65,10 +71,11 @@ pdf: setup-test book
 shots: setup-test book
 	$(BIN)/python -m liberal_crisis.site.shots _build/html _build/shots
 
-# JupyterLab with jupytext, on this machine only (127.0.0.1): chapters open as notebooks.
-lab: setup
-	$(BIN)/python -m pip install -q -r requirements-lab.txt
-	$(BIN)/jupyter lab --ip 127.0.0.1 --notebook-dir .
+# JupyterLab on this machine only (127.0.0.1), offline: chapters open as notebooks that render
+# like the site (jupyterlab-myst), with the book's plotly theme; Run All fills in the numbers.
+lab: setup $(VENV)/.lab-deps
+	$(BIN)/jupyter lab --ip 127.0.0.1 --ServerApp.root_dir=. --LabApp.app_settings_dir=lab \
+	  $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Ours vs a stock Jupyter Book set-up: page weight, chart drawing, build times (prints numbers).
 bench: setup-test

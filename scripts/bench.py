@@ -4,6 +4,7 @@
     python scripts/bench.py projection   # the projection benchmark only
     python scripts/bench.py site         # the site benchmark only (and the explorer on it)
     python scripts/bench.py explorer [SITE]  # the swing explorer on a built site (_build/html)
+    python scripts/bench.py rerun        # re-running every chapter as a notebook
 
 1. Projection: the median wall time of a 338-riding seat projection (shares -> uniform swing ->
    winners -> seat count). Uses data/ge2021_riding_votes.csv when present, otherwise a
@@ -25,6 +26,11 @@
    edit of one CSV (a turnout figure in data/byelection_turnout_2024.csv), with the chapters
    that re-executed and whether any page still shows the old figure. Numbers only: nothing here
    is asserted.
+
+4. Re-running the chapters (the reader's "Run All"): each chapter of ``_toc.yml`` read as a
+   notebook (jupytext's MyST reader, as ``make lab`` opens it) and executed headless with
+   nbclient from its own folder, one after another; prints each chapter's wall time (kernel
+   start included) and the total against the one-minute target. Printed, never asserted.
 
 3. Swing explorer: on the what-if page, the median time of ``swingExplorer.seats()`` and of one
    whole recompute after an input (seats, sentence, list of changed ridings, chart), timed with
@@ -427,8 +433,44 @@ def run_site() -> None:
         print_explorer(bench_explorer(ours_book / "_build" / "html"))
 
 
+RERUN_TARGET_S = 60.0
+
+
+def bench_rerun() -> list[tuple[str, float]]:
+    import yaml
+    from myst_nb.core.read import read_myst_markdown_notebook
+    from nbclient import NotebookClient
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    times = []
+    for name in files:
+        path = ROOT / f"{name}.md"
+        text = path.read_text(encoding="utf-8")
+        if "{code-cell}" not in text:
+            continue
+        notebook = read_myst_markdown_notebook(text, path=str(path))
+        start = time.perf_counter()
+        NotebookClient(notebook, timeout=600, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        times.append((path.stem, time.perf_counter() - start))
+    return times
+
+
+def run_rerun() -> None:
+    times = bench_rerun()
+    print("\nRe-running every chapter as a notebook (headless, from book/, one after another):")
+    for name, seconds in times:
+        print(f"  {name:<24} {seconds:6.1f} s")
+    total = sum(s for _, s in times)
+    print(f"  {'total':<24} {total:6.1f} s (target: under {RERUN_TARGET_S:.0f} s: "
+          f"{'met' if total < RERUN_TARGET_S else 'NOT MET'})")
+
+
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if what in ("all", "rerun"):
+        run_rerun()
     if what in ("all", "projection"):
         run_projection()
     if what in ("all", "site"):

@@ -38,12 +38,13 @@ class Fault:
 
 FAULTS = [
     Fault("glued-share-from-wrong-row",
-          "Toronto–St. Paul's: the Conservative share glued from the Liberal row (the audit's "
+          "Toronto–St. Paul's: the Conservative share computed from the Liberal row (the audit's "
           "'Stewart took 15,565 votes (40.4 %)')",
-          "book/toronto-st-pauls.md",
-          'glue("tsp_cpc_share", float(by.loc[by["party_code"] == "CPC"',
-          'glue("tsp_cpc_share", float(by.loc[by["party_code"] == "LPC"',
-          ("tests/test_published_figures.py",)),
+          "src/liberal_crisis/stories/toronto_st_pauls.py",
+          '"tsp_cpc_share": formats.decimal(float(share["CPC"])),',
+          '"tsp_cpc_share": formats.decimal(float(share["LPC"])),',
+          ("tests/test_toronto_st_pauls.py::test_the_validated_count",
+           "tests/test_published_figures.py")),
     Fault("dropped-rule",
           "the poll-shares rule taken out of RULES (a poll adding up to 155 % passes)",
           "src/liberal_crisis/data/rules.py",

@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,11 @@ from liberal_crisis.site.browser import CHROMIUM, launch, serve, site_pages
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+
+# load()'s record of clean validations (liberal_crisis.data.validate.cache_dir): a fresh, empty
+# one for each test run, shared with the kernels and builds it starts, so the tests validate the
+# package at least once and never trust a record from the reader's own cache.
+os.environ.setdefault("LIBERAL_CRISIS_CACHE", tempfile.mkdtemp(prefix="liberal-crisis-cache-"))
 def jupyter_book(source: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     """``jupyter-book build`` exactly as ``make book`` runs it (strict, from clean)."""
     return subprocess.run(

@@ -51,3 +51,34 @@ def test_every_chapter_with_code_offers_its_notebook(built_site):
         nbformat.validate(notebook)
         code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
         assert "data.load(" in code and "theme.setup()" in code
+
+
+def test_every_notebook_download_shows_its_numbers(built_site):
+    """The ".ipynb" is the executed notebook: outputs, and every {eval} name's value stored with
+    its Markdown cell as jupyterlab-myst stores it, so it reads like the page with no kernel."""
+    from liberal_crisis.site.prose import prose_names
+
+    for path in chapters():
+        text = path.read_text(encoding="utf-8")
+        if "{code-cell}" not in text:
+            continue
+        page_name = path.relative_to(REPO).with_suffix("")
+        notebook = nbformat.read(built_site / "_sources" / f"{page_name}.ipynb", as_version=4)
+        raw = nbformat.writes(notebook)
+        assert "{glue" not in raw and "_lc_glue" not in raw, f"{page_name}: glue in the download"
+        shown = 0
+        for cell in notebook.cells:
+            if cell.cell_type != "markdown":
+                continue
+            names = prose_names(cell.source)
+            stored = {e["expression"]: e["result"] for e in cell.metadata.get("user_expressions", [])}
+            assert set(names) <= set(stored), f"{page_name}: no stored value for {set(names) - set(stored)}"
+            for name in names:
+                result = stored[name]
+                assert result["status"] == "ok" and result["data"]["text/plain"][0] in "'\"", result
+                shown += 1
+        assert shown == len([m for c in notebook.cells if c.cell_type == "markdown"
+                             for m in prose_names(c.source)])
+        if 'class="lc-figure' in (built_site / f"{page_name}.html").read_text(encoding="utf-8"):
+            assert any("application/vnd.plotly.v1+json" in o.get("data", {})
+                       for c in notebook.cells if c.cell_type == "code" for o in c.outputs)

@@ -224,3 +224,29 @@ def test_methods_page_defines_every_verdict(built_site):
     assert section is not None, "no verdict rules on the methods page"
     terms = [dt.get_text(" ", strip=True) for dt in section.find_all_next("dt")][:len(ALLOWED)]
     assert [t.split(" ", 1)[1] for t in terms] == ALLOWED
+
+
+def test_the_prose_numbers_from_the_record():
+    # first_report_claims.csv: 13 claims, 7 confirmed, none confirmed with a different number,
+    # 2 overtaken by events, 1 not borne out, 1 wrong, 2 cannot be verified; pledge_reports.csv:
+    # at least 20 signed (CBC), 30 to 40 willing (Star), 24 on the letter; caucus_size.csv: 153,
+    # so 31 for a Reform Act review (20 %); confidence_votes.csv, 25 September: 120-211, 91 apart.
+    values = first_report.figures(
+        reports=data.load("pledge_reports"), caucus_size=data.load("caucus_size"),
+        rules=data.load("leadership_rules"), votes=data.load("confidence_votes"),
+        timeline=data.load("timeline"), ballots=data.load("byelection_ballots_2024"),
+        results=data.load("byelection_results_2024"))
+    table = first_report.checked_table(data.load("first_report_claims"), values)
+    numbers = first_report.prose_numbers(table, values)
+    assert [numbers["fr_n_claims"], numbers["fr_n_confirmed"],
+            numbers["fr_n_confirmed_with_a_different_number"], numbers["fr_n_overtaken_by_events"],
+            numbers["fr_n_not_borne_out"], numbers["fr_n_wrong"],
+            numbers["fr_n_cannot_be_verified"]] == ["13", "7", "0", "2", "1", "1", "2"]
+    assert (numbers["fr_cbc_floor"], numbers["fr_star_low"], numbers["fr_star_high"],
+            numbers["fr_letter_signed"]) == ("20", "30", "40", "24")
+    assert (numbers["fr_caucus"], numbers["fr_review_needed"]) == ("153", "31")
+    assert (numbers["fr_sept_yeas"], numbers["fr_sept_nays"], numbers["fr_sept_margin"]) == (
+        "120", "211", "91")
+    used = set(re.findall(r"\{eval\}`(fr_\w+)`",
+                          (REPO / "book" / "first-report.md").read_text(encoding="utf-8")))
+    assert used and used <= set(numbers), sorted(used - set(numbers))

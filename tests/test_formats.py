@@ -106,3 +106,24 @@ def test_a_riding_name_in_a_table_reads_with_an_en_dash():
     assert formats.cell("riding", "LaSalle--Émard--Verdun") == "LaSalle–Émard–Verdun"
     assert formats.cell("riding", "Toronto--St. Paul's") == "Toronto–St. Paul’s"
     assert formats.cell("candidate", "A--B") != "A–B"  # only riding columns are names of places
+
+
+def test_prose_numbers_match_the_old_glue_format_specs():
+    """English output is Python's format spec, byte for byte (the pages must not change)."""
+    assert formats.number(8925) == format(8925, ",") == "8,925"
+    assert formats.decimal(27.346) == format(27.346, ".1f") == "27.3"
+    assert formats.decimal(27.5, 0) == format(27.5, ".0f") == "28"
+    assert formats.decimal(2.675, 2) == format(2.675, ".2f")
+    assert formats.change(3.21) == "+3.2" and formats.change(-3.21) == "-3.2"
+    assert formats.plain(2011) == "2011"
+    with pytest.raises(TypeError):
+        formats.plain("2011")
+
+
+def test_the_edition_language_changes_the_separators(monkeypatch):
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "fr")
+    assert formats.number(8925).replace("\u202f", " ").replace("\xa0", " ") == "8 925"
+    assert formats.decimal(27.346) == "27,3"
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "de")
+    with pytest.raises(ValueError, match="LIBERAL_CRISIS_LANG"):
+        formats.number(1)

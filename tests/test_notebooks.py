@@ -1,16 +1,37 @@
-"""Each chapter re-runs as an ordinary notebook from a clone (the JupyterLab path): no errors,
-and its charts come out as plotly's own output, which JupyterLab draws natively."""
+"""Each chapter re-runs as an ordinary notebook from its own folder (the JupyterLab path): no
+errors, its charts come out as plotly's own output (which JupyterLab draws natively), and every
+``{eval}`name``` in its prose is a ``str`` already defined when the reader reaches it (JupyterLab
+evaluates a Markdown cell's names when Run All gets to it, not at the end)."""
 
 from __future__ import annotations
 
+import re
+
+import nbformat
 import pytest
 from myst_nb.core.read import read_myst_markdown_notebook
 from nbclient import NotebookClient
 
 from conftest import REPO
+from liberal_crisis.site.prose import prose_names
 from test_prose import chapters
 
 PLOTLY = "application/vnd.plotly.v1+json"
+CHECK = """\
+_lc_bad = [n for n in {names!r} if not isinstance(globals().get(n), str)]
+assert not _lc_bad, f"markdown cell {index}: not yet a str when the prose shows it: {{_lc_bad}}"
+"""
+
+
+def with_name_checks(notebook):
+    """The notebook with a check after each Markdown cell that shows names."""
+    cells = []
+    for index, cell in enumerate(notebook.cells):
+        cells.append(cell)
+        if cell.cell_type == "markdown" and (names := prose_names(cell.source)):
+            cells.append(nbformat.v4.new_code_cell(CHECK.format(names=names, index=index)))
+    notebook.cells = cells
+    return notebook
 
 
 @pytest.mark.parametrize(
@@ -18,9 +39,26 @@ PLOTLY = "application/vnd.plotly.v1+json"
 )
 def test_chapter_runs_as_a_notebook(path):
     notebook = read_myst_markdown_notebook(path.read_text(encoding="utf-8"), path=str(path))
-    NotebookClient(notebook, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(REPO / "book")}}).execute()
+    notebook = with_name_checks(notebook)
+    NotebookClient(notebook, timeout=300, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
-    assert not [o for o in outputs if o.output_type == "error"]
+    errors = [f"{o.ename}: {o.evalue}" for o in outputs if o.output_type == "error"]
+    assert not errors, errors
     if "charts.present(" in path.read_text():
         assert any(PLOTLY in o.get("data", {}) for o in outputs), "no plotly output"
+
+
+def test_no_glue_left_in_chapters():
+    for path in chapters():
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"\{glue(:\w+)?\}|myst_nb import glue|\bglue\(", text), path.name
+
+
+@pytest.mark.parametrize("path", chapters(), ids=lambda p: p.stem)
+def test_no_code_cell_over_40_lines(path):
+    """A reader follows a chapter cell by cell: long logic goes into the package."""
+    notebook = read_myst_markdown_notebook(path.read_text(encoding="utf-8"), path=str(path))
+    long = [(i, len(c.source.splitlines())) for i, c in enumerate(notebook.cells)
+            if c.cell_type == "code" and len(c.source.splitlines()) > 40]
+    assert not long, f"{path.name}: code cells over 40 lines (cell, lines): {long}"

@@ -1,8 +1,8 @@
-"""Chapter prose: numbers are glued from data, never typed; every chapter has the skeleton.
+"""Chapter prose: numbers come from data ({eval}`name`), never typed; every chapter has the skeleton.
 
 A number typed into prose drifts from the data the day a CSV is corrected. What may stay in the
 text: years, the day of a date written with its month, identifiers such as bill numbers, and
-anything inside a quotation, a citation or a glue role.
+anything inside a quotation, a citation or an {eval} role.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ MONTHS = (
 STRIP = [
     re.compile(r"^```.*?^```", re.S | re.M),  # code cells and fenced directives' bodies
     re.compile(r"^---\n.*?\n---\n", re.S),  # front matter
-    re.compile(r"\{(?:glue|glue:text|glue:md|cite|cite:p|cite:t|doc|ref|numref|download)\}`[^`]*`"),
+    re.compile(r"\{(?:eval|glue|glue:text|glue:md|cite|cite:p|cite:t|doc|ref|numref|download)\}`[^`]*`"),
     re.compile(r"`[^`]*`"),  # inline code
     re.compile(r"\]\([^)]*\)"),  # link targets
     re.compile(r"^:[a-z-]+:.*$", re.M),  # directive options
@@ -58,12 +58,12 @@ def typed_numbers(text: str) -> list[str]:
 @pytest.mark.parametrize("path", chapters(), ids=lambda p: p.stem)
 def test_no_typed_numbers_in_prose(path):
     found = typed_numbers(path.read_text(encoding="utf-8"))
-    assert found == [], f"{path.name}: numbers typed into prose (glue them): {found}"
+    assert found == [], f"{path.name}: numbers typed into prose (compute them: {eval}`name`): {found}"
 
 
 def test_the_rule_catches_a_typed_number():
     assert typed_numbers("The margin was 633 votes.") == ["633"]
-    assert typed_numbers("Turnout was {glue:text}`t:.1f` % on 24 June 2024.") == []
+    assert typed_numbers("Turnout was {eval}`turnout` % on 24 June 2024.") == []
     assert typed_numbers('She said "we are 20 points down".') == []
 
 

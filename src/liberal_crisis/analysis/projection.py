@@ -78,13 +78,18 @@ def winners(shares_wide: pd.DataFrame, tol: float = 1e-9) -> pd.Series:
     arr = shares_wide.to_numpy(dtype=float)
     if arr.shape[1] == 0:
         return pd.Series(pd.NA, index=shares_wide.index, name="winner", dtype="object")
+    labels = _winner_labels(arr, np.asarray(shares_wide.columns, dtype=object), tol)
+    return pd.Series(labels, index=shares_wide.index, name="winner", dtype="object")
+
+
+def _winner_labels(arr: np.ndarray, columns: np.ndarray, tol: float = 1e-9) -> np.ndarray:
+    """:func:`winners` on a NumPy array of shares (ridings x parties named by ``columns``)."""
     arr = np.where(np.isnan(arr), -np.inf, arr)
     top = arr.max(axis=1)
     n_top = (arr >= (top - tol)[:, None]).sum(axis=1)
-    labels = np.asarray(shares_wide.columns, dtype=object)[arr.argmax(axis=1)]
+    labels = columns[arr.argmax(axis=1)]
     labels = np.where(n_top > 1, TIE, labels)
-    labels = np.where(top > 0, labels, None)
-    return pd.Series(labels, index=shares_wide.index, name="winner", dtype="object")
+    return np.where(top > 0, labels, None)
 
 
 def seat_count(winners: pd.Series) -> pd.Series:
@@ -156,15 +161,51 @@ def sensitivity(base_votes_long: pd.DataFrame, before, after, fractions, method:
     label that wins a seat at some fraction) appears at every fraction, with 0 where it wins
     nothing.
     """
+    if method not in ("uniform", "proportional"):
+        raise ValueError(f"method must be 'uniform' or 'proportional', not {method!r}")
     base = shares(base_votes_long, by=by)
-    swing = uniform_swing if method == "uniform" else proportional_swing
-    counts = {f: seat_count(winners(swing(base, scaled_change(before, after, f, method))))
-              for f in fractions}
+    counts = _scaled_counts(base, before, after, fractions, method)
     labels = list(parties) if parties is not None else list(
-        dict.fromkeys(code for c in counts.values() for code in c.index))
+        dict.fromkeys(code for c in counts.values() for code in c))
     rows = [(float(f), code, int(c.get(code, 0))) for f, c in counts.items() for code in labels]
     return pd.DataFrame(rows, columns=["fraction", "party_code", "seats"])
 
+
+def _scaled_counts(base: pd.DataFrame, before, after, fractions, method: str) -> dict:
+    """``{fraction: seat_count(winners(swing(base, scaled_change(before, after, fraction,
+    method))))}`` as ``{label: seats}`` dicts in :func:`seat_count`'s order, with the same
+    floats: each share moved by one addition then the floor (uniform) or one multiplication
+    (proportional), by a change computed as :func:`scaled_change` computes it. On NumPy arrays:
+    the sensitivity charts take hundreds of these, and the DataFrame path took seconds."""
+    after, before = _as_series(after).align(_as_series(before), fill_value=0.0)
+    full = (after - before) if method == "uniform" else ratio_from(after, before)
+    in_base = [c for c in full.index if c in set(base.columns)]
+    where = [base.columns.get_loc(c) for c in in_base]
+    full = full.reindex(in_base).to_numpy(dtype=float)
+    shares_arr = base.to_numpy(dtype=float)
+    columns = np.asarray(base.columns, dtype=object)
+    out = {}
+    for f in fractions:
+        if not 0.0 <= f <= 1.0:
+            raise ValueError(f"fraction must be between 0 and 1, not {f}")
+        values = f * full if method == "uniform" else f * full + (1.0 - f)
+        keep = np.isfinite(values)
+        if method == "proportional" and (values[keep] < 0).any():
+            raise ValueError("negative ratio")
+        arr = shares_arr.copy()
+        cols = [w for w, k in zip(where, keep) if k]
+        if cols:
+            part, v = arr[:, cols], values[keep]
+            if method == "uniform":
+                arr[:, cols] = np.where(part > 0, np.maximum(part + v, 0.0), part)
+            else:
+                arr[:, cols] = part * v
+        labels = [x for x in _winner_labels(arr, columns) if x is not None]
+        counted = {}
+        for label in labels:
+            counted[label] = counted.get(label, 0) + 1
+        out[f] = dict(sorted(counted.items(), key=lambda kv: (-kv[1], kv[0])))
+    return out
 
 def _leads(base_shares_wide: pd.DataFrame, before, after, party: str, method: str):
     """For each riding, the open interval of fractions ``(lo, hi)`` in which ``party``'s

@@ -8,12 +8,24 @@ check that every derived CSV is what its derivation step writes from its inputs 
 now (:mod:`.derive.check`). Any
 failure raises ``DataError`` naming the file, line, column and rule, so a chapter that would
 publish a wrong number stops the build instead.
+
+``load()`` validates once per set of bytes: a package that passed every check is recorded in a
+cache folder (``$LIBERAL_CRISIS_CACHE``, else ``$XDG_CACHE_HOME/liberal-crisis``, else
+``~/.cache/liberal-crisis``; never in the repository) under one key, the SHA-256 of every data
+file (the CSVs and JSON of ``data/``, ``data/meta`` and ``data/raw``), of the data layer's own
+source and of the Frictionless version. The next process that loads the same bytes skips the
+checks (and the import of Frictionless, seconds on its own); any changed file, rule or version
+gives another key, so the whole package is validated again and a problem raises as before. Only
+a clean validation is recorded. ``validate()`` and ``liberal-crisis-validate`` always check.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sys
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
@@ -25,12 +37,8 @@ from .package import DataError, Problem, data_dir, frictionless_problems, read
 
 def _signature(folder: Path) -> tuple:
     """Changes whenever any data file changes, so the validation cache is never stale."""
-    return tuple(
-        (p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
-        for p in sorted([*folder.iterdir(), *(folder / provenance.RAW).rglob("*"),
-                         *(folder / meta.META).rglob("*")])
-        if p.is_file() and (p.suffix in (".csv", ".json") or provenance.RAW in p.parts)
-    )
+    return tuple((p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+                 for p in _data_files(folder))
 
 
 def problems(folder: Path) -> list[Problem]:
@@ -51,11 +59,51 @@ def problems(folder: Path) -> list[Problem]:
     return found
 
 
+CACHE_ENV = "LIBERAL_CRISIS_CACHE"
+
+
+def cache_dir() -> Path:
+    """Where clean validations are recorded (outside the repository)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "liberal-crisis"
+
+
+def content_key(folder: Path) -> str:
+    """SHA-256 over every data file's path and bytes, the data layer's source and the
+    Frictionless version: any change to what validation reads, or to how it checks, changes it."""
+    digest = hashlib.sha256()
+    code = Path(__file__).resolve().parent
+    files = [(f"data/{p.relative_to(folder).as_posix()}", p) for p in _data_files(folder)]
+    files += [(f"code/{p.relative_to(code).as_posix()}", p) for p in sorted(code.rglob("*.py"))]
+    for name, path in files:
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(metadata.version("frictionless").encode("ascii"))
+    return digest.hexdigest()
+
+
+def _data_files(folder: Path) -> list[Path]:
+    return [p for p in sorted([*folder.iterdir(), *(folder / provenance.RAW).rglob("*"),
+                               *(folder / meta.META).rglob("*")])
+            if p.is_file() and (p.suffix in (".csv", ".json") or provenance.RAW in p.parts)]
+
+
 @lru_cache(maxsize=8)
-def _validated(folder: Path, signature: tuple) -> None:
+def _validated(folder: Path, signature: tuple, trust_record: bool = False) -> None:
+    record = cache_dir() / "validated" / content_key(folder) if trust_record else None
+    if record is not None and record.is_file():
+        return
     found = problems(folder)
     if found:
         raise DataError(found)
+    if record is not None:
+        try:
+            record.parent.mkdir(parents=True, exist_ok=True)
+            record.write_text(f"{folder}\n", encoding="utf-8")
+        except OSError:  # a read-only home: validate every time, as before
+            pass
 
 
 def validate(folder: Path | None = None) -> list[Problem]:
@@ -69,9 +117,10 @@ def validate(folder: Path | None = None) -> list[Problem]:
 
 
 def load(name: str, folder: Path | None = None) -> pd.DataFrame:
-    """Validate the whole package (once per change), then read one resource."""
+    """Validate the whole package (once per change of its bytes, recorded across processes in
+    :func:`cache_dir`), then read one resource."""
     folder = Path(folder).resolve() if folder else data_dir()
-    _validated(folder, _signature(folder))
+    _validated(folder, _signature(folder), trust_record=True)
     return read(name, folder)
 
 

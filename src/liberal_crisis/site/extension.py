@@ -31,7 +31,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..stories import formats
 from ..stories.charts import META_KEY
-from . import assets, citations, downloads, explorer, sharing
+from . import assets, citations, downloads, explorer, prose, sharing
 from .plotly_js import (BASIC_TRACES, PLOTLY_TARGET, THEME_TARGET, chart_assets, check_plotlyjs,
                         write_static)
 from .plotly_mime import plotly_chart
@@ -317,6 +317,7 @@ def setup(app: Sphinx) -> dict:
     downloads.setup(app)
     sharing.setup(app)
     app.connect("source-read", key_execution_on_data)
+    prose.setup(app)  # {eval}`name` in prose -> qualified glue, and the cell that glues the names
     app.connect("doctree-read", note_chart_names)
     app.connect("env-purge-doc", purge_chart_names)
     app.connect("env-merge-info", merge_chart_names)

@@ -13,6 +13,8 @@ import string
 
 import pandas as pd
 
+from . import formats
+
 
 # The verdicts, in the order a reader meets them, each with a mark that does not rely on colour
 # and the rule the methods page prints (one place, so the page and the rule cannot disagree).
@@ -131,6 +133,32 @@ def verdict_counts(table: pd.DataFrame) -> dict[str, int]:
     counts = table["verdict"].value_counts()
     return {v: int(counts.get(v, 0)) for v in VERDICTS}
 
+
+
+def prose_numbers(table: pd.DataFrame, values: dict[str, object]) -> dict[str, str]:
+    """Every number the chapter's prose shows, as display strings (``formats``), under the
+    literal name of its ``{eval}`name```: the verdict counts of the checked ``table`` and the
+    record's figures from :func:`figures`."""
+    counts = verdict_counts(table)
+    return {
+        "fr_n_claims": formats.plain(len(table)),
+        "fr_n_confirmed": formats.plain(counts["confirmed"]),
+        "fr_n_confirmed_with_a_different_number": formats.plain(
+            counts["confirmed with a different number"]),
+        "fr_n_overtaken_by_events": formats.plain(counts["overtaken by events"]),
+        "fr_n_not_borne_out": formats.plain(counts["not borne out"]),
+        "fr_n_wrong": formats.plain(counts["wrong"]),
+        "fr_n_cannot_be_verified": formats.plain(counts["cannot be verified"]),
+        "fr_cbc_floor": formats.plain(values["cbc_floor"]),
+        "fr_letter_signed": formats.plain(values["letter_signed"]),
+        "fr_caucus": formats.plain(values["caucus"]),
+        "fr_review_needed": formats.plain(values["review_needed"]),
+        "fr_sept_yeas": formats.plain(values["sept_yeas"]),
+        "fr_sept_nays": formats.plain(values["sept_nays"]),
+        "fr_sept_margin": formats.plain(values["sept_margin"]),
+        "fr_star_low": formats.plain(values["star_low"]),
+        "fr_star_high": formats.plain(values["star_high"]),
+    }
 
 def verdict_tally(table: pd.DataFrame) -> pd.DataFrame:
     """One row per verdict, in the order of :data:`VERDICTS`: its mark and name, how many

@@ -16,16 +16,28 @@ text alike:
 - ``typographic(text)``: curly apostrophes and quotation marks for chart text;
 - ``dated_title("... (4 Sep 2024)")`` -> ``("...", "4 September 2024")``: the date the book added
   to a cited document's title, split off and written in the house style.
+
+Numbers in prose (``{eval}`name``` in a chapter, see CONTRIBUTING.md "Numbers in prose") are
+strings made here, ready to display: ``number(8925)`` -> ``"8,925"`` (``:,``),
+``decimal(27.346)`` -> ``"27.3"`` (``:.1f``), ``decimal(x, 0)`` (``:.0f``), ``change(3.21)`` ->
+``"+3.2"`` (``:+.1f``), ``plain(2011)`` -> ``"2011"`` (no grouping: years, small counts). They
+read the edition's language from one place, ``LIBERAL_CRISIS_LANG`` (``language()``; default
+``en``): English output is Python's own formatting, byte for byte; another language swaps the
+separators for its own (``fr``: ``"8 925"``, ``"27,3"``).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 
 from babel.dates import format_date
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 LOCALE = "en_CA"
+LANGUAGE_VARIABLE = "LIBERAL_CRISIS_LANG"  # the edition's language: "en" (default) or "fr"
+LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 PCT_DECIMALS = 1
 HOVER_PCT = ":.1f}%"  # e.g. "%{y" + HOVER_PCT: the plotly hover form of pct()
 
@@ -149,9 +161,47 @@ def dated_title(title: str) -> tuple[str, str]:
     return title[: found.start()], date(when) if day else month(when)
 
 
+def language() -> str:
+    """The edition's language, from ``LIBERAL_CRISIS_LANG`` (``"en"`` when unset)."""
+    lang = os.environ.get(LANGUAGE_VARIABLE, "").strip() or "en"
+    if lang not in LOCALES:
+        raise ValueError(f"{LANGUAGE_VARIABLE}={lang!r}: the book has editions in {sorted(LOCALES)}")
+    return lang
+
+
+def localise(text: str) -> str:
+    """A number formatted by Python (``,`` groups, ``.`` decimals) in the edition's language:
+    unchanged in English, ``"8 925"`` and ``"27,3"`` in French (Babel's symbols)."""
+    lang = language()
+    if lang == "en":
+        return text
+    locale = LOCALES[lang]
+    group, point = get_group_symbol(locale), get_decimal_symbol(locale)
+    return text.translate({ord(","): "\0", ord("."): point}).replace("\0", group)
+
+
 def number(value, decimals: int = 0) -> str:
-    """'12,345' (thousands separated by commas)."""
-    return f"{value:,.{decimals}f}"
+    """'12,345' (thousands separated by commas; the prose's ``:,``)."""
+    return localise(f"{value:,.{decimals}f}")
+
+
+def decimal(value, decimals: int = 1) -> str:
+    """'27.3': a share or a number of points, without a sign or a unit (the prose's ``:.1f``;
+    ``decimal(x, 0)`` is ``:.0f``)."""
+    return localise(f"{float(value):.{decimals}f}")
+
+
+def change(value, decimals: int = 1) -> str:
+    """'+3.2' or '-3.2': a change with its sign (the prose's ``:+.1f``)."""
+    return localise(f"{float(value):+.{decimals}f}")
+
+
+def plain(value) -> str:
+    """'2011', '91': a whole number as it is, no grouping (years, riding numbers, small counts)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) and not hasattr(value, "item"):
+        raise TypeError(f"plain() formats a number, not {value!r}")
+    value = value.item() if hasattr(value, "item") else value
+    return localise(str(value))
 
 
 def pct(value, decimals: int = PCT_DECIMALS) -> str:

@@ -1,0 +1,56 @@
+"""The confidence chapter's module: figures typed from data/confidence_votes.csv and
+data/house_*.csv, never from the code."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import REPO
+from liberal_crisis import data
+from liberal_crisis.stories import confidence
+
+
+@pytest.fixture(scope="module")
+def numbers():
+    return confidence.prose_numbers(data.load("confidence_votes"), data.load("house_standings"),
+                                    data.load("house_snapshots"), data.load("timeline"))
+
+
+def test_the_tallies(numbers):
+    # confidence_votes.csv: 25 September 120 yeas, 211 nays (91 apart), division 858 at sitting
+    # 343, 127 yeas in the press; 1 October 121-207 (120 in the press); 9 December 152-180;
+    # C-319 on 2 October 181-143, division 866, sitting 347; three non-confidence motions from
+    # September; two of the five rows verified against the Journals.
+    assert (numbers["conf_sep_yeas"], numbers["conf_sep_nays"], numbers["conf_sep_margin"]) == (
+        "120", "211", "91")
+    assert (numbers["conf_sep_division"], numbers["conf_sep_sitting"],
+            numbers["conf_sep_press_yeas"]) == ("858", "343", "127")
+    assert (numbers["conf_oct_yeas"], numbers["conf_oct_nays"],
+            numbers["conf_oct_press_yeas"]) == ("121", "207", "120")
+    assert (numbers["conf_dec_yeas"], numbers["conf_dec_nays"]) == ("152", "180")
+    assert (numbers["conf_c319_yeas"], numbers["conf_c319_nays"], numbers["conf_c319_division"],
+            numbers["conf_c319_sitting"]) == ("181", "143", "866", "347")
+    assert numbers["conf_n_autumn"] == "3"
+    assert (numbers["conf_n_verified"], numbers["conf_n_verified_all"]) == ("2", "5")
+
+
+def test_the_house_of_9_december(numbers):
+    # house_standings.csv, 2024-12-09: LPC 153, CPC 119, BQ 33, NDP 25, GPC 2, IND 4; two of 338
+    # vacant; less the Speaker 335 voting, 168 to carry, 152 Liberal votes; CPC+BQ+NDP 177,
+    # CPC+BQ 152, CPC+NDP 144; LPC+NDP+GPC 179 votes on 180 seats.
+    assert (numbers["conf_house_size"], numbers["conf_vacant"]) == ("338", "2")
+    assert [numbers[f"conf_seats_{p}"] for p in ("lpc", "cpc", "bq", "ndp", "gpc", "ind")] == [
+        "153", "119", "33", "25", "2", "4"]
+    assert (numbers["conf_voting_members"], numbers["conf_voting_majority"],
+            numbers["conf_lpc_votes"]) == ("335", "168", "152")
+    assert (numbers["conf_opposition_three"], numbers["conf_cpc_bq"],
+            numbers["conf_cpc_ndp"]) == ("177", "152", "144")
+    assert (numbers["conf_lpc_ndp_gpc_votes"], numbers["conf_lpc_ndp_gpc_seats"]) == ("179", "180")
+
+
+def test_every_name_the_prose_uses_is_computed(numbers):
+    used = set(re.findall(r"\{eval\}`(conf_\w+)`",
+                          (REPO / "book" / "confidence.md").read_text(encoding="utf-8")))
+    assert used and used <= set(numbers), sorted(used - set(numbers))
