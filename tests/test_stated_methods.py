@@ -138,3 +138,17 @@ def test_a_candidate_just_under_one_per_cent_is_pooled_and_one_at_it_is_not():
 @pytest.mark.parametrize("seats, majority", [(338, 170), (343, 172), (308, 155), (2, 2), (1, 1)])
 def test_majority_is_more_than_half(seats, majority):
     assert house.votes_to_carry(seats) == majority
+
+
+def test_the_charts_draw_the_stated_smoother():
+    """The lines the chapters draw (stories.poll_average) use the stated kernel and bandwidth:
+    at each evaluation date, the polyfit reference with h = 14 days."""
+    from liberal_crisis.stories import poll_average as pav
+
+    long = pd.DataFrame({"end_date": _dates(POLL_DAYS), "party_code": "LPC",
+                         "share_pct": POLL_SHARES})
+    curve = pav.smoothed(long, ["LPC"])
+    at_days = (curve["date"] - DAY0).dt.days.to_numpy()
+    assert at_days.tolist() == list(range(0, 52, 3)) + [52]  # every third day, and the last poll
+    expected = [_local_linear_by_polyfit(POLL_DAYS, POLL_SHARES, x) for x in at_days]
+    assert curve["estimate"].to_numpy() == pytest.approx(expected, abs=1e-9)
