@@ -7,6 +7,8 @@ different numpy routine), so the prose, the constant and the computation cannot 
 """
 
 import math
+import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -152,3 +154,40 @@ def test_the_charts_draw_the_stated_smoother():
     assert at_days.tolist() == list(range(0, 52, 3)) + [52]  # every third day, and the last poll
     expected = [_local_linear_by_polyfit(POLL_DAYS, POLL_SHARES, x) for x in at_days]
     assert curve["estimate"].to_numpy() == pytest.approx(expected, abs=1e-9)
+
+
+# --- the methods page shows each of them from its constant ---------------------------------
+
+METHODS = Path(__file__).resolve().parents[1] / "book" / "methods.md"
+
+
+def _prose(text: str) -> str:
+    """The page without its code cells (what is typed for readers)."""
+    return re.sub(r"```\{code-cell\}.*?```", "", text, flags=re.S)
+
+
+def test_the_methods_page_takes_each_stated_parameter_from_its_constant():
+    text = METHODS.read_text(encoding="utf-8")
+    for name in ("pa.KERNEL", "pa.BANDWIDTH_DAYS", "pa.kernel_weight", "pa.LEVEL", "pa.N_BOOT",
+                 "pa.SEED", "pa.MIN_POLLS", "pooling.MIN_SHARE", "derive_polls.TABLE_FROM",
+                 "derive_polls.ELECTION_2025", "house.votes_to_carry"):
+        assert name in text, f"the methods page does not show {name}"
+    prose = _prose(text)
+    for typed in ("Gaussian", "14 days", "0.6", "90%", "400", "20241216", "one per cent",
+                  "1 June 2024", "27 April 2025", "170", "172"):
+        assert typed not in prose, f"{typed!r} is typed in the methods page's prose"
+
+
+@pytest.mark.build
+def test_the_methods_page_states_the_parameters(built_site):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((built_site / "book" / "methods.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    text = " ".join(page.get_text(" ").split())
+    for stated in ("each took under 1% of the vote", "170 of 338", "172 of 343",
+                   "Polls ending before 1 June 2024", "from 1 June 2024 to 27 April 2025",
+                   "weighted by a Gaussian kernel", "a bandwidth of 14 days",
+                   "one a bandwidth away about 0.6 of a poll", "fewer than 3 polls",
+                   "the central 90% of 400 re-fits", "seeded with 20241216"):
+        assert stated in text, stated
