@@ -21,7 +21,7 @@ TIE = "TIE"
 
 
 def _as_series(x: pd.Series | Mapping[str, float]) -> pd.Series:
-    return pd.Series(x, dtype=float) if not isinstance(x, pd.Series) else x.astype(float)
+    return pd.Series(x, dtype=float)  # a float copy, of a Series or of a mapping
 
 
 def uniform_swing(base_shares_wide: pd.DataFrame, change: pd.Series | Mapping[str, float]) -> pd.DataFrame:
@@ -36,7 +36,7 @@ def uniform_swing(base_shares_wide: pd.DataFrame, change: pd.Series | Mapping[st
     out = base_shares_wide.astype(float)  # copy
     cols = out.columns.intersection(change.index)
     base = out[cols]
-    moved = base.add(change.reindex(cols), axis=1).clip(lower=0.0)
+    moved = (base + change[cols]).clip(lower=0.0)
     out[cols] = moved.where(base > 0, base)  # absent (0) or unknown (NaN) stays as it was
     return out
 
@@ -64,7 +64,7 @@ def proportional_swing(base_shares_wide: pd.DataFrame, ratio: pd.Series | Mappin
         raise ValueError("negative ratio")
     out = base_shares_wide.astype(float)
     cols = out.columns.intersection(ratio.index)
-    out[cols] = out[cols].mul(ratio.reindex(cols), axis=1)
+    out[cols] = out[cols] * ratio[cols]
     return out
 
 
@@ -77,14 +77,14 @@ def winners(shares_wide: pd.DataFrame, tol: float = 1e-9) -> pd.Series:
     """
     arr = shares_wide.to_numpy(dtype=float)
     if arr.shape[1] == 0:
-        return pd.Series(pd.NA, index=shares_wide.index, name="winner", dtype="object")
+        return pd.Series(None, index=shares_wide.index, name="winner", dtype=object)
     arr = np.where(np.isnan(arr), -np.inf, arr)
     top = arr.max(axis=1)
     n_top = (arr >= (top - tol)[:, None]).sum(axis=1)
     labels = np.asarray(shares_wide.columns, dtype=object)[arr.argmax(axis=1)]
     labels = np.where(n_top > 1, TIE, labels)
     labels = np.where(top > 0, labels, None)
-    return pd.Series(labels, index=shares_wide.index, name="winner", dtype="object")
+    return pd.Series(labels, index=shares_wide.index, name="winner")  # object: None = no winner
 
 
 def seat_count(winners: pd.Series) -> pd.Series:
@@ -92,8 +92,8 @@ def seat_count(winners: pd.Series) -> pd.Series:
 
     ``"TIE"`` is counted as its own label; NA (no winner) is dropped.
     """
-    counts = winners.dropna().value_counts().sort_index()
-    counts = counts.sort_values(ascending=False, kind="stable")
+    counts = winners.dropna().value_counts()
+    counts = counts[sorted(counts.index, key=lambda label: (-counts[label], label))]
     counts.index.name = "party_code"
     return counts.astype(int).rename("seats")
 
