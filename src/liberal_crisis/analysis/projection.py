@@ -84,7 +84,7 @@ def winners(shares_wide: pd.DataFrame, tol: float = 1e-9) -> pd.Series:
     labels = np.asarray(shares_wide.columns, dtype=object)[arr.argmax(axis=1)]
     labels = np.where(n_top > 1, TIE, labels)
     labels = np.where(top > 0, labels, None)
-    return pd.Series(labels, index=shares_wide.index, name="winner")  # object: None = no winner
+    return pd.Series(labels, index=shares_wide.index, name="winner", dtype=object)
 
 
 def seat_count(winners: pd.Series) -> pd.Series:
