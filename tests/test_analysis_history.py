@@ -214,6 +214,9 @@ def test_among_losses_leaves_out_a_defence_with_no_known_winner():
     assert (r["swing_n"], r["held_n"]) == (3, 2)  # Bravo, Foxtrot, Golf; Golf has no year
     with pytest.raises(ValueError, match="^not among government losses: India$"):
         rank_losses(BLANK, ["India"], among="losses")
+    # Among lost defences with a known start: Bravo (1980) and Foxtrot (1993), not India.
+    bravo = rank_hold_length(BLANK, "Bravo—Centre", among="losses")
+    assert (bravo["n"], bravo["rank"]) == (2, 1)
     # Its run still counts among all defences (its winner's blank is not its year's).
     assert rank_hold_length(BLANK.assign(held_since_basis="party change"), "India")["n"] == 6
 

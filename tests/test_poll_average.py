@@ -238,6 +238,7 @@ def test_peak_is_the_highest_estimate_inside_the_window_ends_included():
     assert pa.peak(curve, end=D + pd.Timedelta(days=3))["date"] == D + pd.Timedelta(days=1)
     assert pa.peak(curve, start=D + pd.Timedelta(days=3), end=D + pd.Timedelta(days=4))["estimate"] == 8.0
     assert pa.peak(curve, start=D + pd.Timedelta(days=4))["estimate"] == 12.0
+    assert pa.peak(curve, start=D + pd.Timedelta(days=1), end=D + pd.Timedelta(days=2))["estimate"] == 9.0
     assert pa.peak(curve, start=D + pd.Timedelta(days=2), end=D + pd.Timedelta(days=3))["estimate"] == 7.0
     with pytest.raises(ValueError, match="^no smoothed estimate in the window$"):
         pa.peak(curve, start=D + pd.Timedelta(days=2), end=D + pd.Timedelta(days=2))
@@ -302,3 +303,14 @@ def test_smooth_parties_is_smooth_for_each_party_in_turn():
     # Keyword arguments reach the smoother.
     narrow = pa.smooth_parties(long, ["LPC"], at, bandwidth_days=1, min_polls=0.1)
     assert narrow["estimate"].iloc[0] == pytest.approx(30.0, abs=0.1)
+
+
+def test_a_date_far_from_every_poll_gives_no_band_and_no_warning():
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        curve = pa.smooth(days(0, 4, 8), [30.0, 31.0, 32.0], days(3650), min_polls=0)
+    assert [str(w.message) for w in caught] == []
+    assert curve["polls_equiv"].tolist() == [0.0]
+    assert curve[["lower", "upper"]].isna().all().all()

@@ -36,8 +36,8 @@ def defence_summary(byelections: pd.DataFrame, by: str | None = None) -> pd.Seri
     d = government_defences(byelections)
     counts = pd.DataFrame({
         "defended": 1,
-        "retained": (~d["lost"]).fillna(False),
-        "lost": d["lost"].fillna(False),
+        "retained": ~d["lost"],  # a blank winner (NA) is neither: sums skip it
+        "lost": d["lost"],
     })
     if by is None:
         return counts.sum().astype(int)

@@ -102,13 +102,13 @@ def smooth(dates, values, at, *, bandwidth_days: float = BANDWIDTH_DAYS, level: 
     rng = np.random.default_rng(seed)
     counts = rng.multinomial(len(y), np.full(len(y), 1 / len(y)), size=n_boot)
     boot = _fit(d, w, y, counts)
-    with np.errstate(invalid="ignore"):
-        lower = np.nanquantile(boot, (1 - level) / 2, axis=1)
-        upper = np.nanquantile(boot, (1 + level) / 2, axis=1)
     shown = equiv >= min_polls
+    # The band only where it is shown and some poll has weight (so some re-fit is a number:
+    # a date with no weight at all would make numpy warn of an all-NaN slice).
+    banded = shown & (equiv > 0)
     out["estimate"] = np.where(shown, est, np.nan)
-    out["lower"] = np.where(shown, lower, np.nan)
-    out["upper"] = np.where(shown, upper, np.nan)
+    out.loc[banded, "lower"] = np.nanquantile(boot[banded], (1 - level) / 2, axis=1)
+    out.loc[banded, "upper"] = np.nanquantile(boot[banded], (1 + level) / 2, axis=1)
     out["polls_equiv"] = equiv
     return out
 
