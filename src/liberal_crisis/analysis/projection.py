@@ -170,22 +170,20 @@ def _leads(base_shares_wide: pd.DataFrame, before, after, party: str, method: st
     """For each riding, the open interval of fractions ``(lo, hi)`` in which ``party``'s
     projected share is above every other candidate's (see :func:`threshold_fraction`)."""
     after, before = _as_series(after).align(_as_series(before), fill_value=0.0)
-    a = base_shares_wide.astype(float).fillna(0.0)
+    a = base_shares_wide.astype(float)  # from shares(): 0 where a party did not stand
     present = a > 0
     if method == "uniform":
         step = (after - before).reindex(a.columns).fillna(0.0)
         b = pd.DataFrame(np.broadcast_to(step.to_numpy(), a.shape), index=a.index, columns=a.columns)
     elif method == "proportional":
         ratio = ratio_from(after, before).reindex(a.columns)
-        ratio = ratio.where(np.isfinite(ratio), 1.0).fillna(1.0)
-        b = a.mul(ratio - 1.0, axis=1)
+        ratio = ratio.where(np.isfinite(ratio), 1.0)  # undefined (NaN): unchanged
+        b = a * (ratio - 1.0)
     else:
         raise ValueError(f"method must be 'uniform' or 'proportional', not {method!r}")
     b = b.where(present, 0.0)  # a party that did not stand stays at 0
     n = len(a)
     lo, hi = np.full(n, -np.inf), np.full(n, np.inf)
-    if party not in a.columns:
-        return np.full(n, np.inf), np.full(n, -np.inf)
 
     def require(g, h):
         # g + f h > 0 for f in (lo, hi): a half-line, everywhere or nowhere when h == 0.
@@ -194,18 +192,15 @@ def _leads(base_shares_wide: pd.DataFrame, before, after, party: str, method: st
             root = -g / h
         lo = np.where(h > 0, np.maximum(lo, root), lo)
         hi = np.where(h < 0, np.minimum(hi, root), hi)
-        never = (h == 0) & (g <= 0)
-        lo = np.where(never, np.inf, lo)
-        hi = np.where(never, -np.inf, hi)
+        lo = np.where((h == 0) & (g <= 0), np.inf, lo)  # never: an empty interval
 
     ap, bp = a[party].to_numpy(), b[party].to_numpy()
     require(ap, bp)  # its own share above zero (the uniform floor)
     lo = np.where(present[party].to_numpy(), lo, np.inf)
     for other in a.columns.drop(party):
-        stood = present[other].to_numpy()
-        g = np.where(stood, ap - a[other].to_numpy(), 1.0)
-        h = np.where(stood, bp - b[other].to_numpy(), 0.0)
-        require(g, h)
+        # Where the other did not stand, its share and slope are 0: the constraint is the
+        # party's own floor again.
+        require(ap - a[other].to_numpy(), bp - b[other].to_numpy())
     return lo, hi
 
 
@@ -221,7 +216,10 @@ def threshold_fraction(base_votes_long: pd.DataFrame, before, after, party: str,
     needs a little more than this fraction: exactly at it, the deciding riding is a tie), or NaN
     if it never does up to the whole swing.
     """
-    lo, hi = _leads(shares(base_votes_long, by=by), before, after, party, method)
+    base = shares(base_votes_long, by=by)
+    if party not in base.columns:  # it stood nowhere: it can win nothing
+        return float("nan")
+    lo, hi = _leads(base, before, after, party, method)
     candidates = np.unique(np.concatenate([[0.0], lo[(lo > 0) & (lo < 1)]]))
     for f in candidates:
         # Seats just above f: ridings whose interval starts at or before f and ends after it.
