@@ -104,7 +104,8 @@ def report(prefixes: list[str]) -> int:
     equivalent = equivalent_mutants()
     by_module: dict[str, Counter] = defaultdict(Counter)
     survivors = []
-    for name, status in sorted(results().items()):
+    every = results()
+    for name, status in sorted(every.items()):
         if prefixes and not any(name.startswith(p + ".") or name.startswith(p) for p in prefixes):
             continue
         if status == "not checked":
@@ -132,6 +133,16 @@ def report(prefixes: list[str]) -> int:
         print(f"\n{len(survivors)} mutant(s) no test kills (see one with: mutmut show NAME):")
         for name, status in survivors:
             print(f"  {name}  [{status}]")
+    # A name listed as equivalent that no longer survives (killed, renumbered or gone) is a
+    # stale entry: the list must name only what it excuses.
+    stale = sorted(n for n in equivalent
+                   if (not prefixes or any(n.startswith(p) for p in prefixes))
+                   and every.get(n, "not found") not in ("survived", "not checked"))
+    if stale:
+        print(f"\n{len(stale)} mutant(s) listed as equivalent in CONTRIBUTING.md that do not "
+              "survive (remove or renumber them):")
+        for name in stale:
+            print(f"  {name}  [{every.get(name, 'not found')}]")
     return 0
 
 
