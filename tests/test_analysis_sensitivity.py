@@ -151,3 +151,52 @@ def test_proportional_leaves_a_party_absent_from_the_by_election_unchanged():
     got = threshold_fraction(toy, BEFORE, AFTER, "B", 1, method="proportional")
     assert got == pytest.approx(5 / 17)
     assert math.isnan(threshold_fraction(toy, BEFORE, AFTER, "C", 1, method="proportional"))
+
+
+def test_a_lead_of_under_a_point_that_both_keep_is_a_lead_throughout():
+    # Riding 1: A 50.5, B 49.5; both move by the same +2 points: A leads at every fraction.
+    toy = long([(1, "A", 505), (1, "B", 495)])
+    assert threshold_fraction(toy, pd.Series({"A": 40.0, "B": 40.0}),
+                              pd.Series({"A": 42.0, "B": 42.0}), "A", 1) == 0.0
+
+
+def test_a_slow_swing_of_half_a_point_is_followed():
+    # Riding 1: A 50.25, B 49.75; A -0.5, B +0.5 point: the gap of 0.5 closes at f = 0.5.
+    toy = long([(1, "A", 5025), (1, "B", 4975)])
+    before = pd.Series({"A": 50.0, "B": 50.0})
+    after = pd.Series({"A": 49.5, "B": 50.5})
+    assert threshold_fraction(toy, before, after, "B", 1) == pytest.approx(0.5)
+
+
+def test_a_party_that_stood_only_in_the_by_election_cannot_win_a_riding_it_did_not_contest():
+    toy = long([(1, "A", 600), (1, "B", 400)])
+    before = pd.Series({"A": 60.0, "B": 40.0})
+    after = pd.Series({"A": 5.0, "B": 5.0, "C": 90.0})  # C: +90 points where it stood
+    assert math.isnan(threshold_fraction(toy, before, after, "C", 1))
+    assert math.isnan(threshold_fraction(toy, before, after, "C", 1, method="proportional"))
+
+
+def test_the_errors_say_what_was_asked():
+    with pytest.raises(ValueError, match="^fraction must be between 0 and 1, not 1.5$"):
+        scaled_change(BEFORE, AFTER, 1.5)
+    message = "^method must be 'uniform' or 'proportional', not 'cube'$"
+    with pytest.raises(ValueError, match=message):
+        scaled_change(BEFORE, AFTER, 0.5, "cube")
+    with pytest.raises(ValueError, match=message):
+        threshold_fraction(TOY, BEFORE, AFTER, "B", 1, method="cube")
+
+
+# Uniform and proportional part where a party's share is small: A falls 10 points (uniform)
+# or a fifth of its share (proportional). Riding 1: A 30, B 10, C 22, E 19, F 19 (C, E, F did
+# not stand in the by-election). Uniform at 1: A 20, B 20, C 22: C. Proportional at 1: A 24,
+# B 12, C 22: A.
+PARTED = pd.DataFrame({"riding": ["One"] * 5, "party_code": ["A", "B", "C", "E", "F"],
+                       "votes": [300, 100, 220, 190, 190]})
+
+
+def test_sensitivity_follows_the_method_the_parties_and_the_riding_column():
+    uniform = sensitivity(PARTED, BEFORE, AFTER, [0.0, 1.0], parties=["A", "C"], by="riding")
+    assert uniform.values.tolist() == [[0.0, "A", 1], [0.0, "C", 0], [1.0, "A", 0], [1.0, "C", 1]]
+    prop = sensitivity(PARTED, BEFORE, AFTER, [1.0], method="proportional", by="riding")
+    assert prop.values.tolist() == [[1.0, "A", 1]]
+    assert threshold_fraction(PARTED, BEFORE, AFTER, "C", 1, by="riding") == pytest.approx(0.8)
