@@ -186,3 +186,112 @@ def test_windsor_west_not_toronto_st_pauls_is_the_longest_held_seat_lost():
     r = rank_losses(SINCE_1867, ["Windsor West", "Toronto--St. Paul's"], among="losses")
     assert r.set_index("riding")["held_rank"].to_dict() == {"Windsor West": 1,
                                                            "Toronto--St. Paul's": 2}
+
+
+# --- what a reader reads: whole-number ranks and years, blank results, the words of errors ---
+
+from liberal_crisis.analysis.history import _key  # noqa: E402
+
+# A defence whose winner is not yet known (blank) is neither retained nor lost.
+BLANK = pd.concat([TABLE, pd.DataFrame([
+    ("2008-01-01", "NS", "India", NA, "CPC", "CPC", 40, NA, NA, 2004, NA),
+], columns=COLS)], ignore_index=True)
+
+
+def test_a_defence_with_no_known_winner_is_neither_kept_nor_lost():
+    d = government_defences(BLANK)
+    assert d["lost"].isna().tolist()[-1]
+    summary = defence_summary(BLANK)
+    assert summary.to_dict() == {"defended": 7, "retained": 3, "lost": 3}
+    assert all(isinstance(v, (int, np.integer)) for v in summary.to_list())
+    by_gov = defence_summary(BLANK, by="government_party")
+    assert by_gov.loc["CPC"].to_dict() == {"defended": 2, "retained": 0, "lost": 1}
+    assert by_gov.dtypes.map(lambda t: t.kind).eq("i").all()
+
+
+def test_among_losses_leaves_out_a_defence_with_no_known_winner():
+    r = rank_losses(BLANK, ["Golf"], among="losses").iloc[0]
+    assert (r["swing_n"], r["held_n"]) == (3, 2)  # Bravo, Foxtrot, Golf; Golf has no year
+    with pytest.raises(ValueError, match="^not among government losses: India$"):
+        rank_losses(BLANK, ["India"], among="losses")
+    # Among lost defences with a known start: Bravo (1980) and Foxtrot (1993), not India.
+    bravo = rank_hold_length(BLANK, "Bravo—Centre", among="losses")
+    assert (bravo["n"], bravo["rank"]) == (2, 1)
+    # Its run still counts among all defences (its winner's blank is not its year's).
+    assert rank_hold_length(BLANK.assign(held_since_basis="party change"), "India")["n"] == 6
+
+
+def test_ranks_and_years_are_whole_numbers_and_the_columns_are_the_documented_ones():
+    r = rank_losses(TABLE, ["Alpha", "Bravo—Centre"])
+    assert r.columns.tolist() == [
+        "election_date", "province", "riding", "government_party", "winner_party", "lost",
+        "swing_pts", "swing_rank", "swing_n", "swing_percentile", "held_since_year",
+        "held_since_censored", "years_held", "held_rank", "held_n"]
+    for column in ("swing_rank", "years_held", "held_rank"):
+        assert str(r[column].dtype) == "Int64", column
+    assert r["swing_percentile"].dtype == float
+    # Falls: Bravo 18 points (1st), Foxtrot and Golf 15 (both 2nd), Alpha 5 (4th).
+    assert r["swing_rank"].tolist() == [4, 1]
+
+
+def test_tied_holds_share_the_best_rank():
+    tied = LENGTHS.assign(held_since_year=[1988, 1993, 1993, 2015, 2015],
+                          election_date=["2024-01-01"] * 5)
+    r = rank_losses(tied, ["Late", "Cut", "New"]).set_index("riding")
+    # 36, 31, 31, 9, 9 years: the two 31-year runs are both 2nd, the 9-year runs both 4th.
+    assert r["held_rank"].to_dict() == {"Late": 2, "Cut": 2, "New": 4}
+    late = rank_hold_length(tied, "Late")
+    assert (late["rank"], late["longer"], late["tied"]) == (2, 1, 1)
+    # The next-longest runs below Late's 31 years are the two of 9, not the tie at 31.
+    assert late["next"]["riding"].tolist() == ["New", "Created"]
+    assert late["next"].columns.tolist() == ["riding", "election_date", "held_since_year",
+                                             "years_held", "censored"]
+    assert late["next"]["election_date"].tolist() == [pd.Timestamp("2024-01-01")] * 2
+    shortest = rank_hold_length(tied, "New")
+    assert (shortest["rank"], shortest["tied"]) == (4, 1) and shortest["next"].empty
+
+
+def test_hold_lengths_without_a_basis_column_read_the_censored_flag():
+    flags = LENGTHS.drop(columns="held_since_basis").assign(
+        held_since_censored=pd.array([True, False, NA, False, True], dtype="boolean"))
+    h = hold_lengths(flags)
+    assert h["censored"].tolist() == [True, False, False, False, True]
+    assert h["censored"].dtype == bool and str(h["years_held"].dtype) == "Int64"
+    # The basis wins over the flag where both are there.
+    assert hold_lengths(LENGTHS.assign(held_since_censored=False))["censored"].tolist() == \
+        [True, False, True, True, False]
+    assert hold_lengths(LENGTHS)["censored"].dtype == bool
+
+
+def test_among_must_be_defences_or_losses():
+    message = "^among must be 'defences' or 'losses'$"
+    with pytest.raises(ValueError, match=message):
+        rank_losses(TABLE, ["Alpha"], among="seats")
+    with pytest.raises(ValueError, match=message):
+        rank_hold_length(LENGTHS, "Late", among="seats")
+    with pytest.raises(ValueError, match="^not among government defences: Nowhere, Elsewhere$"):
+        rank_losses(TABLE, ["Alpha", "Nowhere", "Elsewhere"])
+
+
+def test_riding_names_match_in_any_dash_apostrophe_space_or_case():
+    assert _key("Toronto—St. Paul’s") == "toronto-st. paul's"
+    assert _key("  LaSalle -- Émard –  Verdun ") == "lasalle-émard-verdun"
+    assert _key("Cloverdale--Langley  City") == "cloverdale-langley city"
+    r = rank_losses(TABLE, ["bravo  —  CENTRE"])
+    assert r["riding"].tolist() == ["Bravo—Centre"]
+
+
+def test_the_first_contest_in_the_table_has_no_previous_record():
+    first = ballot_record(BALLOTS, "A", "2022-12-12")
+    assert first["previous_record"] is None and first["record_then"]
+    assert first["beaten_by"]["riding"].tolist() == ["Toronto--St. Paul's",
+                                                    "LaSalle--Émard--Verdun", "Carleton", "B"]
+    assert first["beaten_by"].columns.tolist() == BALLOTS.columns.tolist()
+    assert first["beaten_by"].index.tolist() == [0, 1, 2, 3]
+    # One earlier contest, with more candidates: no record.
+    smaller = BALLOTS.assign(candidates=[100, 84, 91, 91, 214])
+    assert not ballot_record(smaller, "Toronto--St. Paul's", "2024-06-24")["record_then"]
+    lev = ballot_record(BALLOTS, "LaSalle--Émard--Verdun", "2024-09-16")
+    assert lev["equalled_by"].columns.tolist() == BALLOTS.columns.tolist()
+    with pytest.raises(ValueError, match="^Carleton 2021-09-20: 0 rows, expected 1$"):
+        ballot_record(BALLOTS, "Carleton", "2021-09-20")

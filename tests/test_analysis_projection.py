@@ -154,3 +154,50 @@ def test_real_2021_baseline_reproduces_official_seats():
     zero = pd.Series(0.0, index=votes["party_code"].unique())
     assert project(votes, zero).to_dict() == OFFICIAL_SEATS_2021
     assert project(votes, pd.Series(1.0, index=zero.index), method="proportional").to_dict() == OFFICIAL_SEATS_2021
+
+
+# --- winners as a reader reads them: per riding, with no winner left empty (NA) ---------------
+
+def test_winners_keep_the_ridings_and_read_past_an_unknown_share():
+    shares = pd.DataFrame({"LPC": [45.0, np.nan, 0.0], "CPC": [40.0, 30.0, 0.0],
+                           "NDP": [15.0, 20.0, np.nan]}, index=pd.Index([35075, 35090, 59001],
+                                                                         name="riding_number"))
+    got = winners(shares)
+    assert got.index.tolist() == [35075, 35090, 59001]
+    assert got.name == "winner"
+    # 35090: the Liberal share is unknown, the Conservatives lead the known ones; 59001: nobody.
+    assert got.iloc[:2].tolist() == ["LPC", "CPC"] and pd.isna(got.iloc[2])
+    assert got.dtype == object
+
+
+def test_winners_of_nullable_shares():
+    shares = pd.DataFrame({"LPC": [45.0, None], "CPC": [40.0, 30.0]}, dtype="Float64")
+    assert winners(shares).tolist() == ["LPC", "CPC"]
+
+
+def test_a_map_with_no_parties_has_no_winners():
+    got = winners(pd.DataFrame(index=pd.Index([1, 2])))
+    assert got.isna().all() and len(got) == 2
+    assert got.dtype == object and got.name == "winner" and got.index.tolist() == [1, 2]
+
+
+def test_seat_count_orders_equal_counts_a_to_z_for_any_number_of_labels():
+    labels = [f"P{n:02d}" for n in range(30, 0, -1)]  # 30 parties, one seat each, Z to A
+    counts = seat_count(pd.Series(labels + ["P07", "P07", None]))
+    assert counts.index.tolist() == ["P07"] + sorted(set(labels) - {"P07"})
+    assert counts.iloc[0] == 3 and (counts.iloc[1:] == 1).all()
+    assert counts.index.name == "party_code" and counts.name == "seats"
+
+
+def test_project_groups_by_the_riding_column_it_is_given():
+    by_name = TOY.rename(columns={"riding_number": "riding"})
+    by_name["riding"] = by_name["riding"].map({1: "Alpha", 2: "Bravo", 3: "Charlie"})
+    assert project(by_name, CHANGE, by="riding").to_dict() == project(TOY, CHANGE).to_dict()
+
+
+def test_a_mapping_of_whole_numbers_moves_shares_like_floats():
+    base = pd.DataFrame({"LPC": [45.0, 30.0], "CPC": [40.0, 50.0]})
+    moved = uniform_swing(base, {"LPC": -40, "CPC": 5})
+    assert moved.to_dict("list") == {"LPC": [5.0, 0.0], "CPC": [45.0, 55.0]}
+    scaled = proportional_swing(base, {"LPC": 2, "CPC": 1})
+    assert scaled.to_dict("list") == {"LPC": [90.0, 60.0], "CPC": [40.0, 50.0]}

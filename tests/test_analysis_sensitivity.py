@@ -98,3 +98,105 @@ def test_real_map_threshold_brackets_the_projection():
         below = project(votes, scaled_change(before, after, f - 1e-6, method), method)
         above = project(votes, scaled_change(before, after, min(1.0, f + 1e-6), method), method)
         assert below.get("CPC", 0) < needed <= above.get("CPC", 0), method
+
+
+# --- thresholds worked by hand on small maps (shares in %, uniform changes in points) --------
+
+def test_a_seat_held_only_early_and_one_won_only_late_are_never_held_together():
+    # Riding 1: A 60, B 40 (C did not stand); riding 2: A 45, C 55 (B did not stand).
+    # Changes: A -60, B -10, C -80 points.
+    #   riding 1: A leads while 60 - 60f > 40 - 10f, i.e. f < 0.4; B after that.
+    #   riding 2: A leads once 45 - 60f > 55 - 80f, i.e. f > 0.5 (and while 45 - 60f > 0).
+    toy = long([(1, "A", 600), (1, "B", 400), (2, "A", 450), (2, "C", 550)])
+    before = pd.Series({"A": 70.0, "B": 20.0, "C": 10.0})
+    after = pd.Series({"A": 10.0, "B": 10.0, "C": -70.0})  # C: 10 -> -70, a change of -80
+    assert threshold_fraction(toy, before, after, "A", 1) == 0.0
+    assert math.isnan(threshold_fraction(toy, before, after, "A", 2))
+    assert threshold_fraction(toy, before, after, "B", 1) == pytest.approx(0.4)
+    assert threshold_fraction(toy, before, after, "C", 1) == 0.0
+    assert math.isnan(threshold_fraction(toy, before, after, "GPC", 1))  # stood nowhere
+
+
+def test_a_tie_that_never_breaks_is_never_a_lead_and_nothing_warns():
+    import warnings
+
+    toy = long([(1, "A", 500), (1, "B", 500), (2, "A", 300), (2, "B", 700)])
+    before = pd.Series({"A": 50.0, "B": 50.0})
+    after = pd.Series({"A": 55.0, "B": 55.0})  # both +5: the tie in riding 1 stays a tie
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert math.isnan(threshold_fraction(toy, before, after, "A", 1))
+        assert threshold_fraction(toy, before, after, "B", 1) == 0.0  # riding 2
+        assert math.isnan(threshold_fraction(toy, before, after, "B", 2))
+    assert [str(w.message) for w in caught] == []
+
+
+def test_a_small_candidate_and_a_party_new_at_the_by_election():
+    # Riding 1: A 60, B 39.5, C 0.5 (C stood, with 10 votes of 2000). C did not stand in the
+    # by-election's "before" and took 70% after: a change of +70 points; A -40, B -30.
+    # C leads once 0.5 + 70f > 60 - 40f, i.e. f > 59.5 / 110 (and beats B from f > 0.39).
+    toy = long([(1, "A", 1200), (1, "B", 790), (1, "C", 10)])
+    before = pd.Series({"A": 60.0, "B": 40.0})
+    after = pd.Series({"A": 20.0, "B": 10.0, "C": 70.0})
+    assert threshold_fraction(toy, before, after, "C", 1) == pytest.approx(59.5 / 110)
+    change = scaled_change(before, after, 0.5)
+    assert change.to_dict() == {"A": -20.0, "B": -15.0, "C": 35.0} and change.name == "change"
+    assert scaled_change(before, after, 0.5, "proportional").name == "ratio"
+
+
+def test_proportional_leaves_a_party_absent_from_the_by_election_unchanged():
+    # Riding 1: A 45, B 40, C 15; the by-election had A and B only (ratios 0.8 and 1.2).
+    # B leads once 40 (1 + 0.2f) > 45 (1 - 0.2f), i.e. f > 5 / 17; C stays at 15.
+    toy = long([(1, "A", 450), (1, "B", 400), (1, "C", 150)])
+    got = threshold_fraction(toy, BEFORE, AFTER, "B", 1, method="proportional")
+    assert got == pytest.approx(5 / 17)
+    assert math.isnan(threshold_fraction(toy, BEFORE, AFTER, "C", 1, method="proportional"))
+
+
+def test_a_lead_of_under_a_point_that_both_keep_is_a_lead_throughout():
+    # Riding 1: A 50.5, B 49.5; both move by the same +2 points: A leads at every fraction.
+    toy = long([(1, "A", 505), (1, "B", 495)])
+    assert threshold_fraction(toy, pd.Series({"A": 40.0, "B": 40.0}),
+                              pd.Series({"A": 42.0, "B": 42.0}), "A", 1) == 0.0
+
+
+def test_a_slow_swing_of_half_a_point_is_followed():
+    # Riding 1: A 50.25, B 49.75; A -0.5, B +0.5 point: the gap of 0.5 closes at f = 0.5.
+    toy = long([(1, "A", 5025), (1, "B", 4975)])
+    before = pd.Series({"A": 50.0, "B": 50.0})
+    after = pd.Series({"A": 49.5, "B": 50.5})
+    assert threshold_fraction(toy, before, after, "B", 1) == pytest.approx(0.5)
+
+
+def test_a_party_that_stood_only_in_the_by_election_cannot_win_a_riding_it_did_not_contest():
+    toy = long([(1, "A", 600), (1, "B", 400)])
+    before = pd.Series({"A": 60.0, "B": 40.0})
+    after = pd.Series({"A": 5.0, "B": 5.0, "C": 90.0})  # C: +90 points where it stood
+    assert math.isnan(threshold_fraction(toy, before, after, "C", 1))
+    assert math.isnan(threshold_fraction(toy, before, after, "C", 1, method="proportional"))
+
+
+def test_the_errors_say_what_was_asked():
+    with pytest.raises(ValueError, match="^fraction must be between 0 and 1, not 1.5$"):
+        scaled_change(BEFORE, AFTER, 1.5)
+    message = "^method must be 'uniform' or 'proportional', not 'cube'$"
+    with pytest.raises(ValueError, match=message):
+        scaled_change(BEFORE, AFTER, 0.5, "cube")
+    with pytest.raises(ValueError, match=message):
+        threshold_fraction(TOY, BEFORE, AFTER, "B", 1, method="cube")
+
+
+# Uniform and proportional part where a party's share is small: A falls 10 points (uniform)
+# or a fifth of its share (proportional). Riding 1: A 30, B 10, C 22, E 19, F 19 (C, E, F did
+# not stand in the by-election). Uniform at 1: A 20, B 20, C 22: C. Proportional at 1: A 24,
+# B 12, C 22: A.
+PARTED = pd.DataFrame({"riding": ["One"] * 5, "party_code": ["A", "B", "C", "E", "F"],
+                       "votes": [300, 100, 220, 190, 190]})
+
+
+def test_sensitivity_follows_the_method_the_parties_and_the_riding_column():
+    uniform = sensitivity(PARTED, BEFORE, AFTER, [0.0, 1.0], parties=["A", "C"], by="riding")
+    assert uniform.values.tolist() == [[0.0, "A", 1], [0.0, "C", 0], [1.0, "A", 0], [1.0, "C", 1]]
+    prop = sensitivity(PARTED, BEFORE, AFTER, [1.0], method="proportional", by="riding")
+    assert prop.values.tolist() == [[1.0, "A", 1]]
+    assert threshold_fraction(PARTED, BEFORE, AFTER, "C", 1, by="riding") == pytest.approx(0.8)

@@ -142,3 +142,52 @@ def test_pool_minor_relabels_without_summing():
     out = pool_minor(CONTEST, keep={"CPC", "LPC"})
     assert out["party_code"].tolist() == ["CPC", "LPC", "OTH", "OTH", "OTH", "OTH"]
     assert out["votes"].tolist() == CONTEST["votes"].tolist()
+
+
+# --- the pooling rule at its edges (liberal_crisis.data.derive.pooling) ----------------------
+
+def test_pooling_refuses_rows_of_more_than_one_contest_or_negative_votes():
+    from liberal_crisis.data.derive.pooling import pool_small_candidates as pool
+
+    rows = pd.DataFrame({"candidate": ["A", "B"], "party_code": ["LPC", "CPC"], "votes": [60, 40]})
+    for key, values in (("riding_number", [35075, 35076]), ("riding", ["X", "Y"]),
+                        ("election_date", ["2024-06-24", "2024-09-16"])):
+        with pytest.raises(ValueError, match=rf"^rows hold more than one contest \({key} varies\)$"):
+            pool(rows.assign(**{key: values}))
+        assert len(pool(rows.assign(**{key: values[:1] * 2}))) == 2
+    with pytest.raises(ValueError, match="^negative vote counts$"):
+        pool(rows.assign(votes=[60, -1]))
+    # A candidate with no votes is fine (and pooled: 0% is under 1%).
+    assert pool(rows.assign(votes=[100, 0]))["candidate"].tolist() == ["A", "Other candidates"]
+
+
+def test_pooling_a_contest_with_no_votes_pools_nobody():
+    from liberal_crisis.data.derive.pooling import pool_small_candidates as pool
+
+    rows = pd.DataFrame({"candidate": ["A", "B"], "party_code": ["LPC", "CPC"], "votes": [0, 0]})
+    out = pool(rows)
+    assert out["candidate"].tolist() == ["A", "B"]
+    assert out["candidates_aggregated"].tolist() == [1, 1]
+    assert out.index.tolist() == [0, 1] and "index" not in out.columns
+
+
+def test_pooled_rows_count_their_candidates_and_none_kept_for_no_affiliation():
+    from liberal_crisis.data.derive.pooling import pool_small_candidates as pool
+
+    rows = pd.DataFrame({"candidate": ["A", "B", "C", "D", "E"],
+                         "party_code": ["LPC", "CPC", "NOA", "RHN", "IND"],
+                         "votes": [6000, 3960, 10, 20, 10]}, index=[10, 11, 12, 13, 14])
+    out = pool(rows, keep=["NOA", "IND", "RHN"])  # NOA and IND are never kept
+    assert out["candidate"].tolist() == ["A", "B", "D", "Other candidates"]
+    assert out["candidates_aggregated"].tolist() == [1, 1, 1, 2]
+    assert out["votes"].tolist() == [6000, 3960, 20, 20]
+    assert out.index.tolist() == [0, 1, 2, 3]
+    # The threshold is 1% exactly: 100 votes of 10,000 stay, 99 are pooled.
+    edge = pd.DataFrame({"candidate": ["A", "B", "C"], "party_code": ["LPC", "CPC", "GRN"],
+                         "votes": [5000, 4900, 100]})
+    assert pool(edge)["candidate"].tolist() == ["A", "B", "C"]
+    assert pool(edge.assign(votes=[5001, 4900, 99]))["candidate"].tolist() == [
+        "A", "B", "Other candidates"]
+    # 995 votes of 100,000 is 0.995%: pooled.
+    close = edge.assign(votes=[50_000, 49_005, 995])
+    assert pool(close)["candidate"].tolist() == ["A", "B", "Other candidates"]

@@ -303,3 +303,87 @@ def test_a_date_field_s_bounds_are_written_by_the_page_s_date_form():
     assert "minimum 1 January 2024; maximum 31 December 2024" in page
     assert "minimum 0" in page  # a number is not a date
     assert "minimum 2024-01-01; maximum 2024-12-31" in dictionary.fields_table(fields)  # README
+
+
+# --- each part of the generated text, as a reader of the methods page or the README sees it --
+
+def test_headings_are_third_level_on_the_methods_page_by_default():
+    descriptor = {"resources": [RESOURCE, dict(RESOURCE, title="Another")]}
+    text = dictionary.package_markdown(descriptor)
+    assert [line for line in text.splitlines() if line.startswith("#")] == [
+        "### A toy table", "### Another"]
+    assert dictionary.resource_markdown(RESOURCE).startswith("### A toy table\n")
+    assert dictionary.package_markdown(descriptor, level=2).startswith("## A toy table\n")
+
+
+def test_the_date_form_reaches_every_date_in_the_package_text():
+    dated = dict(RESOURCE, schema={"fields": [
+        {"name": "as_of", "type": "date", "description": "Day.",
+         "constraints": {"minimum": "2021-09-20"}}]})
+    text = dictionary.package_markdown({"resources": [dated]}, date=lambda d: f"<{d}>")
+    assert "accessed <2026-11-26>." in text
+    assert "| `as_of` | date |  | Day. | minimum <2021-09-20> |" in text.splitlines()
+
+
+def test_a_source_with_nothing_but_a_title_and_a_link():
+    assert dictionary.source_line({"title": "Results", "path": "https://example.org/r"}) == (
+        "- [Results](https://example.org/r); licence: not stated; accessed not stated.")
+    assert dictionary.source_line({"title": "T", "path": "p", "publisher": "",
+                                   "accessed": ""}) == (
+        "- [T](p); licence: not stated; accessed not stated.")
+
+
+def test_a_resource_without_licences_has_no_licence_line():
+    text = dictionary.resource_markdown(dict(RESOURCE, licenses=[]))
+    assert "Licences:" not in text
+    bare = {k: v for k, v in RESOURCE.items() if k != "licenses"}
+    assert dictionary.resource_markdown(bare) == text
+    assert "Licences: [Open Government Licence - Canada 2.0](https://example.org/ogl)." in \
+        dictionary.resource_markdown(RESOURCE).splitlines()
+
+
+def test_an_unknown_count_type_is_printed_as_it_is():
+    text = dictionary.resource_markdown(dict(RESOURCE, count_type="estimated"))
+    assert "Count type: estimated. Primary key: `party_code`." in text.splitlines()
+
+
+def test_a_resource_without_provenance_says_so():
+    assert dictionary.provenance_text(RESOURCE) == "Provenance: not stated."
+    assert "Provenance: not stated." in dictionary.resource_markdown(RESOURCE).splitlines()
+
+
+def test_the_resource_text_ends_with_its_table_and_one_line_end():
+    text = dictionary.resource_markdown(RESOURCE)
+    assert text.endswith("| `note` | string |  | Free text. |  |\n")
+    assert not text.endswith("\n\n")
+
+
+def test_a_licence_title_ending_in_a_full_stop_loses_only_the_stop():
+    descriptor = {"licenses": [], "resources": [
+        dict(RESOURCE, licenses=[{"name": "T", "title": "Terms of use of LUX."}])]}
+    assert dictionary.licences_markdown(descriptor).splitlines()[1] == (
+        "- Terms of use of LUX: `toy.csv`.")
+
+
+def test_the_readme_opens_with_the_package_title_description_and_licence():
+    descriptor = {"title": "Toy package", "description": "One\n   table.",
+                  "licenses": [{"name": "CC-BY-4.0", "title": "CC BY 4.0",
+                                "path": "https://example.org/by"}],
+                  "resources": [RESOURCE]}
+    lines = dictionary.readme_text(descriptor).splitlines()
+    assert lines[:7] == ["# Toy package", "", dictionary.README_INTRO, "", "One table.", "",
+                         "Licence of the compilation: [CC BY 4.0](https://example.org/by)."]
+    assert lines[8] == "## A toy table"
+
+
+def test_check_mode_on_a_missing_file_says_how_to_write_it(tmp_path, capsys):
+    missing = tmp_path / "README.md"
+    assert dictionary.main(["--check", str(missing)]) == 1
+    assert capsys.readouterr().err == (
+        f"{missing} is out of date: run python -m liberal_crisis.data.dictionary "
+        f"--write {missing}\n")
+    assert dictionary.main(["--write", str(missing)]) == 0
+    assert missing.read_bytes().decode("utf-8") == dictionary.readme_text(data.descriptor())
+    assert b"\r\n" not in missing.read_bytes()
+    assert dictionary.main(["--check", str(missing)]) == 0
+    assert capsys.readouterr().err == ""

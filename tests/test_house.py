@@ -144,3 +144,124 @@ def test_toy_house_with_a_speaker():
     # Snapshots without the column: no Speaker anywhere.
     t3 = arithmetic(STANDINGS, SNAPSHOTS).set_index("as_of")
     assert (t3["voting_members"] == t3["seats_filled"]).all()
+
+
+# --- what a reader reads from the arithmetic: whole seats, and errors that say what is wrong --
+
+# The same toy House, dated (bloc_votes takes a date).
+DATED_STANDINGS = STANDINGS.assign(as_of=pd.to_datetime(["2024-01-01"] * 4 + ["2024-06-01"] * 3))
+DATED_SNAPSHOTS = SNAPSHOTS.assign(as_of=pd.to_datetime(["2024-01-01", "2024-06-01"]))
+
+def test_seat_counts_are_whole_numbers():
+    """A seat count printed from these tables reads '338', never '338.0'."""
+    t = arithmetic(STANDINGS, SNAPSHOTS)
+    for column in ("house_size", "vacant", "seats_filled", "majority_needed", "sitting_majority",
+                   "government_seats", "short_of_majority", "NDP_seats", "with_NDP",
+                   "voting_members", "voting_majority", "government_votes"):
+        assert t[column].dtype.kind == "i", column
+    assert seats_wide(STANDINGS).dtypes.map(lambda d: d.kind).eq("i").all()
+
+
+def test_a_party_listed_twice_on_a_date_is_added_up():
+    # Two rows for independents on one date (e.g. sitting as independents at different times).
+    standings = pd.concat([STANDINGS, pd.DataFrame({"as_of": ["d1"], "party_code": ["IND"],
+                                                   "seats": [2]}),
+                           pd.DataFrame({"as_of": ["d1"], "party_code": ["IND"], "seats": [1]})])
+    assert seats_wide(standings).loc["d1", "IND"] == 3
+
+
+def test_snapshots_in_any_order_give_the_same_arithmetic():
+    forward = arithmetic(STANDINGS, SNAPSHOTS)
+    backward = arithmetic(STANDINGS.iloc[::-1], SNAPSHOTS.iloc[::-1])
+    pd.testing.assert_frame_equal(forward, backward)
+    assert forward["as_of"].tolist() == ["d1", "d2"]
+
+
+def test_a_government_above_every_majority_is_short_of_none():
+    # d1 with 2 vacancies filled by Liberals: 7 of 11, a majority of seats and of voters.
+    standings = STANDINGS.assign(seats=[7, 2, 1, 1, 6, 2, 1])
+    t = arithmetic(standings, SNAPSHOTS).set_index("as_of")
+    assert t.loc["d1", "short_of_majority"] == 0
+    assert t.loc["d1", "short_of_sitting_majority"] == 0
+    assert t.loc["d1", "short_of_voting_majority"] == 0
+    # d2: 6 Liberal seats of 9 filled: 6 of the 6 needed, 5 to carry among those sitting.
+    assert t.loc["d2", ["short_of_majority", "short_of_sitting_majority",
+                        "short_of_voting_majority"]].tolist() == [0, 0, 0]
+
+
+def test_without_a_speaker_column_there_is_no_speaker():
+    t = arithmetic(STANDINGS, SNAPSHOTS).set_index("as_of")
+    assert t["speaker_party"].tolist() == ["", ""]
+    assert t["has_speaker"].tolist() == [False, False]
+    assert t.loc["d1", "voting_members"] == 11 and t.loc["d1", "voting_majority"] == 6
+
+
+def test_a_blank_speaker_is_no_speaker():
+    snaps = SNAPSHOTS.assign(speaker_party=["  ", "CPC"])
+    t = arithmetic(STANDINGS, snaps).set_index("as_of")
+    assert t["speaker_party"].tolist() == ["", "CPC"]
+    assert t["has_speaker"].tolist() == [False, True]
+    # d2: 9 filled, less the Speaker: 8 voting, 5 to carry; the Conservatives cast 3 of 4.
+    assert t.loc["d2", "voting_members"] == 8 and t.loc["d2", "voting_majority"] == 5
+    dated = DATED_SNAPSHOTS.assign(speaker_party=["  ", "CPC"])
+    assert bloc_votes(DATED_STANDINGS, dated, "2024-06-01", ["CPC"]) == 3
+    assert bloc_votes(DATED_STANDINGS, dated, "2024-01-01", ["CPC"]) == 3  # no Speaker then
+
+
+def test_bloc_votes_without_a_speaker_column():
+    assert bloc_votes(DATED_STANDINGS, DATED_SNAPSHOTS, "2024-01-01", ["LPC", "NDP"]) == 7
+
+
+def test_combinations_with_any_partner():
+    c = combinations(STANDINGS, SNAPSHOTS, partners=["CPC"])
+    d1 = c[c["as_of"] == "d1"]
+    assert d1.columns.tolist() == ["as_of", "partner", "seats", "majority_needed", "surplus"]
+    assert d1["partner"].tolist() == ["", "CPC"]
+    assert d1["seats"].tolist() == [5, 8]
+    assert d1["majority_needed"].tolist() == [6, 6]
+
+
+def test_the_speakers_own_party_of_one_casts_no_vote():
+    assert party_votes(1, "GPC", "GPC") == 0
+    assert party_votes(2, "GPC", "GPC") == 1
+    with pytest.raises(ValueError, match="^the Speaker's party GPC has no seats$"):
+        party_votes(0, "GPC", "GPC")
+
+
+def test_an_empty_house_has_no_voting_members():
+    assert voting_members(0, False) == 0
+    assert voting_members(1, True) == 0
+    with pytest.raises(ValueError, match="^seats_filled must not be negative$"):
+        voting_members(-1, False)
+    with pytest.raises(ValueError, match="^an empty House has no Speaker$"):
+        voting_members(0, True)
+    with pytest.raises(ValueError, match="^at least one member must vote$"):
+        votes_to_carry(0)
+
+
+def test_the_errors_name_what_is_missing_or_repeated():
+    with pytest.raises(KeyError, match=r"missing column\(s\): seats'"):
+        arithmetic(STANDINGS.drop(columns="seats"), SNAPSHOTS)
+    with pytest.raises(KeyError, match=r"missing column\(s\): party_code, vacant, majority_needed'"):
+        arithmetic(STANDINGS.drop(columns="party_code"),
+                   SNAPSHOTS.drop(columns=["vacant", "majority_needed"]))
+    with pytest.raises(ValueError, match="^house_snapshots has more than one row for a date$"):
+        arithmetic(STANDINGS, pd.concat([SNAPSHOTS, SNAPSHOTS.iloc[:1]]))
+    # Same party and date twice, with different seats: still one row too many.
+    twice = pd.concat([STANDINGS, pd.DataFrame({"as_of": ["d1"], "party_code": ["LPC"],
+                                                "seats": [1]})])
+    with pytest.raises(ValueError, match="^house_standings has more than one row for a party on a date$"):
+        arithmetic(twice, SNAPSHOTS)
+    with pytest.raises(KeyError, match="party 'GPC' has no seats rows"):
+        arithmetic(STANDINGS, SNAPSHOTS, partners=["GPC"])
+    with pytest.raises(KeyError, match="party 'GPC' has no seats rows"):
+        bloc_votes(DATED_STANDINGS, DATED_SNAPSHOTS, "2024-01-01", ["LPC", "GPC"])
+
+
+def test_bloc_votes_names_a_date_it_does_not_have():
+    snaps, standings = DATED_SNAPSHOTS, DATED_STANDINGS
+    assert bloc_votes(standings, snaps, "2024-06-01", ["LPC", "NDP"]) == 5
+    with pytest.raises(KeyError, match="no snapshot for 2024-03-01"):
+        bloc_votes(standings, snaps, "2024-03-01", ["LPC"])
+    with pytest.raises(KeyError, match="no standings for 2024-06-01"):
+        bloc_votes(standings.iloc[:4], snaps, "2024-06-01", ["LPC"])

@@ -670,3 +670,63 @@ def test_a_bad_input_trips_exactly_its_rule(rule_name):
     assert list(tripped) == [rule_name], tripped
     assert [(p.file, p.line, p.column, p.rule, p.message) for p in tripped[rule_name]] == [
         (file, line, column, code, message)]
+
+
+# --- the words a failing validation prints, for each way a file or a rule can go wrong ------
+
+def test_lines_are_named_as_a_reader_would_look_for_them():
+    frame = pd.DataFrame({"x": range(12)})  # data line = index + 2 (the header is line 1)
+    at = lambda *rows: frame.index.isin(rows)  # noqa: E731
+    assert rules._lines(frame, at()) == "no lines"
+    assert rules._lines(frame, at(2)) == "line 4"
+    assert rules._lines(frame, at(2, 3, 4, 5)) == "lines 4-7"
+    assert rules._lines(frame, at(2, 7, 10)) == "lines 4, 9, 12"
+    assert rules._lines(frame, at(*range(0, 12, 2))) == "lines 2, 4, 6, 8, 10, 12"
+    # More than eight: the first eight, then an ellipsis.
+    assert rules._lines(frame, at(0, 1, 2, 4, 6, 8, 9, 10, 11)) == "lines 2, 3, 4, 6, 8, 10, 11, 12 …"
+
+
+def test_file_problems_name_an_empty_a_cut_and_an_emptied_file(tmp_path):
+    import json
+
+    files = {"empty.csv": b"  \n", "cut.csv": b"a,b\n1,2", "emptied.csv": b"a,b\n,\n",
+             "log.csv": b"a,b\n", "fine.csv": b"a,b\n1,2\n"}
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    resources = [{"name": n[:-4], "path": n} for n in files] + [{"name": "gone", "path": "gone.csv"}]
+    resources[3]["provenance"] = {"may_be_empty": True}
+    (tmp_path / "datapackage.json").write_text(json.dumps({"resources": resources}),
+                                               encoding="utf-8")
+    found = [(p.file, p.rule, p.message, p.line) for p in rules.file_problems(tmp_path)]
+    assert found == [
+        ("data/empty.csv", "empty-file", "the file is empty: not even a header", 1),
+        ("data/cut.csv", "cut-short",
+         "the last line has no line break: the file was cut off (mid-row?)", 2),
+        ("data/emptied.csv", "no-rows", "a header and no rows: the table was emptied", 2),
+    ]
+    (tmp_path / "datapackage.json").write_text("{", encoding="utf-8")
+    (problem,) = rules.file_problems(tmp_path)
+    assert (problem.file, problem.rule) == ("data/datapackage.json", "descriptor")
+    assert problem.message.startswith("cannot be read: ")
+
+
+def test_a_crashing_rule_names_its_files_and_the_error(monkeypatch):
+    def broken(ctx):
+        ctx.table("polls")
+        ctx.table("poll_shares")
+        ctx.table("polls")
+        raise ZeroDivisionError("division by zero")
+
+    def no_read(ctx):
+        raise RuntimeError("before any table")
+
+    monkeypatch.setattr(rules, "RULES", [broken, no_read])
+    ctx = rules.Context(table=lambda name: pd.DataFrame(), descriptor_={"resources": []})
+    first, second = rules.run(ctx)
+    assert (first.file, first.rule, first.message) == (
+        "data/polls.csv", "broken",
+        "the rule could not run (ZeroDivisionError: division by zero); "
+        "files read: data/polls.csv, data/poll_shares.csv")
+    assert (second.file, second.rule, second.message) == (
+        "data/datapackage.json", "no_read",
+        "the rule could not run (RuntimeError: before any table); files read: none")

@@ -238,3 +238,31 @@ def test_the_lead_chart_numbers_each_event_on_its_day(landing):
     lines = {str(s["x0"])[:10] for s in fig["layout"].get("shapes", []) if s.get("xref") == "x"}
     for iso, _, _ in EVENTS:
         assert iso in drawn and iso in lines, iso
+
+
+# The same events as the poll charts draw them (stories.poll_average), without a build: the
+# badge, its dotted line and the key under the chart each on the event's own day.
+def test_the_poll_chart_draws_each_event_on_its_day():
+    import pandas as pd
+
+    from liberal_crisis.stories import poll_average as pav
+
+    typed = [("2024-06-24", "24 June 2024", "Liberals lose Toronto–St. Paul’s"),
+             ("2024-09-04", "4 September 2024", "NDP ends the agreement"),
+             ("2025-01-06", "6 January 2025", "Trudeau announces he will resign")]
+    events = pav.number_events(pd.DataFrame({
+        "date": pd.to_datetime([iso for iso, _, _ in reversed(typed)]),
+        "label": [label for _, _, label in reversed(typed)]}))
+    polls = pd.DataFrame({"end_date": pd.date_range("2024-05-01", "2025-02-01", freq="2D")})
+    polls = pd.concat([polls.assign(party_code="LPC", share_pct=25.0),
+                       polls.assign(party_code="CPC", share_pct=40.0)], ignore_index=True)
+    curves = pav.smoothed(polls, ["LPC", "CPC"])
+    fig = pav.figure(curves, ["LPC", "CPC"], events, title="t", y_range=[0, 50],
+                     x_range=["2024-05-01", "2025-02-01"])
+    badges = next(t for t in fig.data if t.name == "Events")
+    assert [str(x)[:10] for x in badges.x] == [iso for iso, _, _ in typed]
+    assert [str(t) for t in badges.text] == ["1", "2", "3"]
+    lines = sorted(str(s.x0)[:10] for s in fig.layout.shapes if s.xref == "x")
+    assert lines == [iso for iso, _, _ in typed]
+    assert pav.event_key(events).splitlines() == [
+        f"{n}. {day}: {label}" for n, (_, day, label) in enumerate(typed, start=1)]

@@ -26,7 +26,7 @@ def inputs():
 
 def test_the_whole_swing_is_the_chapters_illustration(inputs):
     ge2021, swings = inputs
-    seats = scenarios.seat_scenarios(ge2021, swings, parties=PARTIES)
+    seats = swing_illustrations.seat_scenarios(ge2021, swings, parties=PARTIES)
     for riding in swings["riding"].unique():
         for method in what_if.METHODS:
             shown = seats[seats["scenario"] == f"{riding} ({method})"].set_index("party_code")

@@ -36,9 +36,9 @@ def defence_summary(byelections: pd.DataFrame, by: str | None = None) -> pd.Seri
     d = government_defences(byelections)
     counts = pd.DataFrame({
         "defended": 1,
-        "retained": (~d["lost"]).fillna(False).astype(int),
-        "lost": d["lost"].fillna(False).astype(int),
-    }, index=d.index)
+        "retained": ~d["lost"],  # a blank winner (NA) is neither: sums skip it
+        "lost": d["lost"],
+    })
     if by is None:
         return counts.sum().astype(int)
     return counts.groupby(d[by]).sum().astype(int)
@@ -86,10 +86,10 @@ def rank_losses(
         pool = pool.loc[pool["lost"].fillna(False).astype(bool)]
     years = hold_lengths(pool)["years_held"].astype(float)
     pool = pool.assign(
-        swing_rank=pool["swing_pts"].rank(method="min", ascending=True).astype("Int64"),
+        swing_rank=pool["swing_pts"].rank(method="min").astype("Int64"),  # 1 = largest fall
         swing_n=int(pool["swing_pts"].notna().sum()),
         years_held=years.astype("Int64"),
-        held_rank=years.rank(method="min", ascending=False).astype("Int64"),
+        held_rank=(-years).rank(method="min").astype("Int64"),  # 1 = held longest
         held_n=int(pool["held_since_year"].notna().sum()),
     )
     pool["swing_percentile"] = 100.0 * pool["swing_rank"].astype(float) / pool["swing_n"]
@@ -121,7 +121,7 @@ def hold_lengths(defences: pd.DataFrame) -> pd.DataFrame:
     if "held_since_basis" in defences.columns:
         censored = defences["held_since_basis"].isin(CENSORED_BASES)
     else:
-        censored = defences["held_since_censored"].fillna(False).astype(bool)
+        censored = defences["held_since_censored"].fillna(False)
     return defences.assign(years_held=years.astype("Int64"), censored=censored.astype(bool))
 
 
@@ -156,7 +156,7 @@ def rank_hold_length(
     longer = others[others["years_held"] > years]
     tied = others[others["years_held"] == years]
     shorter = others[others["years_held"] < years]
-    below = shorter[shorter["years_held"] == shorter["years_held"].max()] if len(shorter) else shorter
+    below = shorter[shorter["years_held"] == shorter["years_held"].max()]
     return {
         "years": years,
         "since": int(me["held_since_year"]),

@@ -34,11 +34,11 @@ def _check(standings: pd.DataFrame, snapshots: pd.DataFrame) -> None:
     if standings.duplicated(["as_of", "party_code"]).any():
         raise ValueError("house_standings has more than one row for a party on a date")
     filled = standings.groupby("as_of")["seats"].sum()
-    snap = snapshots.set_index("as_of")
-    unknown = sorted(set(filled.index) ^ set(snap.index))
+    unknown = sorted(set(filled.index) ^ set(snapshots["as_of"]))
     if unknown:
         raise ValueError(f"dates in only one of the two tables: {unknown}")
-    bad = filled + snap["vacant"].reindex(filled.index) != snap["house_size"].reindex(filled.index)
+    snap = snapshots.set_index("as_of").reindex(filled.index)
+    bad = filled + snap["vacant"] != snap["house_size"]
     if bad.any():
         raise ValueError(f"seats + vacant != house_size on {list(filled.index[bad])}")
 
@@ -125,7 +125,7 @@ def arithmetic(
         if code not in wide.columns:
             raise KeyError(f"party {code!r} has no seats rows")
     snap = snapshots.set_index("as_of").sort_index()
-    out = pd.DataFrame(index=snap.index)
+    out = snap[[]].copy()
     if "label" in snap.columns:
         out["label"] = snap["label"]
     out["house_size"] = snap["house_size"].astype(int)
@@ -133,18 +133,19 @@ def arithmetic(
     out["seats_filled"] = out["house_size"] - out["vacant"]
     out["majority_needed"] = snap["majority_needed"].astype(int)
     out["sitting_majority"] = out["seats_filled"].map(votes_to_carry)
-    gov = wide[government].reindex(out.index)
+    gov = wide[government]  # the same dates in the same order as snap (checked above)
     out["government_seats"] = gov
     out["short_of_majority"] = (out["majority_needed"] - gov).clip(lower=0)
     out["short_of_sitting_majority"] = (out["sitting_majority"] - gov).clip(lower=0)
     out["opposition_seats"] = out["seats_filled"] - gov
     for code in partners:
-        out[f"{code}_seats"] = wide[code].reindex(out.index)
+        out[f"{code}_seats"] = wide[code]
         out[f"with_{code}"] = gov + out[f"{code}_seats"]
         out[f"enough_with_{code}"] = out[f"with_{code}"] >= out["majority_needed"]
-    speaker = (snap["speaker_party"] if "speaker_party" in snap.columns
-               else pd.Series(None, index=snap.index, dtype=object))
-    out["speaker_party"] = speaker.where(speaker.map(_has_speaker), "")
+    if "speaker_party" in snap.columns:
+        out["speaker_party"] = snap["speaker_party"].map(lambda s: s if _has_speaker(s) else "")
+    else:
+        out["speaker_party"] = ""
     out["has_speaker"] = out["speaker_party"] != ""
     out["voting_members"] = [voting_members(f, s) for f, s in
                              zip(out["seats_filled"], out["has_speaker"])]

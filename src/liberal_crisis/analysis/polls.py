@@ -26,16 +26,30 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+#: The kernel: each poll's weight is ``exp(-((t - x) / h)² / 2)``, a Gaussian in days.
+KERNEL = "Gaussian"
+#: ``h``, the kernel's bandwidth (its standard deviation), in days.
 BANDWIDTH_DAYS = 14.0
+#: The share of the bootstrap re-fits the band holds (the central 90%).
 LEVEL = 0.9
+#: How many times the polls are re-drawn for the band.
 N_BOOT = 400
+#: The least kernel weight (polls' worth) at a date for the average to be drawn there.
 MIN_POLLS = 3.0
+#: The bootstrap's random seed (the day the book's first chapter was drafted), fixed so that
+#: every build draws the same band.
 SEED = 20241216
+
+
+def kernel_weight(days_apart, bandwidth_days: float = BANDWIDTH_DAYS):
+    """A poll's weight ``days_apart`` days from the evaluation date: the :data:`KERNEL`,
+    1 on the date, ``exp(-1/2)`` (about 0.61) one bandwidth away."""
+    return np.exp(-0.5 * (np.asarray(days_apart) / bandwidth_days) ** 2)
 
 
 def _days(dates) -> np.ndarray:
     values = pd.to_datetime(pd.Series(dates)).to_numpy(dtype="datetime64[D]")
-    return values.astype("int64").astype(float)
+    return values.astype(float)
 
 
 def _fit(d: np.ndarray, w: np.ndarray, y: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -51,8 +65,9 @@ def _fit(d: np.ndarray, w: np.ndarray, y: np.ndarray, counts: np.ndarray) -> np.
     with np.errstate(invalid="ignore", divide="ignore"):
         linear = (s2 * t0 - s1 * t1) / det
         constant = t0 / s0
-    # A draw whose polls near x all share one date has no slope to fit: use the weighted mean.
-    flat = ~(det > 1e-9 * np.maximum(s0 * s2, 1e-300))
+    # A draw whose polls near x all share one date has no slope to fit (det is 0 up to
+    # rounding): use the weighted mean.
+    flat = det <= 1e-9 * s0 * s2
     return np.where(flat, constant, linear)
 
 
@@ -81,19 +96,19 @@ def smooth(dates, values, at, *, bandwidth_days: float = BANDWIDTH_DAYS, level: 
     if len(y) == 0:
         return out
     d = t[None, :] - x[:, None]
-    w = np.exp(-0.5 * (d / bandwidth_days) ** 2)
+    w = kernel_weight(d, bandwidth_days)
     equiv = w.sum(1)
-    est = _fit(d, w, y, np.ones((1, len(y))))[:, 0]
+    est = _fit(d, w, y, np.ones_like(y)[None, :])[:, 0]
     rng = np.random.default_rng(seed)
     counts = rng.multinomial(len(y), np.full(len(y), 1 / len(y)), size=n_boot)
     boot = _fit(d, w, y, counts)
-    with np.errstate(invalid="ignore"):
-        lower = np.nanquantile(boot, (1 - level) / 2, axis=1)
-        upper = np.nanquantile(boot, (1 + level) / 2, axis=1)
     shown = equiv >= min_polls
+    # The band only where it is shown and some poll has weight (so some re-fit is a number:
+    # a date with no weight at all would make numpy warn of an all-NaN slice).
+    banded = shown & (equiv > 0)
     out["estimate"] = np.where(shown, est, np.nan)
-    out["lower"] = np.where(shown, lower, np.nan)
-    out["upper"] = np.where(shown, upper, np.nan)
+    out.loc[banded, "lower"] = np.nanquantile(boot[banded], (1 - level) / 2, axis=1)
+    out.loc[banded, "upper"] = np.nanquantile(boot[banded], (1 + level) / 2, axis=1)
     out["polls_equiv"] = equiv
     return out
 

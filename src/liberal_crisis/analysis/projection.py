@@ -21,7 +21,7 @@ TIE = "TIE"
 
 
 def _as_series(x: pd.Series | Mapping[str, float]) -> pd.Series:
-    return pd.Series(x, dtype=float) if not isinstance(x, pd.Series) else x.astype(float)
+    return pd.Series(x, dtype=float)  # a float copy, of a Series or of a mapping
 
 
 def uniform_swing(base_shares_wide: pd.DataFrame, change: pd.Series | Mapping[str, float]) -> pd.DataFrame:
@@ -36,7 +36,7 @@ def uniform_swing(base_shares_wide: pd.DataFrame, change: pd.Series | Mapping[st
     out = base_shares_wide.astype(float)  # copy
     cols = out.columns.intersection(change.index)
     base = out[cols]
-    moved = base.add(change.reindex(cols), axis=1).clip(lower=0.0)
+    moved = (base + change[cols]).clip(lower=0.0)
     out[cols] = moved.where(base > 0, base)  # absent (0) or unknown (NaN) stays as it was
     return out
 
@@ -64,7 +64,7 @@ def proportional_swing(base_shares_wide: pd.DataFrame, ratio: pd.Series | Mappin
         raise ValueError("negative ratio")
     out = base_shares_wide.astype(float)
     cols = out.columns.intersection(ratio.index)
-    out[cols] = out[cols].mul(ratio.reindex(cols), axis=1)
+    out[cols] = out[cols] * ratio[cols]
     return out
 
 
@@ -97,8 +97,8 @@ def seat_count(winners: pd.Series) -> pd.Series:
 
     ``"TIE"`` is counted as its own label; NA (no winner) is dropped.
     """
-    counts = winners.dropna().value_counts().sort_index()
-    counts = counts.sort_values(ascending=False, kind="stable")
+    counts = winners.dropna().value_counts()
+    counts = counts[sorted(counts.index, key=lambda label: (-counts[label], label))]
     counts.index.name = "party_code"
     return counts.astype(int).rename("seats")
 
@@ -211,22 +211,20 @@ def _leads(base_shares_wide: pd.DataFrame, before, after, party: str, method: st
     """For each riding, the open interval of fractions ``(lo, hi)`` in which ``party``'s
     projected share is above every other candidate's (see :func:`threshold_fraction`)."""
     after, before = _as_series(after).align(_as_series(before), fill_value=0.0)
-    a = base_shares_wide.astype(float).fillna(0.0)
+    a = base_shares_wide.astype(float)  # from shares(): 0 where a party did not stand
     present = a > 0
     if method == "uniform":
         step = (after - before).reindex(a.columns).fillna(0.0)
         b = pd.DataFrame(np.broadcast_to(step.to_numpy(), a.shape), index=a.index, columns=a.columns)
     elif method == "proportional":
         ratio = ratio_from(after, before).reindex(a.columns)
-        ratio = ratio.where(np.isfinite(ratio), 1.0).fillna(1.0)
-        b = a.mul(ratio - 1.0, axis=1)
+        ratio = ratio.where(np.isfinite(ratio), 1.0)  # undefined (NaN): unchanged
+        b = a * (ratio - 1.0)
     else:
         raise ValueError(f"method must be 'uniform' or 'proportional', not {method!r}")
     b = b.where(present, 0.0)  # a party that did not stand stays at 0
     n = len(a)
     lo, hi = np.full(n, -np.inf), np.full(n, np.inf)
-    if party not in a.columns:
-        return np.full(n, np.inf), np.full(n, -np.inf)
 
     def require(g, h):
         # g + f h > 0 for f in (lo, hi): a half-line, everywhere or nowhere when h == 0.
@@ -235,18 +233,15 @@ def _leads(base_shares_wide: pd.DataFrame, before, after, party: str, method: st
             root = -g / h
         lo = np.where(h > 0, np.maximum(lo, root), lo)
         hi = np.where(h < 0, np.minimum(hi, root), hi)
-        never = (h == 0) & (g <= 0)
-        lo = np.where(never, np.inf, lo)
-        hi = np.where(never, -np.inf, hi)
+        lo = np.where((h == 0) & (g <= 0), np.inf, lo)  # never: an empty interval
 
     ap, bp = a[party].to_numpy(), b[party].to_numpy()
     require(ap, bp)  # its own share above zero (the uniform floor)
     lo = np.where(present[party].to_numpy(), lo, np.inf)
     for other in a.columns.drop(party):
-        stood = present[other].to_numpy()
-        g = np.where(stood, ap - a[other].to_numpy(), 1.0)
-        h = np.where(stood, bp - b[other].to_numpy(), 0.0)
-        require(g, h)
+        # Where the other did not stand, its share and slope are 0: the constraint is the
+        # party's own floor again.
+        require(ap - a[other].to_numpy(), bp - b[other].to_numpy())
     return lo, hi
 
 
@@ -262,7 +257,10 @@ def threshold_fraction(base_votes_long: pd.DataFrame, before, after, party: str,
     needs a little more than this fraction: exactly at it, the deciding riding is a tie), or NaN
     if it never does up to the whole swing.
     """
-    lo, hi = _leads(shares(base_votes_long, by=by), before, after, party, method)
+    base = shares(base_votes_long, by=by)
+    if party not in base.columns:  # it stood nowhere: it can win nothing
+        return float("nan")
+    lo, hi = _leads(base, before, after, party, method)
     candidates = np.unique(np.concatenate([[0.0], lo[(lo > 0) & (lo < 1)]]))
     for f in candidates:
         # Seats just above f: ridings whose interval starts at or before f and ends after it.

@@ -132,7 +132,7 @@ def provenance_text(res: dict) -> str:
     prov = res.get("provenance") or {}
     if prov.get("kind") == "derived":
         text = (f"Provenance: derived. `{prov['script']}` writes it from the publishers' files "
-                + ", ".join(f"`{path}`" for path in prov.get("raw", [])))
+                + ", ".join(f"`{path}`" for path in prov["raw"]))
         if prov.get("curated"):
             text += " and the curated " + ", ".join(f"`{n}`" for n in prov["curated"])
         return text + " (`make data` re-derives it; validation checks it equals its derivation)."
@@ -155,11 +155,11 @@ def resource_markdown(res: dict, level: int = 3, date=str) -> str:
     parts = [f"{hashes} {res['title']}", ""]
     parts.append(f"File: `{res['path']}` (resource `{res['name']}`).")
     parts.append("")
-    parts.append(" ".join(res.get("description", "").split()))
+    parts.append(" ".join(res["description"].split()))
     parts.append("")
     count_type = res.get("count_type")
     line = "Count type: " + (COUNT_TYPES.get(count_type, count_type) if count_type else "not applicable") + "."
-    key = res.get("schema", {}).get("primaryKey")
+    key = res["schema"].get("primaryKey")
     if key:
         key = [key] if isinstance(key, str) else key
         line += " Primary key: " + ", ".join(f"`{k}`" for k in key) + "."
@@ -169,7 +169,7 @@ def resource_markdown(res: dict, level: int = 3, date=str) -> str:
     parts.append("")
     parts.append("Sources:")
     parts.append("")
-    for src in res.get("sources", []):
+    for src in res["sources"]:
         parts.append(source_line(src, date))
     parts.append("")
     licences = licences_text(res.get("licenses", []))
@@ -177,7 +177,7 @@ def resource_markdown(res: dict, level: int = 3, date=str) -> str:
         parts.append(f"Licences: {licences}.")
         parts.append("")
     parts.append(fields_table(res["schema"]["fields"], date))
-    return "\n".join(parts).rstrip() + "\n"
+    return "\n".join(parts) + "\n"
 
 
 def package_markdown(descriptor: dict, level: int = 3, date=str) -> str:
@@ -188,13 +188,13 @@ def package_markdown(descriptor: dict, level: int = 3, date=str) -> str:
 
 def readme_text(descriptor: dict) -> str:
     """The whole of ``data/README.md``."""
-    licences = licences_text(descriptor.get("licenses", []))
+    licences = licences_text(descriptor["licenses"])
     head = [
         f"# {descriptor['title']}",
         "",
         README_INTRO,
         "",
-        " ".join(descriptor.get("description", "").split()),
+        " ".join(descriptor["description"].split()),
         "",
         f"Licence of the compilation: {licences}.",
         "",
@@ -210,14 +210,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     text = readme_text(_data.descriptor())
     if args.write:
-        Path(args.write).write_text(text, encoding="utf-8")
+        Path(args.write).write_bytes(text.encode())  # UTF-8, "\n" line ends, on any system
         return 0
-    current = Path(args.check).read_text(encoding="utf-8") if Path(args.check).exists() else ""
-    if current != text:
-        print(f"{args.check} is out of date: run python -m liberal_crisis.data.dictionary "
-              f"--write {args.check}", file=sys.stderr)
-        return 1
-    return 0
+    path = Path(args.check)
+    if path.exists() and path.read_bytes().decode() == text:
+        return 0
+    print(f"{args.check} is out of date: run python -m liberal_crisis.data.dictionary "
+          f"--write {args.check}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":
