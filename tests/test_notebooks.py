@@ -6,6 +6,10 @@ evaluates a Markdown cell's names when Run All gets to it, not at the end)."""
 from __future__ import annotations
 
 import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -62,3 +66,16 @@ def test_no_code_cell_over_40_lines(path):
     long = [(i, len(c.source.splitlines())) for i, c in enumerate(notebook.cells)
             if c.cell_type == "code" and len(c.source.splitlines()) > 40]
     assert not long, f"{path.name}: code cells over 40 lines (cell, lines): {long}"
+
+
+def test_the_readmes_headless_command_runs_a_chapter(tmp_path):
+    """The README's one-line headless run, as a reader types it from the repository: it ran the
+    chapter in the output's folder (no data/ above /tmp) until it named the run path."""
+    line = re.search(r"`\.venv/bin/(jupytext --to ipynb --execute [^`]+)`",
+                     (REPO / "README.md").read_text(encoding="utf-8")).group(1)
+    args = shlex.split(line.replace("/tmp/<chapter>.ipynb", str(tmp_path / "tsp.ipynb"))
+                       .replace("<chapter>", "toronto-st-pauls"))
+    result = subprocess.run([str(Path(sys.executable).parent / args[0]), *args[1:]],
+                            cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (tmp_path / "tsp.ipynb").is_file()
