@@ -142,6 +142,35 @@ def browser():
         chromium.close()
 
 
+# --- The survey: every page visited once per width (tests/survey.py) --------------------------
+@pytest.fixture(scope="session")
+def survey_pass(browser, built_site, site_url):
+    """``survey_pass(width)``: what tests/survey.py measures on every page at that width, once
+    per width and session."""
+    from survey import visit_every_page
+
+    done: dict[int, dict] = {}
+
+    def run(width: int) -> dict:
+        if width not in done:
+            done[width] = visit_every_page(browser, built_site, site_url, width)
+        return done[width]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def survey(survey_pass):
+    """``survey(view)`` -> {chart page: (charts found by the layout probe, {figure id: [height,
+    at each size the window goes to, and back]})} for a view "<width>-<mode>" (e.g. "375-dark")."""
+    def run(view: str) -> dict:
+        width, mode = view.split("-")
+        found = survey_pass(int(width))
+        return {rel: (charts, found["heights"][rel]) for rel, charts in found["layout"][mode].items()}
+
+    return run
+
+
 @pytest.fixture
 def fixture_book(tmp_path):
     """A one-page book using the project's real configuration, for build-guard tests.

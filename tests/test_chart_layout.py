@@ -9,52 +9,25 @@ desktop (1280 px) and phone (375 px) width, in light and dark mode:
   address bar hiding).
 
 The measuring is ``liberal_crisis.site.shots.LAYOUT_PROBE``, which also annotates the contact
-sheet of ``make shots``: a failure here is listed under the same shot there. One tab per view
-visits every chart page once and takes all three measures (the resize last).
+sheet of ``make shots``: a failure here is listed under the same shot there. The survey
+(tests/survey.py) visits every page once per width and measures it in both modes.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from liberal_crisis.site.shots import (
-    CHART_HEIGHTS, LAYOUT_PROBE, chart_pages, load, open_view, resize_and_back,
-)
+from survey import WIDTHS
+from liberal_crisis.site.shots import CHART_HEIGHTS, LAYOUT_PROBE, load, open_view, resize_and_back
 
 pytestmark = pytest.mark.browser
 
-VIEWS = {
+VIEWS = {  # the survey's views (tests/survey.py: one visit per page and width)
     "1280-light": ({"width": 1280, "height": 900}, "light"),
     "1280-dark": ({"width": 1280, "height": 900}, "dark"),
     "375-light": ({"width": 375, "height": 740}, "light"),
     "375-dark": ({"width": 375, "height": 740}, "dark"),
 }
-# Where the window goes before it comes back: narrower on a desktop; a phone turned sideways.
-RESIZED = {1280: {"width": 1000, "height": 700}, 375: {"width": 740, "height": 375}}
-
-
-@pytest.fixture(scope="session")
-def survey(browser, built_site, site_url):
-    """``survey(view)`` -> {page: (charts found by the probe, {figure id: (height, height after
-    a resize and back)})}, measured once per view and session."""
-    done: dict[str, dict] = {}
-
-    def run(view: str) -> dict:
-        if view not in done:
-            viewport, scheme = VIEWS[view]
-            tab = open_view(browser, viewport, scheme)
-            found = {}
-            for rel in chart_pages(built_site):
-                load(tab, f"{site_url}/{rel}")
-                charts = tab.evaluate(LAYOUT_PROBE)
-                heights = resize_and_back(tab, RESIZED[viewport["width"]])
-                found[rel] = (charts, heights)
-            tab.close()
-            assert found, "no chart pages found"
-            done[view] = found
-        return done[view]
-
-    return run
 
 
 # Charts with layout problems still open, each with who is on it. Remove an entry once its
@@ -92,20 +65,22 @@ def test_chart_text_stays_inside_the_chart_and_the_window(survey, view):
     assert cut == [], f"{len(cut)} text elements cut off or spilling at {view}:\n" + "\n".join(cut)
 
 
-@pytest.mark.parametrize("view", VIEWS)
-def test_charts_keep_their_height_after_a_resize_and_back(survey, view):
+@pytest.mark.parametrize("width", WIDTHS)
+def test_charts_keep_their_height_after_a_resize_and_back(survey_pass, width):
     changed = [
-        f"{rel}#{fid}: {before}px, then {after}px"
-        for rel, (_, heights) in survey(view).items()
-        for fid, (before, after) in heights.items()
-        if abs(before - after) > 1
+        f"{rel}#{fid}: {steps[0]}px, then {steps[-1]}px"
+        for rel, heights in survey_pass(width)["heights"].items()
+        for fid, steps in heights.items()
+        if abs(steps[0] - steps[-1]) > 1
     ]
-    assert changed == [], f"charts that lost or gained height at {view}:\n" + "\n".join(changed)
+    assert changed == [], f"charts that lost or gained height at {width} px:\n" + "\n".join(changed)
 
 
 def test_every_chart_page_is_surveyed(survey, built_site):
     """Control: the survey reaches every chart of the book, not a few."""
     from bs4 import BeautifulSoup
+
+    from liberal_crisis.site.shots import chart_pages
 
     expected = set()
     for rel in chart_pages(built_site):
@@ -171,6 +146,6 @@ def test_the_resize_check_catches_a_chart_that_loses_height(browser, site_url):
     load(tab, f"{site_url}/book/the-pledge.html")
     before = tab.evaluate(CHART_HEIGHTS)["fig-the-pledge-thresholds"]
     tab.evaluate("() => { const c = document.querySelector('#fig-the-pledge-thresholds .lc-chart'); c.style.height = c.style.minHeight = '420px'; }")
-    after = resize_and_back(tab, RESIZED[1280])["fig-the-pledge-thresholds"][1]
+    after = resize_and_back(tab, *WIDTHS[1280][1])["fig-the-pledge-thresholds"][-1]
     assert before == 500 and after < before, (before, after)
     tab.close()

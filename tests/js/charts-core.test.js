@@ -103,6 +103,18 @@ test("on a desktop: the mode's colours and the title on one line when it fits", 
   assert.deepEqual(d, Object.assign(COLOURS(core.MODES.dark), { "title.text": "Seats" }));
 });
 
+test("every axis of small multiples takes the mode's colours, not the first two only", () => {
+  const o = core.overrides({ width: 375, axes: "xaxis2,yaxis2,xaxis10" }, "dark", chars);
+  ["xaxis", "yaxis", "xaxis2", "yaxis2", "xaxis10"].forEach((axis) => {
+    assert.equal(o[axis + ".gridcolor"], core.MODES.dark.grid, axis);
+    assert.equal(o[axis + ".linecolor"], core.MODES.dark.line, axis);
+    assert.equal(o[axis + ".tickfont.color"], core.MODES.dark.font, axis);
+    assert.equal(o[axis + ".title.font.color"], core.MODES.dark.font, axis);
+  });
+  assert.equal(o["yaxis3.gridcolor"], undefined);
+  assert.equal(core.overrides({ width: 375, axes: "" }, "dark", chars)["xaxis.gridcolor"], core.MODES.dark.grid);
+});
+
 test("on a desktop, a long title wraps and the top margin grows by 1.3 lines of its size", () => {
   // size 61, width 700 -> room 684: "aaaa bbbb" is 549, "aaaa bbbb cccc" 854: two lines;
   // 1.3 * 61 = 79.3 -> 79 px more

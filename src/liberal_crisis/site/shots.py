@@ -124,13 +124,10 @@ LAYOUT_PROBE = r"""() => {
 CHART_HEIGHTS = """() => Object.fromEntries([...document.querySelectorAll('.lc-chart')]
     .map(c => [c.closest('figure').id, Math.round(c.getBoundingClientRect().height)]))"""
 
-# Resolves once every chart has been drawn again by plotly after a window resize (or after 3 s,
-# when a chart did not redraw at all: its height is then measured as it stands).
-REDRAWN = """() => Promise.all([...document.querySelectorAll('.lc-chart')].map(el =>
-    new Promise(resolve => {
-        el.once('plotly_afterplot', resolve);
-        setTimeout(resolve, 3000);
-    })))"""
+# True once every chart has been laid out again at its container's width: plotly redraws a
+# responsive chart 0.1-0.6 s after the window changes size.
+FOLLOWED = """() => [...document.querySelectorAll('.lc-chart.js-plotly-plot')]
+    .every(el => el._fullLayout && Math.abs(el._fullLayout.width - el.clientWidth) <= 1)"""
 
 VIEWS = [  # (label, viewport, colour scheme)
     ("desktop, light", {"width": 1366, "height": 900}, "light"),
@@ -166,16 +163,30 @@ def load(page, url: str) -> None:
     page.wait_for_function(ALL_CHARTS_DRAWN, timeout=30000)
 
 
-def resize_and_back(page, other: dict) -> dict[str, tuple[int, int]]:
-    """Heights of every chart before, and after the window went to ``other`` and back."""
+def settle(page, timeout: int = 5000) -> None:
+    """Wait until every chart has been redrawn at its column's width, twice 100 ms apart (the
+    window passes through other widths as it changes size). A chart that never follows its
+    column is measured as it stands after ``timeout`` ms, not waited for for ever."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(2):
+        try:
+            page.wait_for_function(FOLLOWED, timeout=timeout)
+        except PlaywrightTimeout:
+            return
+        page.wait_for_timeout(100)
+
+
+def resize_and_back(page, *others: dict) -> dict[str, list[int]]:
+    """Heights of every chart before, at each of the window sizes ``others`` in turn, and after
+    the window came back to its size."""
     size = page.viewport_size
-    before = page.evaluate(CHART_HEIGHTS)
-    for viewport in (other, size):
-        redrawn = page.evaluate_handle(REDRAWN)
+    steps = [page.evaluate(CHART_HEIGHTS)]
+    for viewport in (*others, size):
         page.set_viewport_size(viewport)
-        page.evaluate("p => p", redrawn)
-    after = page.evaluate(CHART_HEIGHTS)
-    return {fid: (before[fid], after.get(fid, 0)) for fid in before}
+        settle(page)
+        steps.append(page.evaluate(CHART_HEIGHTS))
+    return {fid: [step.get(fid, 0) for step in steps] for fid in steps[0]}
 
 
 def make_sheet(site: Path, out: Path) -> list[dict]:

@@ -57,7 +57,8 @@
 
   // Only colours and sizes change with the mode and the screen; the data never does.
   // box: the chart's width and what draw() noted about the figure (strings, as in a dataset):
-  // {width, title, titlesize, margint, marginr, form, plotw, xtitle}.
+  // {width, title, titlesize, margint, marginr, form, plotw, xtitle, axes}; axes: the figure's
+  // other axes, comma-separated ("xaxis2,yaxis2": the panels of small multiples).
   function overrides(box, mode, measure) {
     var m = MODES[mode];
     var narrow = isNarrow(box.width);
@@ -66,12 +67,16 @@
       "title.font.color": m.font,
       "legend.font.color": m.font,
       "hoverlabel.bgcolor": m.hoverbg,
-      "hoverlabel.font.color": m.font,
-      "xaxis.gridcolor": m.grid, "yaxis.gridcolor": m.grid,
-      "xaxis.linecolor": m.line, "yaxis.linecolor": m.line,
-      "xaxis.tickfont.color": m.font, "yaxis.tickfont.color": m.font,
-      "xaxis.title.font.color": m.font, "yaxis.title.font.color": m.font
+      "hoverlabel.font.color": m.font
     };
+    // Every axis, not the first two only: a panel's gridlines left in the template's colour
+    // were bright lines on the dark page (tests/test_dark_mode.py, at 375 px).
+    ["xaxis", "yaxis"].concat(box.axes ? String(box.axes).split(",") : []).forEach(function (axis) {
+      o[axis + ".gridcolor"] = m.grid;
+      o[axis + ".linecolor"] = m.line;
+      o[axis + ".tickfont.color"] = m.font;
+      o[axis + ".title.font.color"] = m.font;
+    });
     // plotly never wraps a title: break it into lines that fit, and make room above the plot.
     var size = narrow ? PHONE_TITLE : Number(box.titlesize) || TITLE;
     var lines = wrap(box.title || "", box.width, size, measure);

@@ -32,7 +32,7 @@
     var d = el.dataset;
     return core.overrides({ width: el.clientWidth, title: d.title, titlesize: d.titlesize,
                             margint: d.margint, marginr: d.marginr, form: d.form, plotw: d.plotw,
-                            xtitle: d.xtitle }, modeName(), measure);
+                            xtitle: d.xtitle, axes: d.axes }, modeName(), measure);
   }
 
   // The container and the figure have one height. plotly's responsive mode resizes a chart to
@@ -63,6 +63,9 @@
     el.dataset.marginr = (fig.layout.margin && fig.layout.margin.r) || 0;
     var xaxis = (fig.layout && fig.layout.xaxis) || {};
     el.dataset.xtitle = core.titleText(xaxis.title);
+    el.dataset.axes = Object.keys(fig.layout || {}).filter(function (key) {
+      return /^[xy]axis[0-9]+$/.test(key);
+    }).join(",");
     // On a phone the tool bar would sit on the title; tapping a point still shows its value.
     var config = core.config(fig.config, el.clientWidth);
     el.dataset.drawn = "1";

@@ -1,0 +1,154 @@
+"""The survey: every page of the built site visited once per width, each measure taken on the
+same visit. Loading a page and drawing its charts is most of a browser check's time, so the
+checks of what a reader sees at desktop and phone width share one visit per page and width
+(tests/test_chart_layout.py, tests/test_reader.py, tests/test_dark_mode.py).
+
+At 1280 px a page opens in light mode, switches to dark with the theme button's attribute (no
+reload, as a reader switches) and back to light; at 375 px it opens in dark mode and switches to
+light. So every page is measured opened in either mode and switched both ways. Layout does not
+depend on the mode, and is measured in both anyway; colours are measured in every state.
+"""
+
+from __future__ import annotations
+
+from liberal_crisis.site.browser import site_pages
+from liberal_crisis.site.shots import LAYOUT_PROBE, load, open_view, resize_and_back
+
+WIDTHS = {  # width: (viewport, where the window goes before it comes back, the order of modes)
+    # a desktop window narrowed, then to a phone's width, and back
+    1280: ({"width": 1280, "height": 900}, ({"width": 1000, "height": 700}, {"width": 375, "height": 740}),
+           ("light", "dark", "light")),
+    # a phone turned sideways and back
+    375: ({"width": 375, "height": 740}, ({"width": 740, "height": 375},), ("dark", "light")),
+}
+
+# Page-level measures: sideways scrolling, how far right each chart reaches, legends over the
+# plot area, chart and axis titles past the chart's box.
+PAGE_PROBE = """() => {
+  const charts = [...document.querySelectorAll('.lc-chart')];
+  const id = chart => chart.closest('figure').id;
+  const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+                            Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+  return {
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    chartRights: charts.map(c => c.getBoundingClientRect().right),
+    legendOverPlot: charts.filter(chart => {
+      const plot = chart.querySelector('.nsewdrag'), legend = chart.querySelector('.legend');
+      return plot && legend && overlap(plot.getBoundingClientRect(), legend.getBoundingClientRect()) > 0;
+    }).map(id),
+    titlesOutside: charts.filter(chart => {
+      const box = chart.getBoundingClientRect();
+      return [...chart.querySelectorAll('.gtitle, .g-xtitle text')].some(t => {
+        const r = t.getBoundingClientRect(); return r.left < box.left - 1 || r.right > box.right + 1; });
+    }).map(id),
+  };
+}"""
+
+SWITCHED = """mode => [...document.querySelectorAll('.lc-chart[data-drawn]')]
+    .every(el => el.dataset.mode === mode)"""
+# The theme's colours ease from one mode to the other: colours are measured once they arrive.
+SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+# Runs in the page: every coloured thing, its colour, the colour behind it and the ratio.
+MEASURE = """() => {
+  const rgba = s => { const m = s.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const p = m[1].split(',').map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const bgOf = el => { for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor); if (c && c[3] > 0) return c; }
+    return [255, 255, 255, 1]; };
+  const over = (fg, bg) => fg.slice(0, 3).map((c, i) => c * fg[3] + bg[i] * (1 - fg[3]));
+  const lum = c => { const l = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const out = [];
+  const add = (kind, el, colour, bg) => {
+    const c = rgba(colour); if (!c || c[3] === 0) return;
+    const back = bg || bgOf(el);
+    const fig = el.closest('figure'); const chart = el.closest('.lc-chart');
+    out.push({kind, where: (fig && fig.id) || (chart && chart.id) || el.tagName.toLowerCase(),
+              colour, background: `rgb(${back.slice(0, 3).join(', ')})`,
+              ratio: Math.round(ratio(over(c, back), back) * 100) / 100});
+  };
+  const each = (sel, f) => document.querySelectorAll(sel).forEach(f);
+  const visible = el => { const s = getComputedStyle(el); const r = el.getBoundingClientRect();
+    return s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0 && (r.width > 0 || r.height > 0); };
+  const stroked = el => { const s = getComputedStyle(el);
+    return parseFloat(s.strokeWidth) > 0 && Number(s.strokeOpacity) > 0 && s.stroke !== 'none'; };
+  // Chart text. The SVG is transparent: what lies behind it is the page around the chart.
+  each('.lc-chart .gtitle, .lc-chart .xtick text, .lc-chart .ytick text, .lc-chart .g-xtitle text, ' +
+       '.lc-chart .g-ytitle text, .lc-chart .legendtext, .lc-chart .annotation-text',
+       el => visible(el) && el.textContent.trim() && add('text', el, getComputedStyle(el).fill, bgOf(el.closest('.lc-chart'))));
+  each('.lc-chart .gridlayer path', el => visible(el) && stroked(el) && add('grid', el, getComputedStyle(el).stroke, bgOf(el.closest('.lc-chart'))));
+  each('.lc-chart .zerolinelayer path, .lc-chart path.xline, .lc-chart path.yline, .lc-chart .shapelayer path',
+       el => visible(el) && stroked(el) && add('line', el, getComputedStyle(el).stroke, bgOf(el.closest('.lc-chart'))));
+  // Hover labels: text against the label's own box.
+  each('.lc-chart .hoverlayer .hovertext', g => {
+    const box = g.querySelector('path'); const fill = box && rgba(getComputedStyle(box).fill);
+    const back = fill && fill[3] > 0 ? over(fill, bgOf(g.closest('.lc-chart'))) : bgOf(g.closest('.lc-chart'));
+    g.querySelectorAll('text').forEach(t => t.textContent.trim() && add('hover', t, getComputedStyle(t).fill, back));
+  });
+  // Captions, sources and the data tables under the charts.
+  each('figcaption, figcaption *, figure table td, figure table th, figure details summary, article table td, article table th',
+       el => visible(el) && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()) &&
+             add('text', el, getComputedStyle(el).color));
+  return out;
+}"""
+
+HOVER_FIRST_POINT = """() => [...document.querySelectorAll('.lc-chart.js-plotly-plot')].map(el => {
+  const trace = (el._fullData || []).findIndex(t => t.visible !== false && t.hoverinfo !== 'skip' &&
+                                                   (t.x || t.y || []).length);
+  if (trace < 0 || el._fullLayout.hovermode === false) return 0;
+  window.Plotly.Fx.hover(el, [{curveNumber: trace, pointNumber: 0}]);
+  return el.querySelectorAll('.hoverlayer .hovertext').length;
+})"""
+
+
+UNHOVER = """() => document.querySelectorAll('.lc-chart.js-plotly-plot')
+    .forEach(el => window.Plotly.Fx.unhover(el))"""
+
+
+def switch(tab, mode: str) -> None:
+    """Switch the page's mode as the theme button does, and wait for the charts and colours."""
+    tab.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    tab.wait_for_function(SWITCHED, arg=mode, timeout=5000)
+    tab.wait_for_function(SETTLED, timeout=5000)
+
+
+def contrast(tab) -> tuple[list[dict], list[int]]:
+    """Every coloured thing with its contrast ratio, a hover label shown on each chart."""
+    hovered = tab.evaluate(HOVER_FIRST_POINT)
+    found = tab.evaluate(MEASURE)
+    tab.evaluate(UNHOVER)
+    return found, hovered
+
+
+def visit_every_page(browser, site, base: str, width: int) -> dict:
+    """{"layout": {mode: {chart page: LAYOUT_PROBE}},
+        "heights": {chart page: {figure id: [height, at each size the window goes to, back]}},
+        "pages": {mode: {page: PAGE_PROBE}},
+        "contrast": {state: {chart page: (colours measured, hover labels shown)}}}
+    where a state is "opened light", "switched to dark", "switched back to light", ..."""
+    viewport, others, modes = WIDTHS[width]
+    tab = open_view(browser, viewport, modes[0])
+    found = {"layout": {"light": {}, "dark": {}}, "heights": {}, "pages": {"light": {}, "dark": {}},
+             "contrast": {}}
+    for path in site_pages(site):
+        rel = path.relative_to(site).as_posix()
+        load(tab, f"{base}/{rel}")
+        charted = 'class="lc-chart"' in path.read_text(encoding="utf-8")
+        for step, mode in enumerate(modes):
+            if step:
+                switch(tab, mode)
+            state = (f"opened {mode}" if step == 0 else
+                     f"switched to {mode}" if mode not in modes[:step] else f"switched back to {mode}")
+            if mode not in modes[:step]:  # layout: once per mode
+                found["pages"][mode][rel] = tab.evaluate(PAGE_PROBE)
+                if charted:
+                    found["layout"][mode][rel] = tab.evaluate(LAYOUT_PROBE)
+            if charted:
+                found["contrast"].setdefault(state, {})[rel] = contrast(tab)
+        if charted:
+            found["heights"][rel] = resize_and_back(tab, *others)
+    tab.close()
+    assert found["layout"]["light"], "no chart pages found"
+    return found
