@@ -54,9 +54,11 @@ data: setup
 book: validate
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 
-# pytest runs everything, the node tests of the JavaScript's pure modules too (tests/test_js.py).
+# pytest runs everything, the node tests of the JavaScript's pure modules too (tests/test_js.py),
+# in two processes (pytest-xdist; tests/conftest.py shares one build between them and keeps
+# each test file, and the survey's files, in one process).
 test: setup-test validate
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # The node tests alone (tests/js/, node's own test runner: under a second).
 test-js:

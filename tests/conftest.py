@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -47,64 +51,125 @@ def copy_sources(dest: Path) -> Path:
     return dest
 
 
+# --- Builds shared by the whole run ---------------------------------------------------------
+# `make test` runs the suite in two processes (pytest-xdist, `-n 2 --dist loadgroup`): the
+# book is built once, by whichever process asks first, in a folder both can see, while the
+# other waits on a lock. Without xdist the same code runs in one process.
 SECOND_BUILD_TEST = "test_two_clean_builds_are_byte_identical"  # in test_reproducible.py
-_second_build: dict = {}
 
 
-def _start_second_build(tmp_path_factory) -> None:
+def shared_dir(tmp_path_factory) -> Path:
+    """The run's temporary folder: under xdist each process has its own below it."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def locked(path: Path):
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _second_build_paths(shared: Path) -> dict[str, Path]:
+    root = shared / "second-build"
+    return {"root": root, "source": root / "another" / "folder" / "liberal-crisis-copy",
+            "html": root / "out" / "_build" / "html", "log": root / "build.log",
+            "returncode": root / "returncode", "pid": root / "pid"}
+
+
+def _start_second_build(shared: Path) -> None:
     """The reproducibility test's second clean build, from a copy of the sources at another path,
-    started in the background. A build keeps about one core busy (Sphinx, then one kernel at a
-    time), so started beside the session's build it costs little extra time on two cores."""
-    if _second_build:
+    started in the background (its exit status written to a file, for whichever process waits
+    for it). A build keeps about one core busy (Sphinx, then one kernel at a time)."""
+    paths = _second_build_paths(shared)
+    if paths["root"].exists():
         return
-    root = tmp_path_factory.mktemp("second-build")
-    source = copy_sources(root / "another" / "folder" / "liberal-crisis-copy")
-    log = (root / "build.log").open("w")
+    copy_sources(paths["source"])
+    command = [str(BIN / "jupyter-book"), "build", str(paths["source"]), "--path-output",
+               str(paths["root"] / "out"), "--all", "-W", "-n", "--keep-going"]
     process = subprocess.Popen(
-        [str(BIN / "jupyter-book"), "build", str(source), "--path-output", str(root / "out"),
-         "--all", "-W", "-n", "--keep-going"],
-        stdout=log, stderr=subprocess.STDOUT, cwd=source,
+        ["bash", "-c", '"$@" > "$LOG" 2>&1; echo $? > "$RC"', "build", *command],
+        env={**os.environ, "LOG": str(paths["log"]), "RC": str(paths["returncode"])},
+        cwd=paths["source"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True)  # its own process group, so its kernels can be stopped with it
-    _second_build.update(source=source, html=root / "out" / "_build" / "html",
-                         process=process, log=root / "build.log")
+    paths["pid"].write_text(str(process.pid))
 
 
 def pytest_sessionfinish(session, exitstatus):
-    """A second build still running when the session ends (its test deselected after all, or
-    the run stopped early) is stopped, not left behind."""
-    process = _second_build.get("process")
-    if process is not None and process.poll() is None:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    """A second build still running when the whole run ends (its test deselected after all, or
+    the run stopped early) is stopped, not left behind: by the one process that outlives the
+    others (xdist's controller, or pytest itself without xdist)."""
+    if hasattr(session.config, "workerinput"):
+        return
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if factory is None:
+        return
+    pid = _second_build_paths(factory.getbasetemp())["pid"]
+    if pid.exists() and not _second_build_paths(factory.getbasetemp())["returncode"].exists():
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(int(pid.read_text()), signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")
 def second_clean_build(tmp_path_factory) -> tuple[Path, Path]:
     """(sources, site) of the second clean build, waited for."""
-    _start_second_build(tmp_path_factory)
-    returncode = _second_build["process"].wait()
-    assert returncode == 0, _second_build["log"].read_text(encoding="utf-8")[-8000:]
-    return _second_build["source"], _second_build["html"]
+    shared = shared_dir(tmp_path_factory)
+    with locked(shared / "second-build.lock"):
+        _start_second_build(shared)
+    paths = _second_build_paths(shared)
+    deadline = time.monotonic() + 1800
+    while not paths["returncode"].exists() or not paths["returncode"].read_text().strip():
+        if time.monotonic() > deadline:
+            pytest.fail("the second build did not finish in 30 minutes:\n"
+                        + paths["log"].read_text(encoding="utf-8")[-4000:])
+        time.sleep(1)
+    returncode = int(paths["returncode"].read_text())
+    assert returncode == 0, paths["log"].read_text(encoding="utf-8")[-8000:]
+    return paths["source"], paths["html"]
 
 
 @pytest.fixture(scope="session")
 def built_site(request, tmp_path_factory) -> Path:
-    """The whole book, built from clean (no execution cache) into a temporary folder.
+    """The whole book, built from clean (no execution cache) into a temporary folder, once per
+    run (the first process to ask builds it; another waits for it).
 
     For quick iterations on browser tests only, ``LIBERAL_CRISIS_SITE=_build/html`` reuses a
     site already built by ``make book`` (CI never sets it).
     """
     if os.environ.get("LIBERAL_CRISIS_SITE"):
         return Path(os.environ["LIBERAL_CRISIS_SITE"]).resolve()
-    if any(item.originalname == SECOND_BUILD_TEST for item in request.session.items):
-        _start_second_build(tmp_path_factory)
-    out = tmp_path_factory.mktemp("site")
-    result = jupyter_book(REPO, out)
-    assert result.returncode == 0, (result.stdout + result.stderr)[-8000:]
+    shared = shared_dir(tmp_path_factory)
+    out, record = shared / "site", shared / "site.json"
+    with locked(shared / "site.lock"):
+        if not record.exists():
+            if any(item.originalname == SECOND_BUILD_TEST for item in request.session.items):
+                _start_second_build(shared)  # beside this one: two cores
+            result = jupyter_book(REPO, out)
+            record.write_text(json.dumps({"returncode": result.returncode,
+                                          "log": (result.stdout + result.stderr)[-8000:]}))
+    built = json.loads(record.read_text())
+    assert built["returncode"] == 0, built["log"]
     return out / "_build" / "html"
 
 
 html_pages = site_pages  # every page of the built site
+
+# What the two processes share out: a test file runs whole in one process (its module fixtures
+# are made once), and the files that read the survey's visits (tests/survey.py) run together,
+# so every page is visited once per width in the whole run.
+SURVEY_FIXTURES = {"survey", "survey_pass"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    surveyed = {item.path for item in items if SURVEY_FIXTURES & set(item.fixturenames)}
+    for item in items:
+        group = "survey" if item.path in surveyed else item.path.name
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 # Under CI a skipped test is a check that did not run: it fails, unless the test carries

@@ -85,23 +85,29 @@ def resource(name: str, folder: Path | None = None) -> dict:
 _RESOURCE_PROBLEMS: dict[str, list[Problem]] = {}
 
 
-def _fingerprint(resource) -> str | None:
+def _fingerprint(descriptor: dict, name: str, folder: Path) -> str | None:
     """What a resource's Frictionless report depends on: its descriptor and bytes, and those of
-    every resource its foreign keys point at. None (do not cache) when a file cannot be read."""
-    package = resource.package
-    names = [resource.name]
-    if resource.schema is not None:
-        names += [fk["reference"]["resource"] for fk in resource.schema.foreign_keys
-                  if fk["reference"]["resource"]]
+    every resource its foreign keys point at, read from the package's JSON (building
+    Frictionless's objects costs more than the check it saves). None (do not cache) when a
+    resource or file cannot be read."""
+    by_name = {r.get("name"): r for r in descriptor.get("resources", []) if isinstance(r, dict)}
     digest = hashlib.sha256()
     try:
-        for name in names:
-            res = package.get_resource(name)
-            digest.update(json.dumps(res.to_descriptor(), sort_keys=True).encode())
-            digest.update(Path(res.normpath).read_bytes())
+        resource = by_name[name]
+        names = [name] + [fk["reference"]["resource"]
+                          for fk in resource.get("schema", {}).get("foreignKeys", [])
+                          if fk["reference"].get("resource")]
+        for each in names:
+            res = by_name[each]
+            digest.update(json.dumps(res, sort_keys=True).encode())
+            digest.update((folder / res["path"]).read_bytes())
     except Exception:  # a missing file or resource: Frictionless itself says what is wrong
         return None
     return digest.hexdigest()
+
+
+# The package's own metadata checked once per version of the descriptor's bytes.
+_DESCRIPTOR_CHECKED: set[str] = set()
 
 
 def _report_problems(report) -> list[Problem]:
@@ -130,6 +136,16 @@ def frictionless_problems(folder: Path) -> list[Problem]:
     import frictionless
     from frictionless import FrictionlessException
 
+    try:  # everything already known: no need to build Frictionless's objects at all
+        text = (folder / DESCRIPTOR).read_bytes()
+        descriptor = json.loads(text)
+        names = [r["name"] for r in descriptor["resources"]]
+        keys = [_fingerprint(descriptor, name, folder) for name in names]
+        if (hashlib.sha256(text).hexdigest() in _DESCRIPTOR_CHECKED
+                and all(key in _RESOURCE_PROBLEMS for key in keys)):
+            return [problem for key in keys for problem in _RESOURCE_PROBLEMS[key]]
+    except Exception:  # noqa: BLE001 - an unreadable descriptor: Frictionless says what is wrong
+        text = None
     try:
         package = frictionless.Package(str(folder / DESCRIPTOR))
     except FrictionlessException as exc:
@@ -141,9 +157,12 @@ def frictionless_problems(folder: Path) -> list[Problem]:
         package.to_descriptor(validate=True)
     except FrictionlessException as exc:
         return [Problem(DESCRIPTOR, err.type, err.message) for err in exc.to_errors()]
+    if text is not None:
+        _DESCRIPTOR_CHECKED.add(hashlib.sha256(text).hexdigest())
+        descriptor = json.loads(text)
     problems: list[Problem] = []
     for resource in package.resources:
-        key = _fingerprint(resource)
+        key = _fingerprint(descriptor, resource.name, folder) if text is not None else None
         found = _RESOURCE_PROBLEMS.get(key) if key else None
         if found is None:
             found = _report_problems(resource.validate())

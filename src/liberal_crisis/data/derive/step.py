@@ -15,6 +15,7 @@ writes. :func:`csv_text` is the one way a table becomes bytes (UTF-8, ``\\n``, n
 from __future__ import annotations
 
 import ast
+import functools
 import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -137,6 +138,7 @@ def input_paths(folder: Path, step_: Step) -> dict[str, Path]:
 # --- the step's code -----------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=None)  # where a module lives does not change within a process
 def _module_path(module: str) -> Path:
     import importlib.util
 
@@ -149,6 +151,14 @@ def _module_path(module: str) -> Path:
 def _derive_imports(module: str) -> set[str]:
     """The modules of this subpackage that ``module`` imports (read with ``ast``)."""
     path = _module_path(module)
+    stat = path.stat()
+    return set(_imports_in(module, path, stat.st_mtime_ns, stat.st_size))
+
+
+# Every validation checks the step's code: parse each module once per version of its file
+# (the corruption tests validate 55 copies of the package in one process).
+@functools.lru_cache(maxsize=None)
+def _imports_in(module: str, path: Path, mtime_ns: int, size: int) -> frozenset[str]:
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -166,9 +176,10 @@ def _derive_imports(module: str) -> set[str]:
         for name in names:
             if name.startswith(DERIVE + ".") and _is_module(name):
                 found.add(name)
-    return found
+    return frozenset(found)
 
 
+@functools.lru_cache(maxsize=None)
 def _is_module(name: str) -> bool:
     import importlib.util
 
