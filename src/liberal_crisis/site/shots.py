@@ -33,7 +33,12 @@ ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
 # - two text elements whose ink boxes overlap;
 # - a reference line through a text element;
 # - a text element outside the chart's box or the window;
-# - text a script wrote from a value that is not text ("[object Object]", "undefined", "NaN").
+# - text a script wrote from a value that is not text ("[object Object]", "undefined", "NaN");
+# - text drawn at an angle (a turned tick label, a bar value on its side: OWID never turns text);
+# - a plot area (the axes' box) narrower than half the chart (labels and margins ate the chart).
+# Each chart also reports its data labels (bar values, annotations, text points: ``labels``, the
+# texts themselves), the plot area's width (``plot``) and the chart's (``width``), so a test can
+# compare the phone form with the desktop one.
 # A text box is the element's bounding box less 15 % of its height above and below (the line
 # box of a font is taller than its letters) and 1 px at each end: touching is not colliding.
 LAYOUT_PROBE = r"""() => {
@@ -101,6 +106,24 @@ LAYOUT_PROBE = r"""() => {
                 quad: [[l, t], [r, t], [r, b], [l, b]]};
       });
     const problems = [];
+    // The angle a text is drawn at, from its transform to the screen (0 when upright).
+    for (const t of texts) {
+      const m = t.el.getScreenCTM();
+      const angle = Math.round(Math.atan2(m.b, m.a) * 180 / Math.PI);
+      if (angle !== 0) problems.push(`turned text (${angle}°): ${name(t)}`);
+    }
+    const full = chart._fullLayout, plot = full && full._size ? Math.round(full._size.w) : null;
+    if (plot !== null && plot < box.width / 2)
+      problems.push(`narrow plot: ${plot} px of a ${Math.round(box.width)} px chart`);
+    // (a value axis's title set level is an annotation named 'lc-axis-title', not a data label)
+    const notes = (chart.layout && chart.layout.annotations) || [];
+    const axisTitle = t => {
+      const g = t.el.closest('.annotation');
+      const note = g && notes[Number(g.getAttribute('data-index'))];
+      return !!note && note.name === 'lc-axis-title';
+    };
+    const labels = texts.filter(t => (['annotation', 'bar label'].includes(t.role) || t.el.closest('.textpoint'))
+                                     && !axisTitle(t)).map(t => t.text);
     // Text a script wrote from a value that was not text: "[object Object]", "undefined", "NaN".
     for (const t of texts)
       if (/\[object \w+\]|\bundefined\b|\bNaN\b/.test(t.text)) problems.push(`broken text: ${name(t)}`);
@@ -117,7 +140,8 @@ LAYOUT_PROBE = r"""() => {
       const struck = lines.find(l => overlap(texts[i].quad, l.quad));
       if (struck) problems.push(`${struck.what} through ${name(texts[i])}`);
     }
-    return {id: figure ? figure.id : chart.id, height: Math.round(box.height), problems};
+    return {id: figure ? figure.id : chart.id, height: Math.round(box.height), problems, labels,
+            plot, width: Math.round(box.width), form: chart.dataset.form || 'desktop'};
   });
 }"""
 
