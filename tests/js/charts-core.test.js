@@ -273,6 +273,13 @@ test("on a phone, names down the side wrap to a third of the chart (150 px at mo
   assert.deepEqual(layout.yaxis.categoryarray, ["aaaa<br>bbbb", 5]);
   assert.deepEqual(layout.yaxis.tickvals, ["aaaa<br>bbbb"]);
   assert.deepEqual(layout.yaxis.ticktext, ["aaaa<br>bbbb"]);
+  // labels and lines placed at a category follow its new name; others are left alone
+  const placed = { annotations: [{ y: "aaaa bbbb", text: "24" }, { y: "aaaa bbbb", yref: "y" },
+                                 { y: "aaaa bbbb", yref: "paper" }, { y: 3 }],
+                   shapes: [{ y0: "aaaa bbbb", y1: "aaaa bbbb" }, { yref: "paper", y0: "aaaa bbbb", y1: 1 }] };
+  core.fitWidth(placed, [{ type: "bar", orientation: "h", y: ["aaaa bbbb"] }], 200, chars);
+  assert.deepEqual(placed.annotations.map((a) => a.y), ["aaaa<br>bbbb", "aaaa<br>bbbb", "aaaa bbbb", 3]);
+  assert.deepEqual(placed.shapes.map((sh) => [sh.y0, sh.y1]), [["aaaa<br>bbbb", "aaaa<br>bbbb"], ["aaaa bbbb", 1]]);
   // room 52: "aa bb" (50) fits on one line
   const short = { type: "bar", orientation: "h", y: ["aa bb"] };
   core.fitWidth({}, [short], 200, chars);

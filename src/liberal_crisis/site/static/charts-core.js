@@ -140,6 +140,15 @@
     ["categoryarray", "tickvals", "ticktext"].forEach(function (key) {
       if (Array.isArray(ya[key])) ya[key] = ya[key].map(relabel);
     });
+    // A label or a line placed at a category must find it under its new name.
+    var onAxis = function (item) { return item.yref === undefined || item.yref === "y"; };
+    (layout.annotations || []).filter(onAxis).forEach(function (a) {
+      if (typeof a.y === "string") a.y = relabel(a.y);
+    });
+    (layout.shapes || []).filter(onAxis).forEach(function (shape) {
+      if (typeof shape.y0 === "string") shape.y0 = relabel(shape.y0);
+      if (typeof shape.y1 === "string") shape.y1 = relabel(shape.y1);
+    });
   }
 
   // plotly draws a hover label's <extra> part (a chart's series or party name) beside the

@@ -99,7 +99,10 @@
     var size = el._fullLayout && el._fullLayout._size;
     if (!size || !el.dataset.xtitle || Number(el.dataset.plotw) === size.w) return;
     el.dataset.plotw = size.w;
-    var text = wrap(el.dataset.xtitle, size.w, core.PHONE_FONT_SIZE).join("<br>");
+    // at the size plotly draws it (a chart may set its own)
+    var title = el._fullLayout.xaxis && el._fullLayout.xaxis.title;
+    var font = (title && title.font && title.font.size) || core.PHONE_FONT_SIZE;
+    var text = wrap(el.dataset.xtitle, size.w, font).join("<br>");
     var current = el.layout.xaxis && el.layout.xaxis.title && el.layout.xaxis.title.text;
     if (text !== current) window.Plotly.relayout(el, { "xaxis.title.text": text });
   }
