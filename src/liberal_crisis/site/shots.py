@@ -5,7 +5,8 @@ _build/html and writes _build/shots/index.html).
 
 Every chart of the built site is photographed at desktop (1366 px) and phone (375 px) width, in
 light and dark mode, one PNG per chart and view, and the contact sheet shows them side by side,
-page by page. Under each shot it lists what the layout checks found there (``LAYOUT_PROBE``):
+page by page: the desktop form and the phone form (``stories.phone_forms``), each shot saying
+which form was drawn. Under each shot it lists what the layout checks found there (``LAYOUT_PROBE``):
 text of the chart that collides with other text or with a reference line, and text that runs
 past the chart's box or the window. The browser tests (tests/test_chart_layout.py) run the same
 checks and fail on any finding, so the sheet shows a reviewer exactly what a failing test saw.
@@ -226,7 +227,8 @@ def make_sheet(site: Path, out: Path) -> list[dict]:
                     entry = charts.setdefault(fid, {"page": rel, "title": "", "shots": {}})
                     if not entry["title"] and title.count():
                         entry["title"] = title.text_content() or ""
-                    entry["shots"][label] = {"png": png, "problems": found[fid]["problems"]}
+                    entry["shots"][label] = {"png": png, "problems": found[fid]["problems"],
+                                             "form": found[fid]["form"]}
             if foreign:
                 raise SystemExit(f"pages requested other hosts: {foreign}")
             tab.close()
@@ -257,7 +259,7 @@ def _sheet_html(charts: dict[str, dict], site: Path, out: Path) -> str:
                 continue
             listed = "".join(f"<li>{html.escape(p)}</li>" for p in shot["problems"])
             cells.append(
-                f'<td class="{scheme}"><div class="view">{label}</div>'
+                f'<td class="{scheme}"><div class="view">{label}: {shot["form"]} form</div>'
                 f'<a href="{shot["png"]}"><img src="{shot["png"]}" alt="{html.escape(fid)}, {label}" '
                 f'loading="lazy"></a>'
                 + (f'<ul class="problems">{listed}</ul>' if listed else '<p class="ok">no layout problem found</p>')
