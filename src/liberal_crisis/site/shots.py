@@ -36,7 +36,8 @@ ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
 # - a text element outside the chart's box or the window;
 # - text a script wrote from a value that is not text ("[object Object]", "undefined", "NaN");
 # - text drawn at an angle (a turned tick label, a bar value on its side: OWID never turns text);
-# - a plot area (the axes' box) narrower than half the chart (labels and margins ate the chart).
+# - on a phone (or in a phone form), a plot area (the axes' box) narrower than half the chart (labels and
+#   margins ate the chart; ``plot`` and ``width`` say it of a desktop form too).
 # Each chart also reports its data labels (bar values, annotations, text points: ``labels``, the
 # texts themselves), the plot area's width (``plot``) and the chart's (``width``), so a test can
 # compare the phone form with the desktop one.
@@ -114,7 +115,7 @@ LAYOUT_PROBE = r"""() => {
       if (angle !== 0) problems.push(`turned text (${angle}°): ${name(t)}`);
     }
     const full = chart._fullLayout, plot = full && full._size ? Math.round(full._size.w) : null;
-    if (plot !== null && plot < box.width / 2)
+    if (plot !== null && plot < box.width / 2 && (chart.dataset.form === 'phone' || box.width < PHONE_WIDTH))
       problems.push(`narrow plot: ${plot} px of a ${Math.round(box.width)} px chart`);
     // (a value axis's title set level is an annotation named 'lc-axis-title', not a data label)
     const notes = (chart.layout && chart.layout.annotations) || [];
@@ -144,7 +145,7 @@ LAYOUT_PROBE = r"""() => {
     return {id: figure ? figure.id : chart.id, height: Math.round(box.height), problems, labels,
             plot, width: Math.round(box.width), form: chart.dataset.form || 'desktop'};
   });
-}"""
+}""".replace("PHONE_WIDTH", str(theme.PHONE_WIDTH))
 
 CHART_HEIGHTS = """() => Object.fromEntries([...document.querySelectorAll('.lc-chart')]
     .map(c => [c.closest('figure').id, Math.round(c.getBoundingClientRect().height)]))"""
