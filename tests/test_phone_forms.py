@@ -108,8 +108,7 @@ def test_stacked_bars_reach_their_total():
 
 
 def test_a_declaration_changes_the_default_and_nothing_else():
-    small = phone_form(ten_bars(), Phone(layout={"height": 600}, traces={"textposition": "inside"},
-                                         why="test"))
+    small = phone_form(ten_bars(), Phone(layout={"height": 600}, traces={"textposition": "inside"}))
     assert small.layout.height == 600 and small.data[0].textposition == "inside"
     assert small.data[0].orientation == "h"
 

@@ -47,16 +47,16 @@ class Phone:
     """A chart's own changes to its default phone form, declared where the chart is built.
 
     horizontal: turn vertical bars into horizontal ones (True), keep them vertical (False), or
-        let the default decide (None: more than ``CROWDED`` categories).
-    layout: ``update_layout`` arguments applied last (a height, a range, annotations' fonts).
+        let the default decide (None: see ``_crowded``).
+    layout: ``update_layout`` arguments applied last (a height, a range, ``xaxis_nticks``).
     traces: ``update_traces`` arguments applied last (a text position, a font size).
-    why: one sentence saying why the default was not right (for the next reader of the code).
+
+    A comment beside the declaration says why the default was not right.
     """
 
     horizontal: bool | None = None
     layout: dict = field(default_factory=dict)
     traces: dict = field(default_factory=dict)
-    why: str = ""
 
 
 def phone_form(fig: go.Figure, declared: Phone | None = None) -> go.Figure:
@@ -117,7 +117,8 @@ def _categories(fig: go.Figure) -> list[str]:
 
 def _crowded(fig: go.Figure) -> bool:
     """More than ``CROWDED`` categories, or a name with a word wider than its category's room on
-    a phone (a word cannot wrap: "Conservative" needs 67 px, a sixth of a phone's plot is 47)."""
+    a phone (a word cannot wrap: "Conservative" needs about 67 px at 10 px; the room of one of
+    six categories is 59)."""
     names = _categories(fig)
     if len(names) > CROWDED:
         return True
