@@ -208,6 +208,10 @@ test("a majority mark drawn as a wide line marker shrinks with a phone's screen,
   assert.equal(data[4].marker.size, 76);
   assert.equal(data[5].marker.size, 76); // "line-ew" must start the symbol's name
   assert.equal(data[6].marker.size, 38); // the same mark on horizontal bars
+  // one symbol per point: a list, not a line marker's name, is left alone
+  const listed = [{ marker: { symbol: ["line-ew"], size: 76 } }];
+  core.fitWidth({}, listed, 380, chars);
+  assert.equal(listed[0].marker.size, 76);
   const odd = [{ marker: { symbol: "line-ew", size: 25 } }];
   core.fitWidth({}, odd, 380, chars);
   assert.equal(odd[0].marker.size, 13); // 12.5 rounds to 13
@@ -276,10 +280,16 @@ test("on a phone, names down the side wrap to a third of the chart (150 px at mo
   // labels and lines placed at a category follow its new name; others are left alone
   const placed = { annotations: [{ y: "aaaa bbbb", text: "24" }, { y: "aaaa bbbb", yref: "y" },
                                  { y: "aaaa bbbb", yref: "paper" }, { y: 3 }],
-                   shapes: [{ y0: "aaaa bbbb", y1: "aaaa bbbb" }, { yref: "paper", y0: "aaaa bbbb", y1: 1 }] };
+                   shapes: [{ y0: "aaaa bbbb", y1: "aaaa bbbb" }, { yref: "paper", y0: "aaaa bbbb", y1: 1 },
+                            { type: "path", path: "M0,0" }] };
   core.fitWidth(placed, [{ type: "bar", orientation: "h", y: ["aaaa bbbb"] }], 200, chars);
   assert.deepEqual(placed.annotations.map((a) => a.y), ["aaaa<br>bbbb", "aaaa<br>bbbb", "aaaa bbbb", 3]);
-  assert.deepEqual(placed.shapes.map((sh) => [sh.y0, sh.y1]), [["aaaa<br>bbbb", "aaaa<br>bbbb"], ["aaaa bbbb", 1]]);
+  assert.deepEqual(placed.shapes, [{ y0: "aaaa<br>bbbb", y1: "aaaa<br>bbbb" }, { yref: "paper", y0: "aaaa bbbb", y1: 1 },
+                                   { type: "path", path: "M0,0" }]); // a path has no y0 to give it
+  // a chart without labels or lines placed on the axis is drawn as it is
+  const bare = {};
+  core.fitWidth(bare, [{ type: "bar", orientation: "h", y: ["aaaa bbbb"] }], 200, chars);
+  assert.deepEqual(bare, {});
   // room 52: "aa bb" (50) fits on one line
   const short = { type: "bar", orientation: "h", y: ["aa bb"] };
   core.fitWidth({}, [short], 200, chars);
@@ -293,10 +303,16 @@ test("on a phone, names down the side wrap to a third of the chart (150 px at mo
   const dots = { type: "scatter", y: ["aaaa bbbb"] };
   core.fitWidth({ yaxis: { type: "category" } }, [dots], 200, chars);
   assert.deepEqual(dots.y, ["aaaa<br>bbbb"]);
-  // a line on a value axis, or a desktop, is left alone
+  // a line on a value axis, vertical bars, a line said to be horizontal, or a desktop: left alone
   const plain = { type: "scatter", y: ["aaaa bbbb"] };
   core.fitWidth({}, [plain], 200, chars);
   assert.deepEqual(plain.y, ["aaaa bbbb"]);
+  const upright = { type: "bar", y: ["aaaa bbbb"] };
+  core.fitWidth({}, [upright], 200, chars);
+  assert.deepEqual(upright.y, ["aaaa bbbb"]);
+  const lying = { type: "scatter", orientation: "h", y: ["aaaa bbbb"] };
+  core.fitWidth({}, [lying], 200, chars);
+  assert.deepEqual(lying.y, ["aaaa bbbb"]);
   const desk = { type: "bar", orientation: "h", y: ["aaaa bbbb"] };
   core.fitWidth({}, [desk], 600, chars);
   assert.deepEqual(desk.y, ["aaaa bbbb"]);

@@ -142,10 +142,10 @@
     });
     // A label or a line placed at a category must find it under its new name.
     var onAxis = function (item) { return item.yref === undefined || item.yref === "y"; };
-    (layout.annotations || []).filter(onAxis).forEach(function (a) {
+    if (layout.annotations) layout.annotations.filter(onAxis).forEach(function (a) {
       if (typeof a.y === "string") a.y = relabel(a.y);
     });
-    (layout.shapes || []).filter(onAxis).forEach(function (shape) {
+    if (layout.shapes) layout.shapes.filter(onAxis).forEach(function (shape) {
       if (typeof shape.y0 === "string") shape.y0 = relabel(shape.y0);
       if (typeof shape.y1 === "string") shape.y1 = relabel(shape.y1);
     });
