@@ -6,7 +6,11 @@ desktop (1280 px) and phone (375 px) width, in light and dark mode:
 - no text runs past the chart's box (over the caption, say) or the window;
 - no text is a value a script failed to write ("[object Object]", "undefined");
 - a chart keeps its height when the window changes size and comes back (a phone turned, an
-  address bar hiding).
+  address bar hiding);
+- no text is turned, at any width (tick labels, axis titles, bar values: OWID never turns text);
+- on a phone, the plot keeps at least half the chart's width, and every data label of the desktop
+  chart (bar values, annotations, text points) is still there: the phone form
+  (``stories.phone_forms``) carries the same information.
 
 The measuring is ``liberal_crisis.site.shots.LAYOUT_PROBE``, which also annotates the contact
 sheet of ``make shots``: a failure here is listed under the same shot there. The survey
@@ -74,6 +78,39 @@ def test_charts_keep_their_height_after_a_resize_and_back(survey_pass, width):
         if abs(steps[0] - steps[-1]) > 1
     ]
     assert changed == [], f"charts that lost or gained height at {width} px:\n" + "\n".join(changed)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_no_chart_text_is_turned(survey, view):
+    turned = _problems(survey(view), lambda p: p.startswith("turned text"))
+    assert turned == [], f"{len(turned)} texts drawn at an angle at {view}:\n" + "\n".join(turned)
+
+
+@pytest.mark.parametrize("view", ["375-light", "375-dark"])
+def test_phone_plots_keep_half_the_chart(survey, view):
+    narrow = _problems(survey(view), lambda p: p.startswith("narrow plot"))
+    assert narrow == [], f"{len(narrow)} phone plots under half their chart at {view}:\n" + "\n".join(narrow)
+
+
+def _labels(found: dict) -> dict[str, list[str]]:
+    return {f"{rel}#{c['id']}": c["labels"] for rel, (charts, _) in found.items() for c in charts}
+
+
+def test_a_phone_shows_every_data_label_of_the_desktop_chart(survey):
+    """The pledge's reported counts once went from 4 labels on a desktop to none on a phone."""
+    desktop, phone = _labels(survey("1280-light")), _labels(survey("375-light"))
+    lost = [f"{fid}: {len(desktop[fid])} labels on a desktop, {len(phone.get(fid, []))} on a phone "
+            f"({desktop[fid]} -> {phone.get(fid, [])})"
+            for fid in desktop if fid.split("#")[1] not in OPEN and len(phone.get(fid, [])) < len(desktop[fid])]
+    assert lost == [], "data labels lost on phones:\n" + "\n".join(lost)
+
+
+def test_every_chart_is_drawn_in_its_phone_form_on_a_phone(survey):
+    """Every chart ships a phone form (stories.charts.present), and a phone draws it."""
+    forms = {f"{rel}#{c['id']}": c["form"] for rel, (charts, _) in survey("375-light").items() for c in charts}
+    assert {f for f in forms.values()} == {"phone"}, [k for k, f in forms.items() if f != "phone"]
+    desk = {c["form"] for charts, _ in survey("1280-light").values() for c in charts}
+    assert desk == {"desktop"}
 
 
 def test_every_chart_page_is_surveyed(survey, built_site):
@@ -149,3 +186,41 @@ def test_the_resize_check_catches_a_chart_that_loses_height(browser, site_url):
     after = resize_and_back(tab, *WIDTHS[1280][1])["fig-the-pledge-thresholds"][-1]
     assert before == 500 and after < before, (before, after)
     tab.close()
+
+
+def test_the_probe_catches_turned_text_a_narrow_plot_and_lost_labels(browser, site_url):
+    """Controls for the three phone checks, on the pledge's reported counts at 375 px: its four
+    labels ("at least 20", "30 to 40", "24", "about 20") counted; then its ticks turned, its
+    right margin widened to 70 % of the chart and its labels hidden (what the old browser
+    heuristic did) are each caught."""
+    tab = open_view(browser, *VIEWS["375-light"])
+    load(tab, f"{site_url}/book/the-pledge.html")
+    fid = "fig-the-pledge-reported-counts"
+    clean = {c["id"]: c for c in tab.evaluate(LAYOUT_PROBE)}[fid]
+    assert clean["form"] == "phone" and clean["problems"] == []
+    assert sorted(clean["labels"]) == sorted(["at least 20", "30 to 40", "24", "about 20"])
+    assert clean["plot"] >= clean["width"] / 2
+    tab.evaluate(f"""() => {{
+        const el = document.querySelector('#{fid} .lc-chart');
+        const hide = Object.fromEntries(el.layout.annotations.map((a, i) => [`annotations[${{i}}].visible`, false]));
+        return Plotly.relayout(el, {{'xaxis.tickangle': -45, 'margin.r': Math.round(0.7 * el.clientWidth), ...hide}});
+    }}""")
+    found = {c["id"]: c for c in tab.evaluate(LAYOUT_PROBE)}[fid]
+    assert any(p.startswith("turned text (-45°): x tick") for p in found["problems"]), found["problems"]
+    assert any(p.startswith("narrow plot:") for p in found["problems"]), found["problems"]
+    assert found["labels"] == []
+    tab.close()
+
+
+def test_a_level_axis_title_is_not_counted_as_a_data_label(browser, site_url):
+    """Control: the confidence tallies' value axis title ("Members of Parliament voting") is an
+    annotation set level over the plot; it is text of the chart, but not one of its 8 bar
+    values."""
+    tab = open_view(browser, *VIEWS["1280-light"])
+    load(tab, f"{site_url}/book/confidence.html")
+    chart = {c["id"]: c for c in tab.evaluate(LAYOUT_PROBE)}["fig-confidence-tallies"]
+    assert len(chart["labels"]) == 8 and "Members of Parliament voting" not in chart["labels"]
+    texts = tab.evaluate("() => [...document.querySelectorAll('#fig-confidence-tallies .annotation text')].map(t => t.textContent)")
+    assert "Members of Parliament voting" in texts
+    tab.close()
+

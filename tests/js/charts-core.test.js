@@ -162,10 +162,13 @@ test("on a phone, the room kept on the right is at most 22% of the width", () =>
   assert.equal(core.overrides({ width: 375 }, "light", chars)["margin.r"], 8);
 });
 
-test("on a phone, two lines of title and the phone form's panel titles push the plot down", () => {
+test("on a phone, the phone form's own top margin and two lines of title push the plot down", () => {
   const title = "a".repeat(20) + " " + "b".repeat(20); // 41 * 14 = 574 > 359: two lines
+  // no margin given: 20, and 4 more on a phone
   assert.equal(core.overrides({ width: 375, title: title }, "light", chars)["margin.t"], 24 + 38);
-  assert.equal(core.overrides({ width: 375, title: title, form: "phone" }, "light", chars)["margin.t"], 24 + 38 + 16);
+  // a form with room for a level axis title or panel titles (38) keeps it
+  assert.equal(core.overrides({ width: 375, title: title, margint: "38" }, "light", chars)["margin.t"], 42 + 38);
+  assert.equal(core.overrides({ width: 375, margint: "36" }, "light", chars)["margin.t"], 40);
 });
 
 test("on a phone, the x-axis title wraps to the plot's width (60% of the chart until known)", () => {
@@ -178,168 +181,153 @@ test("on a phone, the x-axis title wraps to the plot's width (60% of the chart u
 });
 
 // ---------------------------------------------------------------------------------------------
-// The phone layout of a figure
+// What depends on the real width (the phone form itself is made in Python: phone_forms.py)
 // ---------------------------------------------------------------------------------------------
 
-test("legend entries wrap to the screen, unless the trace is not in the legend", () => {
+test("legend entries wrap to a phone's screen, unless the trace is not in the legend", () => {
   const data = [{ name: "aaaa bbbb", type: "scatter" }, { name: "cccc dddd", showlegend: false }, { name: 3 }];
   // width 30 at size 12: room max(30 - 40 - 16, 48) = 48 -> "aaaa bbbb" (108) breaks
-  const crowded = core.fitToPhone({}, data, 30, chars);
-  assert.equal(crowded, false);
+  core.fitWidth({}, data, 30, chars);
   assert.equal(data[0].name, "aaaa<br>bbbb");
   assert.equal(data[1].name, "cccc dddd");
   assert.equal(data[2].name, 3);
   const wide = [{ name: "aaaa bbbb" }];
-  core.fitToPhone({}, wide, 375, chars); // room 319: 108 fits
+  core.fitWidth({}, wide, 375, chars); // room 319: 108 fits
   assert.equal(wide[0].name, "aaaa bbbb");
   // 375 - 40 - 16 = 319: 14 + 1 + 14 characters at 12 px = 348 do not fit
   const long = [{ name: "a".repeat(14) + " " + "b".repeat(14) }];
-  core.fitToPhone({}, long, 375, chars);
+  core.fitWidth({}, long, 375, chars);
   assert.equal(long[0].name, "a".repeat(14) + "<br>" + "b".repeat(14));
+  // on a desktop, legends are left to plotly
+  const desk = [{ name: "a".repeat(40) + " " + "b".repeat(40) }];
+  core.fitWidth({}, desk, 600, chars);
+  assert.equal(desk[0].name, "a".repeat(40) + " " + "b".repeat(40));
 });
 
-test("a majority mark drawn as a wide line marker shrinks with the screen, to 12 px at least", () => {
+test("a majority mark drawn as a wide line marker shrinks with a phone's screen, to 12 px at least", () => {
   const data = [{ type: "scatter", marker: { symbol: "line-ew-open", size: 76 } },
                 { type: "scatter", marker: { symbol: "line-ew", size: 10 } },
                 { type: "scatter", marker: { symbol: "circle", size: 76 } },
                 { type: "scatter", marker: { symbol: "line-ew", size: "76" } },
                 { type: "scatter", marker: { symbol: 3, size: 76 } },
-                { type: "scatter", marker: { symbol: "diamond-line-ew", size: 76 } }];
-  core.fitToPhone({}, data, 380, chars);
+                { type: "scatter", marker: { symbol: "diamond-line-ew", size: 76 } },
+                { type: "scatter", marker: { symbol: "line-ns", size: 76 } }];
+  core.fitWidth({}, data, 380, chars);
   assert.equal(data[0].marker.size, 38); // 76 * 380 / 760
   assert.equal(data[1].marker.size, 12); // 10 * 0.5 = 5, raised to 12
   assert.equal(data[2].marker.size, 76); // not a line
   assert.equal(data[3].marker.size, "76"); // not a number: left alone
   assert.equal(data[4].marker.size, 76);
   assert.equal(data[5].marker.size, 76); // "line-ew" must start the symbol's name
+  assert.equal(data[6].marker.size, 38); // the same mark on horizontal bars
+  // one symbol per point: a list, not a line marker's name, is left alone
+  const listed = [{ marker: { symbol: ["line-ew"], size: 76 } }];
+  core.fitWidth({}, listed, 380, chars);
+  assert.equal(listed[0].marker.size, 76);
   const odd = [{ marker: { symbol: "line-ew", size: 25 } }];
-  core.fitToPhone({}, odd, 380, chars);
+  core.fitWidth({}, odd, 380, chars);
   assert.equal(odd[0].marker.size, 13); // 12.5 rounds to 13
+  const desk = [{ marker: { symbol: "line-ew", size: 76 } }];
+  core.fitWidth({}, desk, 600, chars);
+  assert.equal(desk[0].marker.size, 76); // a desktop keeps the declared size
 });
 
-test("category labels the chapter set wrap to each category's room, level, at 10 px", () => {
-  const layout = { xaxis: { tickvals: [0, 1, 2], ticktext: ["aa bb", "c", 7], tickfont: { family: "F" }, tickangle: 45 } };
+test("category names along the bottom wrap to each category's room, at their own size", () => {
+  const layout = { xaxis: { tickvals: [0, 1, 2], ticktext: ["aa bb", "c", 7], tickfont: { family: "F", size: 10 } } };
   // width 96: each of 3 slots is (96 - 60) / 3 = 12 px; wrap at slot + 12 = 24 -> room max(8, 40) = 40
   // at 10 px: "aa bb" is 50 > 40 -> two lines
-  core.fitToPhone(layout, [], 96, chars);
+  core.fitWidth(layout, [], 96, chars);
   assert.deepEqual(layout.xaxis.ticktext, ["aa<br>bb", "c", "7"]);
-  assert.equal(layout.xaxis.tickangle, 0);
   assert.deepEqual(layout.xaxis.tickfont, { family: "F", size: 10 });
   assert.deepEqual(layout.xaxis.tickvals, [0, 1, 2]);
   // wider: 3 slots of (300 - 60) / 3 = 80 -> wrap at 92, room 76: "aa bbbb" (70) fits,
   // "aaaa bbbb" (90) does not
-  const wide = { xaxis: { tickvals: [0, 1, 2], ticktext: ["aa bbbb", "aaaa bbbb", "d"] } };
-  core.fitToPhone(wide, [], 300, chars);
+  const wide = { xaxis: { tickvals: [0, 1, 2], ticktext: ["aa bbbb", "aaaa bbbb", "d"], tickfont: { size: 10 } } };
+  core.fitWidth(wide, [], 300, chars);
   assert.deepEqual(wide.xaxis.ticktext, ["aa bbbb", "aaaa<br>bbbb", "d"]);
+  // no size given: 12 px on a phone, the theme's 14 on a desktop
+  const phone = { xaxis: { tickvals: [0, 1, 2], ticktext: ["aaa bbb", "c", "d"] } };
+  core.fitWidth(phone, [], 300, chars); // room 76: "aaa bbb" at 12 is 84
+  assert.deepEqual(phone.xaxis.ticktext, ["aaa<br>bbb", "c", "d"]);
+  const desk = { xaxis: { tickvals: [0, 1, 2, 3, 4, 5], ticktext: ["aaa bb", "b", "c", "d", "e", "f"] } };
+  // 6 slots of (660 - 60) / 6 = 100 -> wrap at 112, room 96: "aaa bb" at 14 is 84, at 16 is 96
+  core.fitWidth(desk, [], 660, chars);
+  assert.equal(desk.xaxis.ticktext[0], "aaa bb");
+  const desk2 = { xaxis: { tickvals: [0, 1, 2, 3, 4, 5], ticktext: ["aaaa bbb", "b", "c", "d", "e", "f"] } };
+  core.fitWidth(desk2, [], 660, chars); // "aaaa bbb" at 14 is 112 > 96
+  assert.equal(desk2.xaxis.ticktext[0], "aaaa<br>bbb");
   // labels without their values, or no values, are left alone
-  const alone = { xaxis: { ticktext: ["aa bb"], tickangle: 45 } };
-  core.fitToPhone(alone, [], 96, chars);
-  assert.deepEqual(alone.xaxis, { ticktext: ["aa bb"], tickangle: 45 });
-  const none = { xaxis: { ticktext: ["aa bb"], tickvals: [], tickangle: 45 } };
-  core.fitToPhone(none, [], 96, chars);
-  assert.equal(none.xaxis.tickangle, 45);
+  const alone = { xaxis: { ticktext: ["aa bb"] } };
+  core.fitWidth(alone, [], 96, chars);
+  assert.deepEqual(alone.xaxis, { ticktext: ["aa bb"] });
+  const none = { xaxis: { ticktext: ["aa bb"], tickvals: [] } };
+  core.fitWidth(none, [], 96, chars);
+  assert.deepEqual(none.xaxis.ticktext, ["aa bb"]);
 });
 
-test("more than three labels pinned to the data are hidden; three are kept", () => {
-  const four = { annotations: [{ xref: "x" }, { xref: "x" }, {}, { xref: "x" }, { xref: "paper" }] };
-  core.fitToPhone(four, [], 375, chars);
-  assert.deepEqual(four.annotations.map((a) => a.visible),
-                   [false, false, false, false, undefined]);
-  const three = { annotations: [{ xref: "x" }, {}, { xref: "x" }, { xref: "paper" }, { xref: "paper" }] };
-  core.fitToPhone(three, [], 375, chars);
-  assert.deepEqual(three.annotations.map((a) => a.visible), [undefined, undefined, undefined, undefined, undefined]);
+test("nothing is hidden, turned or moved in the browser: annotations and ranges stay", () => {
+  const layout = { annotations: [{ xref: "x", text: "a" }, {}, { xref: "x" }, { xref: "x" }, { xref: "x" }],
+                   xaxis: { range: [0, 10] }, yaxis: { title: { text: "Candidate" } } };
+  const bars = { type: "bar", orientation: "h", y: ["a"], textposition: "outside" };
+  const seven = { type: "bar", x: ["a", "b", "c", "d", "e", "f", "g"] };
+  core.fitWidth(layout, [bars, seven], 375, chars);
+  assert.deepEqual(layout.annotations, [{ xref: "x", text: "a" }, {}, { xref: "x" }, { xref: "x" }, { xref: "x" }]);
+  assert.deepEqual(layout.xaxis, { range: [0, 10] });
+  assert.deepEqual(layout.yaxis, { title: { text: "Candidate" } });
+  assert.equal(bars.textposition, "outside");
+  assert.equal(bars.textangle, undefined);
 });
 
-test("horizontal bars: names wrap, three value ticks, values upright, no axis title", () => {
-  const layout = { xaxis: { range: [0, 100] }, yaxis: { title: { text: "Candidate" }, categoryarray: ["aaaa bbbb", 5] } };
-  const bars = { type: "bar", orientation: "h", y: ["aaaa bbbb", 5], textposition: "outside" };
+test("on a phone, names down the side wrap to a third of the chart (150 px at most)", () => {
+  const layout = { yaxis: { categoryarray: ["aaaa bbbb", 5], tickvals: ["aaaa bbbb"], ticktext: ["aaaa bbbb"] } };
+  const bars = { type: "bar", orientation: "h", y: ["aaaa bbbb", 5] };
   const line = { type: "scatter", y: ["aaaa bbbb"] };
-  const crowded = core.fitToPhone(layout, [bars, line, { type: "bar", orientation: "h" }], 200, chars);
+  core.fitWidth(layout, [bars, line], 200, chars);
   // room: min(150, 0.34 * 200 = 68) - 16 = 52, at least 40; at 10 px "aaaa bbbb" is 90 -> two lines
   assert.deepEqual(bars.y, ["aaaa<br>bbbb", 5]);
   assert.deepEqual(line.y, ["aaaa<br>bbbb"]); // the same label on every trace
   assert.deepEqual(layout.yaxis.categoryarray, ["aaaa<br>bbbb", 5]);
-  assert.equal(layout.xaxis.nticks, 3);
-  assert.equal(bars.textangle, 0);
-  // values past the bars: the axis goes 1.5 times as far, and they stay outside
-  assert.deepEqual(layout.xaxis.range, [0, 150]);
-  assert.equal(bars.textposition, "outside");
-  assert.deepEqual(layout.yaxis.tickfont, { size: 10 });
-  assert.deepEqual(layout.yaxis.title, { text: "" });
-  assert.equal(crowded, false);
+  assert.deepEqual(layout.yaxis.tickvals, ["aaaa<br>bbbb"]);
+  assert.deepEqual(layout.yaxis.ticktext, ["aaaa<br>bbbb"]);
+  // labels and lines placed at a category follow its new name; others are left alone
+  const placed = { annotations: [{ y: "aaaa bbbb", text: "24" }, { y: "aaaa bbbb", yref: "y" },
+                                 { y: "aaaa bbbb", yref: "paper" }, { y: 3 }],
+                   shapes: [{ y0: "aaaa bbbb", y1: "aaaa bbbb" }, { yref: "paper", y0: "aaaa bbbb", y1: 1 },
+                            { type: "path", path: "M0,0" }] };
+  core.fitWidth(placed, [{ type: "bar", orientation: "h", y: ["aaaa bbbb"] }], 200, chars);
+  assert.deepEqual(placed.annotations.map((a) => a.y), ["aaaa<br>bbbb", "aaaa<br>bbbb", "aaaa bbbb", 3]);
+  assert.deepEqual(placed.shapes, [{ y0: "aaaa<br>bbbb", y1: "aaaa<br>bbbb" }, { yref: "paper", y0: "aaaa bbbb", y1: 1 },
+                                   { type: "path", path: "M0,0" }]); // a path has no y0 to give it
+  // a chart without labels or lines placed on the axis is drawn as it is
+  const bare = {};
+  core.fitWidth(bare, [{ type: "bar", orientation: "h", y: ["aaaa bbbb"] }], 200, chars);
+  assert.deepEqual(bare, {});
   // room 52: "aa bb" (50) fits on one line
   const short = { type: "bar", orientation: "h", y: ["aa bb"] };
-  core.fitToPhone({}, [short], 200, chars);
+  core.fitWidth({}, [short], 200, chars);
   assert.deepEqual(short.y, ["aa bb"]);
-});
-
-test("only bars lie on their side: a horizontal line is not a bar chart", () => {
-  const line = { type: "scatter", orientation: "h", y: ["aaaa bbbb"], textposition: "outside" };
-  const layout = { xaxis: { range: [0, 10] } };
-  core.fitToPhone(layout, [line], 200, chars);
-  assert.deepEqual(line.y, ["aaaa bbbb"]);
-  assert.deepEqual(layout.xaxis, { range: [0, 10] });
-  assert.equal(line.textangle, undefined);
-});
-
-test("values past some bars, inside others: the axis still makes room for those past", () => {
-  const past = { type: "bar", orientation: "h", y: ["a"], textposition: "outside" };
-  const inside = { type: "bar", orientation: "h", y: ["b"], textposition: "inside" };
-  const layout = { xaxis: { range: [0, 10] } };
-  core.fitToPhone(layout, [inside, past], 375, chars);
-  assert.deepEqual(layout.xaxis.range, [0, 15]);
-  assert.equal(past.textposition, "outside");
-  assert.equal(inside.textposition, "inside");
-});
-
-test("horizontal bars on a wide phone wrap at 150 px at most; a range from 10 goes from 10", () => {
-  const layout = { xaxis: { range: [10, 30] } };
+  // a wide phone: 150 px at most
   const name = "a".repeat(14) + " " + "b".repeat(5); // 20 * 10 = 200: past min(150, 0.34 * 500) - 16 = 134
-  const bars = { type: "bar", orientation: "h", y: [name], textposition: "outside", textangle: 90 };
-  core.fitToPhone(layout, [bars], 500, chars);
-  assert.deepEqual(bars.y, ["a".repeat(14) + "<br>" + "b".repeat(5)]);
-  assert.deepEqual(layout.xaxis.range, [10, 40]); // 10 + 1.5 * 20
-  assert.equal(bars.textangle, 90); // an angle the chapter chose is kept
-  assert.equal(layout.yaxis.categoryarray, undefined);
-});
-
-test("horizontal bars without a range: values outside move inside when there is no room", () => {
-  const bars = { type: "bar", orientation: "h", y: ["a"], textposition: "outside" };
-  const other = { type: "bar", orientation: "h", y: ["b"], textposition: "inside" };
-  const layout = {};
-  core.fitToPhone(layout, [bars, other], 375, chars);
-  assert.equal(bars.textposition, "auto");
-  assert.equal(other.textposition, "inside");
-  assert.equal(layout.xaxis.range, undefined);
-  // a range of the wrong shape counts as none
-  const odd = { type: "bar", orientation: "h", y: ["a"], textposition: "outside" };
-  const three = { xaxis: { range: [0, 1, 2] } };
-  core.fitToPhone(three, [odd], 375, chars);
-  assert.equal(odd.textposition, "auto");
-  assert.deepEqual(three.xaxis.range, [0, 1, 2]);
-  // bars inside and no range: nothing moves
-  const inside = { type: "bar", orientation: "h", y: ["a"], textposition: "inside" };
-  const kept = { xaxis: { range: [0, 10] } };
-  core.fitToPhone(kept, [inside], 375, chars);
-  assert.equal(inside.textposition, "inside");
-  assert.deepEqual(kept.xaxis.range, [0, 10]); // no values past the bars: the axis is kept
-});
-
-test("vertical bars: more than six categories stand on end and drop the axis title", () => {
-  const seven = { type: "bar", x: ["a", "b", "c", "d", "e", "f", "g"] };
-  const layout = { xaxis: { title: { text: "Party" }, tickangle: 0 } };
-  assert.equal(core.fitToPhone(layout, [seven], 375, chars), true);
-  assert.equal(layout.xaxis.tickangle, -90);
-  assert.deepEqual(layout.xaxis.tickfont, { size: 10 });
-  assert.deepEqual(layout.xaxis.title, { text: "" });
-  // six (counted once across traces) stay as they are
-  const six = { xaxis: { tickangle: 0 } };
-  assert.equal(core.fitToPhone(six, [{ type: "bar", x: ["a", "b", "c"] }, { type: "bar", x: ["d", "e", "f", "a"] }], 375, chars), false);
-  assert.deepEqual(six.xaxis, { tickangle: 0 });
-  // horizontal bars' and lines' x values are not categories
-  assert.equal(core.fitToPhone({}, [{ type: "scatter", x: [1, 2, 3, 4, 5, 6, 7] }], 375, chars), false);
-  assert.equal(core.fitToPhone({}, [{ type: "bar", orientation: "h", x: [1, 2, 3, 4, 5, 6, 7], y: [] }], 375, chars), false);
-  assert.equal(core.fitToPhone({}, [{ type: "bar", x: "abcdefgh" }], 375, chars), false);
+  const wide = { type: "bar", orientation: "h", y: [name] };
+  core.fitWidth({}, [wide], 500, chars);
+  assert.deepEqual(wide.y, ["a".repeat(14) + "<br>" + "b".repeat(5)]);
+  // a category y axis of dots, not bars, too
+  const dots = { type: "scatter", y: ["aaaa bbbb"] };
+  core.fitWidth({ yaxis: { type: "category" } }, [dots], 200, chars);
+  assert.deepEqual(dots.y, ["aaaa<br>bbbb"]);
+  // a line on a value axis, vertical bars, a line said to be horizontal, or a desktop: left alone
+  const plain = { type: "scatter", y: ["aaaa bbbb"] };
+  core.fitWidth({}, [plain], 200, chars);
+  assert.deepEqual(plain.y, ["aaaa bbbb"]);
+  const upright = { type: "bar", y: ["aaaa bbbb"] };
+  core.fitWidth({}, [upright], 200, chars);
+  assert.deepEqual(upright.y, ["aaaa bbbb"]);
+  const lying = { type: "scatter", orientation: "h", y: ["aaaa bbbb"] };
+  core.fitWidth({}, [lying], 200, chars);
+  assert.deepEqual(lying.y, ["aaaa bbbb"]);
+  const desk = { type: "bar", orientation: "h", y: ["aaaa bbbb"] };
+  core.fitWidth({}, [desk], 600, chars);
+  assert.deepEqual(desk.y, ["aaaa bbbb"]);
 });
 
 // ---------------------------------------------------------------------------------------------

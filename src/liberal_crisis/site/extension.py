@@ -30,7 +30,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from ..stories import formats
-from ..stories.charts import META_KEY
+from ..stories.charts import AXIS_TITLE, META_KEY
 from . import assets, citations, downloads, explorer, prose, sharing
 from .plotly_js import (BASIC_TRACES, PLOTLY_TARGET, THEME_TARGET, chart_assets, check_plotlyjs,
                         write_static)
@@ -102,6 +102,7 @@ def _link_html(anchor: str, cid: str) -> str:
 
 
 TITLE_ROOM = 50  # px of top margin the template keeps for a plotly title
+AXIS_TITLE_ROOM = 18  # px above the plot for a value axis's title, set level
 
 
 def _drop_plotly_title(layout: dict) -> None:
@@ -111,7 +112,20 @@ def _drop_plotly_title(layout: dict) -> None:
     margin = layout.setdefault("margin", {})
     template_top = ((layout.get("template") or {}).get("layout", {}).get("margin") or {}).get("t", 70)
     top = margin.get("t", template_top)
-    margin["t"] = max(20, top - TITLE_ROOM)
+    # a value axis's title, set level above the plot (stories.charts), needs a line of its own
+    level_title = any(a.get("name") == AXIS_TITLE for a in layout.get("annotations", []))
+    margin["t"] = max(20, top - TITLE_ROOM) + (AXIS_TITLE_ROOM if level_title else 0)
+
+
+def _shared_traces(phone: dict, figure: dict) -> dict:
+    """The phone form with each trace that is the desktop form's trace at the same place written
+    as {"lcSame": i} (charts.js takes the desktop's): the poll chart's 500 points are not sent
+    twice."""
+    data = [
+        {"lcSame": i} if i < len(figure["data"]) and trace == figure["data"][i] else trace
+        for i, trace in enumerate(phone.get("data", []))
+    ]
+    return {**phone, "data": data}
 
 
 def _csv_text(meta: dict) -> str:
@@ -164,7 +178,7 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
         + _head_html(meta, cid)
         + f'<div id="{cid}" class="lc-chart" style="height:{height}px"></div>'
         + _figure_script("lc-chart-data", cid, figure)
-        + (_figure_script("lc-chart-phone", cid, phone) if phone else "")
+        + (_figure_script("lc-chart-phone", cid, _shared_traces(phone, figure)) if phone else "")
         + _link_html(anchor, cid)
         + _caption_html(meta, csv_href, cid)
         + "</figure>"

@@ -5,7 +5,8 @@ _build/html and writes _build/shots/index.html).
 
 Every chart of the built site is photographed at desktop (1366 px) and phone (375 px) width, in
 light and dark mode, one PNG per chart and view, and the contact sheet shows them side by side,
-page by page. Under each shot it lists what the layout checks found there (``LAYOUT_PROBE``):
+page by page: the desktop form and the phone form (``stories.phone_forms``), each shot saying
+which form was drawn. Under each shot it lists what the layout checks found there (``LAYOUT_PROBE``):
 text of the chart that collides with other text or with a reference line, and text that runs
 past the chart's box or the window. The browser tests (tests/test_chart_layout.py) run the same
 checks and fail on any finding, so the sheet shows a reviewer exactly what a failing test saw.
@@ -33,7 +34,13 @@ ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
 # - two text elements whose ink boxes overlap;
 # - a reference line through a text element;
 # - a text element outside the chart's box or the window;
-# - text a script wrote from a value that is not text ("[object Object]", "undefined", "NaN").
+# - text a script wrote from a value that is not text ("[object Object]", "undefined", "NaN");
+# - text drawn at an angle (a turned tick label, a bar value on its side: OWID never turns text);
+# - on a phone (or in a phone form), a plot area (the axes' box) narrower than half the chart (labels and
+#   margins ate the chart; ``plot`` and ``width`` say it of a desktop form too).
+# Each chart also reports its data labels (bar values, annotations, text points: ``labels``, the
+# texts themselves), the plot area's width (``plot``) and the chart's (``width``), so a test can
+# compare the phone form with the desktop one.
 # A text box is the element's bounding box less 15 % of its height above and below (the line
 # box of a font is taller than its letters) and 1 px at each end: touching is not colliding.
 LAYOUT_PROBE = r"""() => {
@@ -101,6 +108,24 @@ LAYOUT_PROBE = r"""() => {
                 quad: [[l, t], [r, t], [r, b], [l, b]]};
       });
     const problems = [];
+    // The angle a text is drawn at, from its transform to the screen (0 when upright).
+    for (const t of texts) {
+      const m = t.el.getScreenCTM();
+      const angle = Math.round(Math.atan2(m.b, m.a) * 180 / Math.PI);
+      if (angle !== 0) problems.push(`turned text (${angle}°): ${name(t)}`);
+    }
+    const full = chart._fullLayout, plot = full && full._size ? Math.round(full._size.w) : null;
+    if (plot !== null && plot < box.width / 2 && (chart.dataset.form === 'phone' || box.width < PHONE_WIDTH))
+      problems.push(`narrow plot: ${plot} px of a ${Math.round(box.width)} px chart`);
+    // (a value axis's title set level is an annotation named 'lc-axis-title', not a data label)
+    const notes = (chart.layout && chart.layout.annotations) || [];
+    const axisTitle = t => {
+      const g = t.el.closest('.annotation');
+      const note = g && notes[Number(g.getAttribute('data-index'))];
+      return !!note && note.name === 'lc-axis-title';
+    };
+    const labels = texts.filter(t => (['annotation', 'bar label'].includes(t.role) || t.el.closest('.textpoint'))
+                                     && !axisTitle(t)).map(t => t.text);
     // Text a script wrote from a value that was not text: "[object Object]", "undefined", "NaN".
     for (const t of texts)
       if (/\[object \w+\]|\bundefined\b|\bNaN\b/.test(t.text)) problems.push(`broken text: ${name(t)}`);
@@ -117,9 +142,10 @@ LAYOUT_PROBE = r"""() => {
       const struck = lines.find(l => overlap(texts[i].quad, l.quad));
       if (struck) problems.push(`${struck.what} through ${name(texts[i])}`);
     }
-    return {id: figure ? figure.id : chart.id, height: Math.round(box.height), problems};
+    return {id: figure ? figure.id : chart.id, height: Math.round(box.height), problems, labels,
+            plot, width: Math.round(box.width), form: chart.dataset.form || 'desktop'};
   });
-}"""
+}""".replace("PHONE_WIDTH", str(theme.PHONE_WIDTH))
 
 CHART_HEIGHTS = """() => Object.fromEntries([...document.querySelectorAll('.lc-chart')]
     .map(c => [c.closest('figure').id, Math.round(c.getBoundingClientRect().height)]))"""
@@ -213,7 +239,8 @@ def make_sheet(site: Path, out: Path) -> list[dict]:
                     entry = charts.setdefault(fid, {"page": rel, "title": "", "shots": {}})
                     if not entry["title"] and title.count():
                         entry["title"] = title.text_content() or ""
-                    entry["shots"][label] = {"png": png, "problems": found[fid]["problems"]}
+                    entry["shots"][label] = {"png": png, "problems": found[fid]["problems"],
+                                             "form": found[fid]["form"]}
             if foreign:
                 raise SystemExit(f"pages requested other hosts: {foreign}")
             tab.close()
@@ -244,7 +271,7 @@ def _sheet_html(charts: dict[str, dict], site: Path, out: Path) -> str:
                 continue
             listed = "".join(f"<li>{html.escape(p)}</li>" for p in shot["problems"])
             cells.append(
-                f'<td class="{scheme}"><div class="view">{label}</div>'
+                f'<td class="{scheme}"><div class="view">{label}: {shot["form"]} form</div>'
                 f'<a href="{shot["png"]}"><img src="{shot["png"]}" alt="{html.escape(fid)}, {label}" '
                 f'loading="lazy"></a>'
                 + (f'<ul class="problems">{listed}</ul>' if listed else '<p class="ok">no layout problem found</p>')

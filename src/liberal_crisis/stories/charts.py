@@ -18,6 +18,9 @@ import plotly.graph_objects as go
 
 from .. import data as _data
 from . import formats
+from .phone_forms import Phone, level, phone_form
+
+AXIS_TITLE = "lc-axis-title"  # the name of the annotation a value axis's title becomes
 
 META_KEY = "liberal_crisis"
 MAX_NAMED_PUBLISHERS = 4  # a source line names at most this many publishers, then counts the rest
@@ -62,7 +65,7 @@ def present(
     data: pd.DataFrame,
     resources: list[str],
     alt: str,
-    phone: go.Figure | None = None,
+    phone: go.Figure | Phone | None = None,
     subtitle: str = "",
 ) -> go.Figure:
     """Attach the caption material to ``fig`` and return it.
@@ -107,6 +110,13 @@ def present(
     if problems:
         raise ValueError(f"chart {name!r}: " + "; ".join(problems))
 
+    if not isinstance(phone, go.Figure):
+        phone = phone_form(fig, phone)
+    # No text turned, at any width: level ticks and bar labels, the value axis's title level
+    # above the plot (plotly would turn it on its side).
+    for form in (fig, phone):
+        level(form)
+        _level_axis_title(form)
     _typographic_text(fig)
     meta = {
         "name": name,
@@ -117,13 +127,25 @@ def present(
         "columns": [str(c) for c in data.columns],
         "rows": _json_rows(data),
     }
-    if phone is not None:
-        _typographic_text(phone)
-        small = json.loads(phone.to_json())
-        small["layout"].pop("template", None)  # the page gives it the main figure's template
-        meta["phone"] = small
+    _typographic_text(phone)
+    small = json.loads(phone.to_json())
+    small["layout"].pop("template", None)  # the page gives it the main figure's template
+    small["layout"].pop("meta", None)
+    meta["phone"] = small
     fig.update_layout(meta={META_KEY: meta})
     return fig
+
+
+def _level_axis_title(fig: go.Figure) -> None:
+    """The y axis's title, written level at the top left of the plot (as Our World in Data
+    does) instead of turned up the side; the page keeps room for it above the plot
+    (``site.extension``)."""
+    text = fig.layout.yaxis.title.text
+    if not text or fig.layout.yaxis.visible is False:
+        return
+    fig.layout.yaxis.title.text = None
+    fig.add_annotation(text=text, name=AXIS_TITLE, xref="paper", yref="paper", x=0, y=1,
+                       xanchor="left", yanchor="bottom", yshift=4, showarrow=False)
 
 
 def _typographic_text(fig: go.Figure) -> None:

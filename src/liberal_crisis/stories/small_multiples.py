@@ -78,7 +78,7 @@ def bar_panels(
         note.update(x=fig.get_subplot(r + 1, c + 1).xaxis.domain[0], xanchor="left", font_size=10)
     fig.update_layout(
         title=title, height=120 + rows * row_height, showlegend=False,
-        margin=dict(t=70, b=56), bargap=0.2,
+        margin=dict(t=86, b=56), bargap=0.2,  # t: the panel titles under the chart's own
     )
     # The value axis's title, once, centred under the bottom row.
     fig.add_annotation(text=value_title, xref="paper", yref="paper", x=0.5, y=0, yanchor="top",

@@ -1,4 +1,4 @@
-/* The chart desk's pure decisions: colours per mode, title and label wrapping, the phone layout.
+/* The chart desk's pure decisions: colours per mode, title and label wrapping to the width.
    No page, no DOM, no plotly: charts.js draws, this decides.
 
    Loaded on chart pages before charts.js, where it sets the global LCChartsCore; in node,
@@ -57,7 +57,7 @@
 
   // Only colours and sizes change with the mode and the screen; the data never does.
   // box: the chart's width and what draw() noted about the figure (strings, as in a dataset):
-  // {width, title, titlesize, margint, marginr, form, plotw, xtitle, axes}; axes: the figure's
+  // {width, title, titlesize, margint, marginr, plotw, xtitle, axes}; axes: the figure's
   // other axes, comma-separated ("xaxis2,yaxis2": the panels of small multiples).
   function overrides(box, mode, measure) {
     var m = MODES[mode];
@@ -87,8 +87,9 @@
       o["margin.l"] = 40;
       // A chart that keeps room on the right (for labels past its bars) keeps some of it.
       o["margin.r"] = Math.max(8, Math.min(Number(box.marginr) || 0, Math.round(box.width * 0.22)));
-      // (a phone form of small multiples has its panel titles just under the chart's title)
-      o["margin.t"] = 24 + 19 * lines.length + (box.form === "phone" ? 16 : 0);
+      // The phone form's own top margin (room for a level axis title, panel titles), and room
+      // for the title's lines when plotly draws it (a page writes it above the chart instead).
+      o["margin.t"] = (Number(box.margint) || 20) + 4 + 19 * lines.length;
       // The axis title is centred under the plot area, which is narrower than the chart (its
       // width is known once plotly has laid the chart out: charts.js, fitAxisTitle).
       var plotWidth = Number(box.plotw) || box.width * 0.6;
@@ -99,10 +100,21 @@
     return o;
   }
 
-  // Phone layout changes that depend on the figure itself, made once before the first draw.
-  // Changes layout and data in place; true when the category labels stand on end (the x-axis
-  // title then gives its room to the legend).
-  function fitToPhone(layout, data, width, measure) {
+  // What of a chart depends on the real width, made once before the first draw: text wrapped
+  // to the room measured (category names at any width; on a phone legend names and the names
+  // down the side too), a wide line marker scaled to a phone's plot. Nothing is dropped,
+  // turned or moved here: the phone form itself is made in Python (stories/phone_forms.py), where
+  // its author sees it. Changes layout and data in place.
+  function fitWidth(layout, data, width, measure) {
+    // Category names along the bottom (stories/phone_forms.py puts them in ticktext) wrap to the
+    // room each category has, at any width: plotly would turn them.
+    var xa = layout.xaxis || {};
+    if (Array.isArray(xa.ticktext) && Array.isArray(xa.tickvals) && xa.tickvals.length) {
+      var slot = (width - 60) / xa.tickvals.length;
+      var size = (xa.tickfont && xa.tickfont.size) || (isNarrow(width) ? SIZE : theme.fontSize);
+      xa.ticktext = xa.ticktext.map(function (t) { return wrap(String(t), slot + 12, size, measure).join("<br>"); });
+    }
+    if (!isNarrow(width)) return;
     // plotly never wraps a legend entry: a long one would run past the screen.
     data.forEach(function (trace) {
       if (typeof trace.name === "string" && trace.showlegend !== false) {
@@ -113,79 +125,35 @@
     // desktop plot: at full size it would widen the axis and squeeze the bars on a phone.
     data.forEach(function (trace) {
       var marker = trace.marker;
-      if (marker && typeof marker.symbol === "string" && marker.symbol.indexOf("line-ew") === 0 &&
+      if (marker && typeof marker.symbol === "string" && /^line-(ew|ns)/.test(marker.symbol) &&
           typeof marker.size === "number") {
         marker.size = Math.max(12, Math.round(marker.size * width / 760));
       }
     });
-    // Category labels set by the chapter (ticktext) wrap to the room each category has.
-    var xa = layout.xaxis || {};
-    if (Array.isArray(xa.ticktext) && Array.isArray(xa.tickvals) && xa.tickvals.length) {
-      var slot = (width - 60) / xa.tickvals.length;
-      layout.xaxis = Object.assign({}, xa, {
-        tickangle: 0,
-        tickfont: Object.assign({}, xa.tickfont, { size: TICK }),
-        ticktext: xa.ticktext.map(function (t) { return wrap(String(t), slot + 12, TICK, measure).join("<br>"); })
-      });
-    }
-    // Stryker disable next-line ArrayDeclaration: a string in place of [] has no xref: none anchored
-    var annotations = layout.annotations || [];
-    var anchored = annotations.filter(function (a) { return a.xref === "x" || a.xref === undefined; });
-    if (anchored.length > 3) {
-      // Many labels pinned to data points overlap on a narrow plot: keep the marks, drop the
-      // labels (the caption and the table below the chart say what they are).
-      anchored.forEach(function (a) { a.visible = false; });
-    }
-    var horizontal = data.filter(function (t) { return t.type === "bar" && t.orientation === "h"; });
-    if (horizontal.length) {
-      // Long category names would take half the screen: wrap them, and let plotly put a value
-      // inside its bar when there is no room outside.
-      // The same new label in every trace on the axis (a line over the bars shares its categories).
-      var relabel = function (label) {
-        return typeof label === "string" ? wrap(label, Math.min(150, 0.34 * width), TICK, measure).join("<br>") : label;
-      };
-      data.forEach(function (trace) {
-        if (Array.isArray(trace.y)) trace.y = trace.y.map(relabel);
-      });
-      // Three value ticks at most: "15,000" four times does not fit a phone's narrow plot
-      // without slanting (the bars carry their values anyway).
-      layout.xaxis = Object.assign({}, layout.xaxis, { nticks: 3 });
-      // A value that does not fit inside its bar goes past it, upright, rather than turned
-      // on its side inside it.
-      horizontal.forEach(function (trace) { if (trace.textangle === undefined) trace.textangle = 0; });
-      var range = layout.xaxis.range;
-      var outside = horizontal.some(function (trace) { return trace.textposition === "outside"; });
-      if (outside && Array.isArray(range) && range.length === 2) {
-        // Labels past the bars need room inside the plot (the margin is thin on a phone):
-        // the value axis goes further, so that the bars are shorter and the labels stay clear
-        // of any line drawn across the bars.
-        layout.xaxis = Object.assign({}, layout.xaxis, { range: [range[0], range[0] + 1.5 * (range[1] - range[0])] });
-      } else {
-        horizontal.forEach(function (trace) {
-          if (trace.textposition === "outside") trace.textposition = "auto";
-        });
-      }
-      // The category names say what the axis is: its title would only take room from the bars.
-      layout.yaxis = Object.assign({}, layout.yaxis, { tickfont: { size: TICK }, title: { text: "" } });
-      if (Array.isArray(layout.yaxis.categoryarray)) {
-        layout.yaxis.categoryarray = layout.yaxis.categoryarray.map(relabel);
-      }
-    }
-    var categories = {};
+    // Category names down the side (horizontal bars, a category axis) wrap to a third of the
+    // chart, so that the plot keeps more than half of it. Every trace on the axis gets the same
+    // new name (a line over the bars shares its categories).
+    var ya = layout.yaxis || {};
+    var side = ya.type === "category" || data.some(function (t) { return t.type === "bar" && t.orientation === "h"; });
+    if (!side) return;
+    var relabel = function (label) {
+      return typeof label === "string" ? wrap(label, Math.min(150, 0.34 * width), TICK, measure).join("<br>") : label;
+    };
     data.forEach(function (trace) {
-      if (trace.type === "bar" && trace.orientation !== "h" && Array.isArray(trace.x)) {
-        // Stryker disable next-line BooleanLiteral: only the keys are counted
-        trace.x.forEach(function (x) { categories[x] = true; });
-      }
+      if (Array.isArray(trace.y)) trace.y = trace.y.map(relabel);
     });
-    if (Object.keys(categories).length > 6) {
-      // Crowded category labels stand on end rather than run into each other; they name every
-      // group themselves, so the axis title gives its room to the legend below.
-      layout.xaxis = Object.assign({}, layout.xaxis, { tickangle: -90, tickfont: { size: TICK },
-                                                        title: { text: "" } });
-      return true;
-    }
-    return false;
+    ["categoryarray", "tickvals", "ticktext"].forEach(function (key) {
+      if (Array.isArray(ya[key])) ya[key] = ya[key].map(relabel);
+    });
+    // A label or a line placed at a category must find it under its new name.
+    var onAxis = function (item) { return item.yref === undefined || item.yref === "y"; };
+    if (layout.annotations) layout.annotations.filter(onAxis).forEach(function (a) {
+      if (typeof a.y === "string") a.y = relabel(a.y);
+    });
+    if (layout.shapes) layout.shapes.filter(onAxis).forEach(function (shape) {
+      if (typeof shape.y0 === "string") shape.y0 = relabel(shape.y0);
+      if (typeof shape.y1 === "string") shape.y1 = relabel(shape.y1);
+    });
   }
 
   // plotly draws a hover label's <extra> part (a chart's series or party name) beside the
@@ -252,7 +220,7 @@
     MODES: MODES, NARROW: NARROW, MIN_PLOT: MIN_PLOT, MIN_PLOT_PHONE: MIN_PLOT_PHONE, FONT: FONT,
     TITLE_SIZE: TITLE, PHONE_FONT_SIZE: SIZE,
     modeName: modeName, isNarrow: isNarrow, estimate: estimate, wrap: wrap, overrides: overrides,
-    fitToPhone: fitToPhone, nameInLabel: nameInLabel, setPath: setPath, setting: setting,
+    fitWidth: fitWidth, nameInLabel: nameInLabel, setPath: setPath, setting: setting,
     titleText: titleText, grownHeight: grownHeight, config: config
   };
 });

@@ -31,7 +31,7 @@
   function overrides(el) {
     var d = el.dataset;
     return core.overrides({ width: el.clientWidth, title: d.title, titlesize: d.titlesize,
-                            margint: d.margint, marginr: d.marginr, form: d.form, plotw: d.plotw,
+                            margint: d.margint, marginr: d.marginr, plotw: d.plotw,
                             xtitle: d.xtitle, axes: d.axes }, modeName(), measure);
   }
 
@@ -48,10 +48,12 @@
     if (!el || el.dataset.drawn) return;
     var fig = JSON.parse(script.textContent);
     var narrow = el.clientWidth < NARROW;
-    // A chart may come with another form for narrow screens (e.g. small multiples).
+    // Every chart comes with its phone form (stories/phone_forms.py), drawn below NARROW px; a
+    // trace it shares with the desktop form is sent once ({"lcSame": i}).
     var phone = narrow && document.querySelector('script.lc-chart-phone[data-target="' + el.id + '"]');
     if (phone) {
       var small = JSON.parse(phone.textContent);
+      small.data = small.data.map(function (t) { return t.lcSame === undefined ? t : fig.data[t.lcSame]; });
       small.layout.template = fig.layout.template;
       small.config = fig.config;
       fig = small;
@@ -74,7 +76,7 @@
     // one render per chart, not a draw followed by a relayout.
     var layout = fig.layout || {};
     core.nameInLabel(fig.data);
-    if (narrow && !phone && core.fitToPhone(layout, fig.data, el.clientWidth, measure)) el.dataset.xtitle = "";
+    core.fitWidth(layout, fig.data, el.clientWidth, measure);
     setHeight(el, layout, core.setting(layout, "height", 450));
     var o = overrides(el);
     Object.keys(o).forEach(function (key) { core.setPath(layout, key, o[key]); });
@@ -100,7 +102,10 @@
     var size = el._fullLayout && el._fullLayout._size;
     if (!size || !el.dataset.xtitle || Number(el.dataset.plotw) === size.w) return;
     el.dataset.plotw = size.w;
-    var text = wrap(el.dataset.xtitle, size.w, core.PHONE_FONT_SIZE).join("<br>");
+    // at the size plotly draws it (a chart may set its own)
+    var title = el._fullLayout.xaxis && el._fullLayout.xaxis.title;
+    var font = (title && title.font && title.font.size) || core.PHONE_FONT_SIZE;
+    var text = wrap(el.dataset.xtitle, size.w, font).join("<br>");
     var current = el.layout.xaxis && el.layout.xaxis.title && el.layout.xaxis.title.text;
     if (text !== current) window.Plotly.relayout(el, { "xaxis.title.text": text });
   }

@@ -1,0 +1,249 @@
+"""The phone form of a chart, made in Python beside the desktop form.
+
+Every chart ships two figures: the desktop form and, drawn instead below ``theme.PHONE_WIDTH``,
+its phone form. ``charts.present(fig, ...)`` makes the phone form with ``phone_form(fig)`` unless
+the chart declares its own (``phone=`` a figure, e.g. ``small_multiples.bar_panels``, or a
+``Phone(...)`` of changes to the default). The browser only wraps text to the width it measures
+(titles, legend names, category labels) and scales a wide line marker: what a phone reader sees
+is decided here, where the chart's author can draw it (``fig`` and ``phone_form(fig)`` in a
+notebook) and the tests can read it.
+
+The default rules, for a phone about 375 px wide (a plot of about 280 px):
+
+- nothing a desktop reader sees is dropped: every annotation, bar label and trace is kept;
+- no text is turned: every axis's ticks and every bar label are level (``tickangle=0``,
+  ``textangle=0``); a value axis's title is already level above the plot (``charts.present``);
+- vertical bars over more than ``CROWDED`` categories (names, not dates) become horizontal bars,
+  one row per category, first category on top, the chart as tall as its rows need;
+- horizontal bars keep their values past the bars inside the plot: the value axis runs to
+  ``OUTSIDE_ROOM`` times the longest bar and the right margin is thin, so the plot keeps at least
+  half the chart's width; the value axis has ``VALUE_TICKS`` ticks (the bars carry their values);
+  the category axis needs no title;
+- a category axis along the bottom names its categories in ``ticktext``, which the browser wraps
+  to each category's measured room instead of letting plotly turn them;
+- a date axis along the bottom has at most ``DATE_TICKS`` ticks, level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+
+from . import theme
+
+CROWDED = 6  # categories: more than this many vertical bars do not fit 280 px side by side
+ROW = 30  # px per category of horizontal bars on a phone (one bar, or a group of two)
+OUTSIDE_ROOM = 1.45  # the value axis runs this far past the longest bar when values sit past it
+VALUE_TICKS = 3
+DATE_TICKS = 4  # "Oct 2024" five times does not fit 280 px
+PHONE_CHART = 343  # px: a chart's width on a 375 px phone
+_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?")
+
+
+@dataclass
+class Phone:
+    """A chart's own changes to its default phone form, declared where the chart is built.
+
+    horizontal: turn vertical bars into horizontal ones (True), keep them vertical (False), or
+        let the default decide (None: see ``_crowded``).
+    layout: ``update_layout`` arguments applied last (a height, a range, ``xaxis_nticks``).
+    traces: ``update_traces`` arguments applied last (a text position, a font size).
+
+    A comment beside the declaration says why the default was not right.
+    """
+
+    horizontal: bool | None = None
+    layout: dict = field(default_factory=dict)
+    traces: dict = field(default_factory=dict)
+
+
+def phone_form(fig: go.Figure, declared: Phone | None = None) -> go.Figure:
+    """The phone form of ``fig`` (a new figure; ``fig`` is left as it is)."""
+    declared = declared or Phone()
+    small = go.Figure(fig)
+    small.layout.meta = None
+    crowded = _crowded(small)
+    if declared.horizontal if declared.horizontal is not None else crowded:
+        _to_horizontal(small)
+    level(small)
+    if any(t.type == "bar" and t.orientation == "h" for t in small.data):
+        _fit_horizontal_bars(small)
+    else:
+        _name_bottom_categories(small)
+    if declared.layout:
+        small.update_layout(**declared.layout)
+    if declared.traces:
+        small.update_traces(**declared.traces)
+    return small
+
+
+def level(fig: go.Figure) -> go.Figure:
+    """No text turned, at any width: level ticks on every axis, category names in ticktext (the
+    browser wraps them), level bar labels (every form of every chart, a declared one too)."""
+    name_categories(fig)
+    for axis in [*fig.select_xaxes(), *fig.select_yaxes()]:
+        axis.tickangle = 0
+    for trace in fig.data:
+        if trace.type == "bar":
+            trace.textangle = 0
+    return fig
+
+
+def _is_date(value) -> bool:
+    return hasattr(value, "isoformat") or (isinstance(value, str) and bool(_DATE.match(value)))
+
+
+def _vertical_bars(fig: go.Figure) -> list:
+    return [t for t in fig.data if t.type == "bar" and t.orientation != "h" and t.x is not None]
+
+
+def _categories(fig: go.Figure) -> list[str]:
+    """The named categories the vertical bars stand on (none for dates and numbers)."""
+    if fig.layout.xaxis.type in ("date", "linear"):
+        return []
+    names = []
+    for trace in _vertical_bars(fig):
+        for x in trace.x:
+            if x is None:  # a trace drawn only for its legend entry
+                continue
+            if not isinstance(x, str) or _is_date(x):
+                return []
+            if x not in names:
+                names.append(x)
+    return names
+
+
+def _crowded(fig: go.Figure) -> bool:
+    """More than ``CROWDED`` categories, or a name with a word wider than its category's room on
+    a phone (a word cannot wrap: "Conservative" needs about 67 px at 10 px; the room of one of
+    six categories is 59)."""
+    names = _categories(fig)
+    if len(names) > CROWDED:
+        return True
+    if not names:
+        return False
+    slot = (PHONE_CHART - 60) / len(names) + 12  # the room charts.js wraps a name to
+    widest = max(len(word) for name in names for word in re.sub(r"<[^>]+>", " ", name).split())
+    return widest * 0.56 * theme.PHONE_TICK_SIZE > slot
+
+
+_SWAP_REF = {"x": "y", "y": "x", "x domain": "y domain", "y domain": "x domain"}
+
+
+def _swap_template(text):
+    if not isinstance(text, str):
+        return text
+    return re.sub(r"%\{([xy])", lambda m: "%{" + ("y" if m.group(1) == "x" else "x"), text)
+
+
+def _to_horizontal(fig: go.Figure) -> None:
+    """Vertical bars (and the marks drawn on them) lie down: one row per category."""
+    names = []
+    for trace in _vertical_bars(fig):
+        names += [x for x in trace.x if x is not None and x not in names]
+    for trace in fig.data:
+        if trace.type not in ("bar", "scatter"):
+            continue
+        x, y = trace.x, trace.y
+        trace.x, trace.y = y, x
+        if trace.type == "bar":
+            trace.orientation = "h"
+        for key in ("hovertemplate", "texttemplate"):
+            if key in trace and trace[key] is not None:
+                trace[key] = _swap_template(trace[key])
+        symbol = trace.marker.symbol if trace.type == "scatter" else None
+        if isinstance(symbol, str) and symbol.startswith("line-ew"):  # a mark across a bar
+            trace.marker.symbol = symbol.replace("line-ew", "line-ns")
+    lay = fig.layout
+    xa = lay.xaxis.to_plotly_json()
+    ya = lay.yaxis.to_plotly_json()
+    lay.xaxis, lay.yaxis = ya, xa
+    lay.yaxis.autorange = "reversed"  # the first category on top, as it was on the left
+    lay.yaxis.categoryorder = "array" if lay.yaxis.categoryarray is None else lay.yaxis.categoryorder
+    if lay.yaxis.categoryarray is None and lay.yaxis.tickvals is None:
+        lay.yaxis.categoryarray = names
+    lay.yaxis.tickvals = lay.yaxis.ticktext = None  # the browser wraps the names themselves
+    lay.yaxis.title.text = None
+    for shape in lay.shapes:
+        s = shape.to_plotly_json()
+        shape.update(x0=s.get("y0"), x1=s.get("y1"), y0=s.get("x0"), y1=s.get("x1"),
+                     xref=_SWAP_REF.get(s.get("yref", "y"), s.get("yref")),
+                     yref=_SWAP_REF.get(s.get("xref", "x"), s.get("xref")))
+    for note in lay.annotations:
+        a = note.to_plotly_json()
+        note.update(x=a.get("y"), y=a.get("x"),
+                    xref=_SWAP_REF.get(a.get("yref", "y"), a.get("yref")),
+                    yref=_SWAP_REF.get(a.get("xref", "x"), a.get("xref")),
+                    xshift=a.get("yshift", 0), yshift=a.get("xshift", 0),
+                    xanchor="left", yanchor="middle")
+    groups = 1 if lay.barmode in ("stack", "relative", "overlay") else max(1, len(_horizontal_bars(fig)))
+    rows = ROW * len(names) * (1 + 0.5 * (groups - 1))
+    lay.height = max(lay.height or 0, int(rows + 140))
+
+
+def _horizontal_bars(fig: go.Figure) -> list:
+    return [t for t in fig.data if t.type == "bar" and t.orientation == "h"]
+
+
+def _fit_horizontal_bars(fig: go.Figure) -> None:
+    """Values past the bars stay in the plot, not in a wide right margin."""
+    bars = _horizontal_bars(fig)
+    lay = fig.layout
+    lay.xaxis.nticks = VALUE_TICKS
+    if lay.yaxis.type != "linear":
+        lay.yaxis.title.text = None
+        lay.yaxis.tickfont.size = theme.PHONE_TICK_SIZE
+    outside = any(
+        t.textposition == "outside" or (isinstance(t.textposition, tuple) and "outside" in t.textposition)
+        for t in bars)
+    if not outside:
+        return
+    if lay.xaxis.range is not None:
+        lo, hi = lay.xaxis.range
+    else:
+        lo, hi = _extent(fig, bars)
+    room = (OUTSIDE_ROOM - 1) * (hi - lo)
+    lay.xaxis.range = [lo - room if lo < 0 else lo, hi + room if hi > 0 else hi]
+    lay.margin.r = 8
+
+
+def _extent(fig: go.Figure, bars: list) -> tuple[float, float]:
+    """The value axis's reach: from the most negative bar (or 0) to the longest (or 0)."""
+    if fig.layout.barmode in ("stack", "relative"):
+        ends: dict = {}
+        for t in bars:
+            for y, x in zip(t.y, t.x):
+                lo, hi = ends.get(y, (0.0, 0.0))
+                ends[y] = (lo + min(x or 0, 0), hi + max(x or 0, 0))
+        values = [v for pair in ends.values() for v in pair]
+    else:
+        values = [x for t in bars for x in t.x if x is not None]
+    return float(min([0, *values])), float(max([0, *values]))
+
+
+def _name_bottom_categories(fig: go.Figure) -> None:
+    """Category names along the bottom go in ticktext, small, for the browser to wrap level;
+    a date axis gets fewer ticks."""
+    xa = fig.layout.xaxis
+    values = [x for t in fig.data if t.x is not None for x in t.x]
+    if values and all(_is_date(v) for v in values) and xa.type in (None, "-", "date"):
+        xa.nticks = min(xa.nticks or DATE_TICKS, DATE_TICKS)
+        return
+    name_categories(fig)
+    if xa.ticktext is not None:
+        xa.tickfont.size = theme.PHONE_TICK_SIZE
+
+
+def name_categories(fig: go.Figure) -> bool:
+    """Put the category names of vertical bars in the x axis's ticktext (where the browser wraps
+    them to the room each has, at any width, rather than plotly turning them). True if it did."""
+    xa = fig.layout.xaxis
+    names = _categories(fig)
+    if xa.ticktext is not None or not names:
+        return False
+    order = list(xa.categoryarray) if xa.categoryarray is not None else names
+    xa.tickvals = order
+    xa.ticktext = order
+    return True
