@@ -3,9 +3,12 @@
     .venv/bin/python scripts/preview.py OUT_DIR book/toronto-st-pauls [book/other ...]
 
 Uses the book's real _config.yml, data and bibliography; the pages get their own table of
-contents, so a chapter can be checked before the others are finished.
+contents, so a chapter can be checked before the others are finished. What checks the whole
+book's pages (the methods page's corrections log) reads the real one, named in
+$LIBERAL_CRISIS_TOC (liberal_crisis.stories.book).
 """
 
+import os
 import shutil
 import subprocess
 import sys
@@ -33,7 +36,9 @@ def main(out: str, *pages: str) -> int:
     (src / "_toc.yml").write_text(f"format: jb-book\nroot: book/index\nchapters:\n{chapters}")
     cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(src),
            "--path-output", str(out_dir), "--all", "-W", "-n", "--keep-going"]
-    code = subprocess.call(cmd)
+    # The kernels inherit it: the copy's _toc.yml lists only these pages
+    env = {**os.environ, "LIBERAL_CRISIS_TOC": str(REPO / "_toc.yml")}
+    code = subprocess.call(cmd, env=env)
     print(f"\nHTML: {out_dir / '_build' / 'html'}")
     return code
 
