@@ -2,22 +2,18 @@
 
 A chapter run as a notebook from ``book/``, from the repository or from a copy of it finds the
 same pages: the repository is the folder that holds ``data/`` (``liberal_crisis.data.data_dir``),
-falling back to the checkout this package was installed from. A build whose own ``_toc.yml``
-lists only some pages (``scripts/preview.py``) names the whole book's in ``$LIBERAL_CRISIS_TOC``.
+falling back to the checkout this package was installed from.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import os
-
 import yaml
 
 from ..data import data_dir
 
 TOC = "_toc.yml"
-TOC_ENV = "LIBERAL_CRISIS_TOC"
 
 
 def root() -> Path:
@@ -30,10 +26,8 @@ def root() -> Path:
 
 def pages() -> list[str]:
     """The file stem of every page in the table of contents, in reading order
-    (``index``, ``toronto-st-pauls``, …, ``references``): ``$LIBERAL_CRISIS_TOC`` when set, else
-    the repository's ``_toc.yml``."""
-    path = Path(os.environ[TOC_ENV]) if os.environ.get(TOC_ENV) else root() / TOC
-    toc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    (``index``, ``toronto-st-pauls``, …, ``references``)."""
+    toc = yaml.safe_load((root() / TOC).read_text(encoding="utf-8"))
     files = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]
     files += [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
     return [Path(f).stem for f in files]
