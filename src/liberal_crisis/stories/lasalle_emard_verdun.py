@@ -42,13 +42,20 @@ def winnipeg(results: pd.DataFrame, history: pd.DataFrame) -> dict:
     return contest(results, history, WINNIPEG)
 
 
+def first_general_election(folder: Path) -> str:
+    """The first general election in the Library of Parliament's files, as an ISO date, from
+    the files' names (``1867-08-07_...``)."""
+    general = sorted(e["path"] for e in provenance.manifest(folder)["files"]
+                     if e["path"].startswith(GENERAL))
+    return general[0].rsplit("/", 1)[1][:10]
+
+
 def ballot_files_span(folder: Path) -> tuple[str, str]:
     """(first general election, latest by-election) in the raw files the ballot table reads, as
-    ISO dates: the first from the general-election files' names (``1867-08-07_...``), the
-    latest from the by-election files' ``Election_Date`` column."""
+    ISO dates: the first from :func:`first_general_election`, the latest from the by-election
+    files' ``Election_Date`` column."""
     files = [e["path"] for e in provenance.manifest(folder)["files"]]
-    general = sorted(p for p in files if p.startswith(GENERAL))
-    first = general[0].rsplit("/", 1)[1][:10]
+    first = first_general_election(folder)
     by_files = [folder / provenance.RAW / p for p in files
                 if p.startswith(BY_ELECTIONS) and p.endswith(".csv")]
     last = max(pd.read_csv(f, usecols=["Election_Date"])["Election_Date"].max() for f in by_files)
