@@ -15,9 +15,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import house, polls as pa
-from . import formats, poll_average as pav, poll_summaries
+from . import formats, poll_average as pav, poll_summaries, theme
 
-PARTIES = ["LPC", "CPC", "NDP", "BQ", "GPC", "PPC"]
+PARTIES = list(theme.PARTIES)  # the six main parties, in the book's order
 CHART_PARTIES = ["LPC", "CPC", "NDP", "BQ"]  # the smoothed average: the four largest parties
 ELECTION = pd.Timestamp("2025-04-28")
 GAP_DAYS = 28  # a "gap" is four weeks without a poll
