@@ -1,4 +1,5 @@
-"""The LaSalle–Émard–Verdun chapter's module: figures typed from data/*.csv, never from the code."""
+"""The LaSalle–Émard–Verdun chapter's module: figures typed from data/*.csv, never from the
+code."""
 
 from __future__ import annotations
 

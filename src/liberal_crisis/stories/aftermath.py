@@ -44,7 +44,8 @@ def national(ge2021_votes: pd.DataFrame, ge2025: pd.DataFrame,
     result_2021 = timeline.national_result(ge2021_votes, PARTIES)
     house_2021 = snapshots[snapshots["as_of"] == GE2021].iloc[0]
     house_2025 = snapshots[snapshots["as_of"] == GE2025].iloc[0]
-    labels = (f"2021 ({house_2021['house_size']} seats)", f"2025 ({house_2025['house_size']} seats)")
+    labels = (f"2021 ({house_2021['house_size']} seats)",
+              f"2025 ({house_2025['house_size']} seats)")
     return {"labels": labels, "house_2021": house_2021, "house_2025": house_2025,
             "compared": timeline.compare_national(result_2021, ge2025, labels, PARTIES),
             "seats_2021": result_2021.set_index("party_code"),

@@ -91,8 +91,8 @@ def coverage(polls: pd.DataFrame, per_month: pd.DataFrame) -> dict:
     """The coverage chart's title: the span of monthly counts from the full table's first month
     to February 2025 (``steady``), then the busiest month (``peak``)."""
     _, table_rows = copies(polls)
-    steady = per_month[(per_month["month"] >= polls.loc[table_rows, "end_date"].min().replace(day=1))
-                       & (per_month["month"] < "2025-03-01")]
+    first_month = polls.loc[table_rows, "end_date"].min().replace(day=1)
+    steady = per_month[(per_month["month"] >= first_month) & (per_month["month"] < "2025-03-01")]
     peak = per_month.loc[per_month["n_polls"].idxmax()]
     assert peak["month"] > steady["month"].max()
     title = (f"{int(steady['n_polls'].min())} to {int(steady['n_polls'].max())} polls a "
@@ -277,8 +277,9 @@ def _result_numbers(s: dict, result: pd.DataFrame) -> dict[str, str]:
     final_lead = final.loc["CPC", "mean_pct"] - final.loc["LPC", "mean_pct"]
     assert final_lead < 0  # the prose says the Liberals led in the final week
     # The prose: the final-week polls were low for the two largest parties and high for the NDP
-    assert (final.loc["LPC", "mean_pct"] < share["LPC"] and final.loc["CPC", "mean_pct"] < share["CPC"]
-            and final.loc["NDP", "mean_pct"] > share["NDP"])
+    polled = final["mean_pct"]
+    assert polled["LPC"] < share["LPC"] and polled["CPC"] < share["CPC"]
+    assert polled["NDP"] > share["NDP"]
     # From the shares as printed (one decimal), so the gap is the one a reader subtracts
     res_lead = round(share["LPC"], 1) - round(share["CPC"], 1)
     seats = int(result["seats"].sum())
