@@ -53,7 +53,7 @@ def _run_opening(assumptions: str | None) -> dict:
     show = nbformat.v4.new_code_cell(
         "print(repr((whatif_assumed_swing, whatif_assumed_method, whatif_assumed_cpc, "
         "whatif_assumed_lpc)))")
-    upto = next(i for i, c in enumerate(code) if "whatif_assumed_lpc =" in c.source)
+    upto = next(i for i, c in enumerate(code) if "what_if.prose_numbers(" in c.source)
     notebook.cells = [*code[:upto + 1], show]
     NotebookClient(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(CHAPTER.parent)}}).execute()
@@ -74,3 +74,77 @@ def test_changing_the_assumptions_changes_the_prose_seat_count():
     assert after["swing"] == "50% of the Cloverdale–Langley City"
     assert after["method"] == "proportional"
     assert after["cpc"] != before["cpc"] and after["lpc"] != before["lpc"], (before, after)
+
+
+# --- The chapter's computations (stories.what_if): figures typed from data/*.csv --------------
+
+ASSUMED = ("Toronto--St. Paul's", "uniform", 100)  # the chapter's assumptions cell as committed
+
+
+@pytest.fixture(scope="module")
+def chapter():
+    tables = {name: data.load(name) for name in what_if.TABLES}
+    computed = what_if.compute(tables, *ASSUMED)
+    return tables, computed, what_if.prose_numbers(tables, computed, *ASSUMED, REPO / "data")
+
+
+def test_the_swings(chapter):
+    _, _, numbers = chapter
+    # ge2021_riding_votes.csv, riding 35090 (Toronto–St. Paul's): LPC 26429 of 53698 (49.22 %);
+    # byelection_results_2024.csv: LPC 14932 of 36954 (40.41 %), a fall of 8.81 points
+    assert numbers["whatif_tsp_lpc_fall"] == "8.8"
+    assert (numbers["whatif_ridings"], numbers["whatif_majority_2021"]) == ("338", "170")
+
+
+def test_the_defences_since_1993(chapter):
+    _, _, numbers = chapter
+    # byelections_since_1993.csv: 95 by-elections; 44 in seats the government held
+    # (held_by_party = government_party), 8 of them won by another party, 3 in 2024; 34 were
+    # Liberal defences, 7 of them lost
+    assert numbers["whatif_n_byelections"] == "95"
+    assert (numbers["whatif_defended"], numbers["whatif_lost"]) == ("44", "8")
+    assert numbers["whatif_retained"] == "36"
+    assert numbers["whatif_losses_2024"] == "3"
+    assert (numbers["whatif_lpc_defended"], numbers["whatif_lpc_lost"]) == ("34", "7")
+    # Windsor West, lost on 13 May 2002, Liberal since 1968 (held_since_basis: riding created)
+    assert numbers["whatif_hold_top_lost"] == "Windsor West"
+    assert numbers["whatif_hold_top_lost_since"] == "1968"
+    assert numbers["whatif_hold_top_lost_date"] == "13 May 2002"
+
+
+def test_the_projections_and_the_2025_result(chapter):
+    _, _, numbers = chapter
+    # seat_projections_2025.csv: CPC 212 on 21 July and 214 on 17 November 2024; LPC 195 and
+    # CPC 122 on 6 April 2025; the last update 18 April 2025, LPC 189. ge2025_national.csv: 343
+    # seats (a majority is 172), LPC 169, CPC 144
+    assert (numbers["whatif_338_jul_cpc"], numbers["whatif_338_nov_cpc"]) == ("212", "214")
+    assert (numbers["whatif_338_apr_lpc"], numbers["whatif_338_apr_cpc"]) == ("195", "122")
+    assert (numbers["whatif_338_last"], numbers["whatif_338_last_lpc"]) == ("18 April 2025", "189")
+    assert (numbers["whatif_2025_seats"], numbers["whatif_2025_majority"]) == ("343", "172")
+    assert (numbers["whatif_2025_lpc"], numbers["whatif_2025_cpc"]) == ("169", "144")
+    # data/raw/parlinfo/general_elections/: the first file is of 7 August 1867
+    assert numbers["whatif_data_from"] == "7 August 1867"
+
+
+def test_the_seats_chart_frame(chapter):
+    tables, computed, _ = chapter
+    drawn = what_if.seats_drawn(computed["base"], computed["scen_drawn"],
+                                tables["ge2025_national"].set_index("party_code"))
+    # the 2021 result, eight illustrations (four by-elections, two methods), the 2025 result
+    assert drawn["label"].nunique() == 10
+    last = drawn[drawn["method"] == "actual"].set_index("party_code")["seats"]
+    assert last.to_dict() == {"LPC": 169, "CPC": 144, "BQ": 22, "NDP": 7, "GPC": 1}
+    assert drawn["label"].iloc[-1] == "2025<br>result<br>(343 seats,<br>new map)"
+
+
+def test_the_threshold_is_rounded_down():
+    # "a little more than": 45.67 % is said as 45.6, never 45.7
+    assert what_if.floor_pct(0.4567) == 45.6
+    assert what_if.floor_pct(0.25) == 25.0
+
+
+def test_every_name_the_prose_uses_is_computed(chapter):
+    _, _, numbers = chapter
+    used = set(re.findall(r"\{eval\}`(whatif_\w+)`", CHAPTER.read_text(encoding="utf-8")))
+    assert used and used <= set(numbers), sorted(used - set(numbers))
+    assert all(isinstance(v, str) for v in numbers.values())
