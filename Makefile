@@ -58,7 +58,7 @@ book: validate
 # in two processes (pytest-xdist; tests/conftest.py shares one build between them and keeps
 # each test file, and the survey's files, in one process).
 test: setup-test validate
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder --durations=25
 
 # The node tests alone (tests/js/, node's own test runner: under a second).
 test-js:

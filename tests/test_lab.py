@@ -136,25 +136,53 @@ def _expected_charts(path: Path) -> int:
     return path.read_text(encoding="utf-8").count("charts.present(") > 0
 
 
+@pytest.fixture(scope="module")
+def lab_page(lab, browser):
+    """One JupyterLab page for every chapter (loading JupyterLab itself takes seconds): each
+    test opens its chapter there as a double-click does and closes it when done."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    # ?reset: a fresh workspace, not a previous run's chapters reopened
+    page.goto(f"{lab}lab?reset", wait_until="domcontentloaded")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.started", timeout=60_000)
+    page.evaluate("() => window.jupyterapp.restored")
+    yield page
+    page.close()
+
+
+# Open a file with the viewer a double-click uses (lab/overrides.json: a chapter's .md opens
+# as a Jupytext Notebook), as the only document in the main area.
+OPEN = """async (path) => {
+  const app = window.jupyterapp;
+  await app.commands.execute('docmanager:open', {path});
+}"""
+OPENED = """(path) => { const w = window.jupyterapp.shell.currentWidget;
+  return !!(w && w.context && w.context.path === path); }"""
+# Shut the chapter's kernel down (one kernel at a time) and close it without saving.
+CLOSE = """async () => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  if (!panel) return;
+  if (panel.sessionContext) { await panel.sessionContext.shutdown(); }
+  if (panel.context) { panel.context.model.dirty = false; }
+  panel.dispose();
+}"""
+
+
 @pytest.mark.parametrize("path", [p for p in chapters() if "{code-cell}" in p.read_text()],
                          ids=lambda p: p.stem)
-def test_chapter_runs_in_jupyterlab_and_reads_like_the_book(lab, browser, path):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+def test_chapter_runs_in_jupyterlab_and_reads_like_the_book(lab_page, path):
+    page = lab_page
     try:
-        # ?reset: a fresh workspace, not the last test's chapters reopened beside this one
-        page.goto(f"{lab}lab/tree/book/{path.name}?reset", wait_until="domcontentloaded")
-        page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                               " && window.jupyterapp.shell.currentWidget.context", timeout=60_000)
+        page.evaluate(OPEN, f"book/{path.name}")
+        page.wait_for_function(OPENED, arg=f"book/{path.name}", timeout=60_000)
         page.evaluate(RUN_ALL)
-        page.wait_for_function(DONE, timeout=300_000, polling=500)
-        # Markdown cells evaluate their {eval} names after the code before them: let them settle.
+        page.wait_for_function(DONE, timeout=300_000, polling=250)
         names = prose_names(path.read_text(encoding="utf-8"))
-        try:  # Markdown cells evaluate their names, charts draw: let them settle
+        try:  # Markdown cells evaluate their {eval} names after the code before them, charts draw
             page.wait_for_function(
                 "([names, charts]) => { const r = (" + REPORT + ")();"
                 " return !names.some(n => r.code.includes(n)) && r.drawn >= r.charts"
                 " && (!charts || r.charts > 0); }",
-                arg=[names, _expected_charts(path)], timeout=60_000, polling=1000)
+                arg=[names, _expected_charts(path)], timeout=60_000, polling=250)
         except Exception:  # noqa: BLE001 - the assertions below say what is missing
             pass
         report = page.evaluate(REPORT)
@@ -165,12 +193,10 @@ def test_chapter_runs_in_jupyterlab_and_reads_like_the_book(lab, browser, path):
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(Path(SHOTS) / f"lab-{path.stem}.png"))
     finally:
-        try:  # one kernel at a time: shut this chapter's down before the next opens
-            page.evaluate("async () => { const p = window.jupyterapp.shell.currentWidget;"
-                          " if (p && p.sessionContext) { await p.sessionContext.shutdown(); } }")
+        try:
+            page.evaluate(CLOSE)
         except Exception:  # noqa: BLE001 - the page may be gone already
             pass
-        page.close()
     assert report["panel"], "the chapter did not open as a notebook"
     assert report["errors"] == [], report["errors"]
     if _expected_charts(path):
