@@ -181,6 +181,23 @@ def pytest_collection_modifyitems(config, items):
     items[:] = sorted(items, key=rank)  # stable: collection order within each rank
 
 
+# Under CI a skipped test is a check that did not run: it fails, unless the test carries
+# ``@pytest.mark.allow_skip_in_ci(reason="...")`` saying why skipping there is right.
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if not report.skipped or hasattr(report, "wasxfail") or os.environ.get("CI") != "true":
+        return
+    allowed = item.get_closest_marker("allow_skip_in_ci")
+    if allowed is not None and str(allowed.kwargs.get("reason", "")).strip():
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    report.outcome = "failed"
+    report.longrepr = (f"skipped under CI=true ({reason}); a test may skip in CI only with "
+                       "@pytest.mark.allow_skip_in_ci(reason=...)")
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     with serve(built_site) as url:

@@ -103,6 +103,12 @@ test("on a desktop: the mode's colours and the title on one line when it fits", 
   assert.deepEqual(d, Object.assign(COLOURS(core.MODES.dark), { "title.text": "Seats" }));
 });
 
+test("on a phone the x-axis title is set at the size it was wrapped for", () => {
+  const o = core.overrides({ width: 375, xtitle: "Government defences, from the largest fall in share (rank)", plotw: "279" }, "light", chars);
+  assert.equal(o["xaxis.title.font.size"], core.PHONE_FONT_SIZE);
+  assert.equal(core.overrides({ width: 800, xtitle: "Rank" }, "light", chars)["xaxis.title.font.size"], undefined);
+});
+
 test("every axis of small multiples takes the mode's colours, not the first two only", () => {
   const o = core.overrides({ width: 375, axes: "xaxis2,yaxis2,xaxis10" }, "dark", chars);
   ["xaxis", "yaxis", "xaxis2", "yaxis2", "xaxis10"].forEach((axis) => {

@@ -94,6 +94,9 @@
       // width is known once plotly has laid the chart out: charts.js, fitAxisTitle).
       var plotWidth = Number(box.plotw) || box.width * 0.6;
       if (box.xtitle) o["xaxis.title.text"] = wrap(box.xtitle, plotWidth, SIZE, measure).join("<br>");
+      // ... at the size it was wrapped for: the template's axis titles are larger, and a line
+      // wrapped for 12 px ran past the chart's edge at 14 (what-if defences, at 375 px).
+      o["xaxis.title.font.size"] = SIZE;
     } else if (lines.length > 1) {
       o["margin.t"] = Number(box.margint) + Math.round(1.3 * size) * (lines.length - 1);
     }
