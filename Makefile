@@ -55,10 +55,10 @@ book: validate
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
 
 # pytest runs everything, the node tests of the JavaScript's pure modules too (tests/test_js.py),
-# in two processes (pytest-xdist; tests/conftest.py shares one build between them and keeps
-# each test file, and the survey's files, in one process).
+# in two processes (pytest-xdist; tests/conftest.py shares one build and the survey's visits
+# between them; each test file runs whole in one process).
 test: setup-test validate
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder --durations=25
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=25
 
 # The node tests alone (tests/js/, node's own test runner: under a second).
 test-js:

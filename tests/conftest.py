@@ -52,7 +52,7 @@ def copy_sources(dest: Path) -> Path:
 
 
 # --- Builds shared by the whole run ---------------------------------------------------------
-# `make test` runs the suite in two processes (pytest-xdist, `-n 2 --dist loadgroup`): the
+# `make test` runs the suite in two processes (pytest-xdist, `-n 2 --dist loadfile`): the
 # book is built once, by whichever process asks first, in a folder both can see, while the
 # other waits on a lock. Without xdist the same code runs in one process.
 SECOND_BUILD_TEST = "test_two_clean_builds_are_byte_identical"  # in test_reproducible.py
@@ -158,25 +158,23 @@ def built_site(request, tmp_path_factory) -> Path:
 
 html_pages = site_pages  # every page of the built site
 
-# What the two processes share out: a test file runs whole in one process (its module fixtures
-# are made once), and the files that read the survey's visits (tests/survey.py) run together,
-# so every page is visited once per width in the whole run. The order the groups are handed
-# out in (`--no-loadscope-reorder`): the survey first (its process builds the book), then every
-# group that needs no build (the other process runs them meanwhile), then the rest.
+# What the two processes share out (`--dist loadfile`): a test file runs whole in one process,
+# so its module fixtures are made once. The order the files are handed out in
+# (`--no-loadscope-reorder`): the first file that reads the survey (its process builds the
+# book, then visits every page), then every file that needs no build (the other process runs
+# them meanwhile), then the rest. The survey's visits are shared between the processes
+# (`survey_pass`), so the other files that read them wait for them rather than repeat them.
 SURVEY_FIXTURES = {"survey", "survey_pass"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    surveyed = {item.path for item in items if SURVEY_FIXTURES & set(item.fixturenames)}
+    surveyed = [item.path for item in items if SURVEY_FIXTURES & set(item.fixturenames)]
     built = {item.path for item in items if "built_site" in item.fixturenames}
-    groups = {}
-    for item in items:
-        groups[item] = "survey" if item.path in surveyed else item.path.name
-        item.add_marker(pytest.mark.xdist_group(groups[item]))
 
     def rank(item) -> int:
-        return 0 if groups[item] == "survey" else 2 if item.path in built else 1
+        if surveyed and item.path == surveyed[0]:
+            return 0
+        return 2 if item.path in built else 1
 
     items[:] = sorted(items, key=rank)  # stable: collection order within each rank
 
@@ -218,16 +216,25 @@ def browser():
 
 # --- The survey: every page visited once per width (tests/survey.py) --------------------------
 @pytest.fixture(scope="session")
-def survey_pass(browser, built_site, site_url):
+def survey_pass(browser, built_site, site_url, tmp_path_factory):
     """``survey_pass(width)``: what tests/survey.py measures on every page at that width, once
-    per width and session."""
+    per width and run (the first process to ask visits the pages, behind a lock; the other
+    reads what it found)."""
+    import pickle
+
     from survey import visit_every_page
 
+    shared = shared_dir(tmp_path_factory)
     done: dict[int, dict] = {}
 
     def run(width: int) -> dict:
         if width not in done:
-            done[width] = visit_every_page(browser, built_site, site_url, width)
+            record = shared / f"survey-{width}.pickle"
+            with locked(shared / f"survey-{width}.lock"):
+                if not record.exists():
+                    found = visit_every_page(browser, built_site, site_url, width)
+                    record.write_bytes(pickle.dumps(found))
+            done[width] = pickle.loads(record.read_bytes())
         return done[width]
 
     return run

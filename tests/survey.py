@@ -88,8 +88,9 @@ MEASURE = """() => {
     g.querySelectorAll('text').forEach(t => t.textContent.trim() && add('hover', t, getComputedStyle(t).fill, back));
   });
   // Captions, sources and the data tables under the charts.
+  // (a closed table's cells are skipped before the costly checks: national-picture has 35,000)
   each('figcaption, figcaption *, figure table td, figure table th, figure details summary, article table td, article table th',
-       el => visible(el) && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()) &&
+       el => !el.closest('details:not([open]) > :not(summary)') && visible(el) && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()) &&
              add('text', el, getComputedStyle(el).color));
   return out;
 }"""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import html_pages
-from survey import switch
 from test_browser import ALL_CHARTS_DRAWN
 
 pytestmark = pytest.mark.browser
@@ -56,59 +55,6 @@ def test_no_page_scrolls_sideways_on_a_phone(survey_pass, built_site, scheme):
     for rel, found in measured.items():
         assert found["overflow"] <= 0, f"{rel} scrolls sideways by {found['overflow']}px on a phone"
         assert all(w <= PHONE["width"] for w in found["chartRights"]), f"{rel}: a chart is wider than the screen"
-
-
-# A closed data table under a chart is not rendered, so axe has nothing to check in it, but
-# walking national-picture's 35,000 hidden cells took axe 7 s a mode; the tables are checked
-# opened, on one page, by the test after this one.
-CLOSED_TABLES = {"exclude": [["details.lc-table:not([open]) table"]]}
-
-
-def axe_both_modes(browser, url: str, context: dict | None = None,
-                   opened_tables: bool = False) -> dict[str, list[dict]]:
-    """axe's violations on one visit to ``url``: opened in light mode, then switched to dark
-    (the theme button's attribute, no reload)."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    page = open_page(browser, url)
-    if opened_tables:
-        opened = page.evaluate("() => [...document.querySelectorAll('details.lc-table')]"
-                               ".map(d => { d.open = true; }).length")
-        assert opened >= 2, f"{url}: {opened} data tables"
-    found = {}
-    for scheme in ("light", "dark"):
-        if scheme == "dark":
-            switch(page, "dark")  # colours measured once they have arrived
-        found[scheme] = Axe().run(page, context=context).response["violations"]
-    page.close()
-    return found
-
-
-def serious(violations: dict[str, list[dict]], where: str) -> list[str]:
-    return [f"{where} [{scheme}]: {v['id']} {[n['target'] for n in v['nodes']][:3]}"
-            for scheme, found in violations.items() for v in found
-            if v["impact"] in ("serious", "critical")]
-
-
-@pytest.fixture(scope="module")
-def axe_results(browser, built_site, site_url) -> dict[str, dict[str, list[dict]]]:
-    """{page: {"light" | "dark": violations}}, one visit per page."""
-    return {rel: axe_both_modes(browser, f"{site_url}/{rel}", CLOSED_TABLES)
-            for rel in (p.relative_to(built_site).as_posix() for p in html_pages(built_site))}
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violations(axe_results, scheme):
-    failures = [line for rel, found in axe_results.items()
-                for line in serious({scheme: found[scheme]}, rel)]
-    assert len(axe_results) >= 13
-    assert failures == [], "\n".join(failures)
-
-
-def test_opened_data_tables_have_no_serious_accessibility_violations(browser, site_url):
-    """The tables under the charts, opened as a reader opens them, on a page with several."""
-    found = axe_both_modes(browser, f"{site_url}/book/toronto-st-pauls.html", opened_tables=True)
-    assert serious(found, "book/toronto-st-pauls.html [tables opened]") == []
 
 
 def test_every_page_has_one_h1(built_site):
