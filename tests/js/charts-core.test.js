@@ -60,6 +60,17 @@ test("wrap breaks between words when the next word would pass the room (width - 
   assert.deepEqual(core.wrap("", 100, 1, chars), []);
 });
 
+test("wrap may break after a zero-width space (after an en dash), never at a no-break space", () => {
+  // width 22 -> room 6: "ab–\u200bcd" is 6 characters, fits; with " ef" it is 9
+  assert.deepEqual(core.wrap("ab–\u200bcd ef", 22, 1, chars), ["ab–\u200bcd", "ef"]);
+  // width 21 -> room 5: "ab–\u200bcd" (6) breaks after the dash; "cd ef" (5) fits
+  assert.deepEqual(core.wrap("ab–\u200bcd ef", 21, 1, chars), ["ab–", "cd ef"]);
+  // width 20 -> room 4: "12\u00a0→\u00a034" (7) stays whole on a line of its own
+  assert.deepEqual(core.wrap("ab 12\u00a0→\u00a034", 20, 1, chars), ["ab", "12\u00a0→\u00a034"]);
+  // the estimate gives a zero-width space no width: 6 characters at size 10 are 33.6 px
+  assert.equal(core.estimate("ab–\u200bcde", 10), 6 * 10 * 0.56);
+});
+
 test("wrap keeps at least four characters' room at the font size", () => {
   // width 0, size 2: room max(-16, 8) = 8 -> "ab" (4), "ab ab" (10 > 8)
   assert.deepEqual(core.wrap("ab ab", 0, 2, chars), ["ab", "ab"]);
