@@ -205,3 +205,16 @@ def test_a_share_axis_with_labels_inside_keeps_its_range():
     small = phone_form(fig)
     assert small.layout.xaxis.range == (0, 100)
     assert list(small.data[0].textposition) == ["inside", "outside", "outside"]
+
+
+def test_a_legend_only_trace_is_not_a_bar_in_the_row():
+    """The final week: polls and result side by side (two bars a row), and two traces drawn
+    only for their legend entries: 6 rows of 30 * 1.5 px and 140 px, 410, under the desktop's
+    420, which it keeps (36 * 1.5 * 6 + 140 = 464 is the most)."""
+    names = ["Liberal", "Conservative", "NDP", "Bloc Québécois", "Green", "People’s Party"]
+    fig = go.Figure([go.Bar(x=names, y=[1, 2, 3, 4, 5, 6]), go.Bar(x=names, y=[2, 3, 4, 5, 6, 7]),
+                     go.Bar(x=[None], y=[None], name="polls"), go.Bar(x=[None], y=[None], name="result")])
+    fig.update_layout(height=420, barmode="group")
+    assert phone_form(fig).layout.height == 420
+    fig.update_layout(height=600)
+    assert phone_form(fig).layout.height == 464

@@ -216,13 +216,21 @@ def _to_horizontal(fig: go.Figure) -> None:
                     yref=_SWAP_REF.get(a.get("xref", "x"), a.get("xref")),
                     xshift=a.get("yshift", 0), yshift=a.get("xshift", 0),
                     xanchor="left", yanchor="middle")
-    groups = 1 if lay.barmode in ("stack", "relative", "overlay") else max(1, len(_horizontal_bars(fig)))
+    groups = _groups(fig, _horizontal_bars(fig))
     rows = ROW * len(names) * (1 + 0.5 * (groups - 1))
     lay.height = max(lay.height or 0, int(rows + OVERHEAD))
 
 
 def _horizontal_bars(fig: go.Figure) -> list:
     return [t for t in fig.data if t.type == "bar" and t.orientation == "h"]
+
+
+def _groups(fig: go.Figure, bars: list) -> int:
+    """Bars side by side in a row: one when stacked, else the traces that draw a bar (a trace
+    drawn only for its legend entry has none)."""
+    if fig.layout.barmode in ("stack", "relative", "overlay"):
+        return 1
+    return max(1, sum(1 for t in bars if t.x is not None and any(v is not None for v in t.x)))
 
 
 def _outside(trace) -> list[bool]:
@@ -237,7 +245,7 @@ def _outside(trace) -> list[bool]:
 def _category_rows(fig: go.Figure, bars: list) -> int:
     names = []
     for t in bars:
-        names += [y for y in (t.y if t.y is not None else []) if y not in names]
+        names += [y for y in (t.y if t.y is not None else []) if y is not None and y not in names]
     return len(names)
 
 
@@ -253,7 +261,7 @@ def _fit_horizontal_bars(fig: go.Figure) -> None:
         lay.yaxis.tickfont.size = theme.PHONE_TICK_SIZE
         lay.yaxis.showgrid = False  # a gridline along a row runs through its value
         rows = _category_rows(fig, bars)
-        groups = 1 if lay.barmode in ("stack", "relative", "overlay") else max(1, len(bars))
+        groups = _groups(fig, bars)
         tallest = int(ROW_MAX * rows * (1 + 0.5 * (groups - 1)) + OVERHEAD)
         if rows and (lay.height or theme.HEIGHT) > tallest:
             lay.height = tallest
