@@ -98,20 +98,34 @@ test("wrap without a measure estimates widths", () => {
 // Overrides: colours and sizes for the mode and the screen
 // ---------------------------------------------------------------------------------------------
 
-const COLOURS = (m) => ({
+const SCALES = (mode) => Object.fromEntries(Object.entries(THEME.modeScales)
+  .map(([axis, scale]) => [axis + ".colorscale", scale[mode]]));
+
+const COLOURS = (m, mode) => Object.assign({
   "font.color": m.font, "title.font.color": m.font, "legend.font.color": m.font,
   "hoverlabel.bgcolor": m.hoverbg, "hoverlabel.font.color": m.font,
   "xaxis.gridcolor": m.grid, "yaxis.gridcolor": m.grid,
   "xaxis.linecolor": m.line, "yaxis.linecolor": m.line,
   "xaxis.tickfont.color": m.font, "yaxis.tickfont.color": m.font,
   "xaxis.title.font.color": m.font, "yaxis.title.font.color": m.font
+}, SCALES(mode));
+
+test("marks coloured by mode: each colour axis takes the mode's scale", () => {
+  // the caucus waffle's other MPs: #C8C8C8 on white, #4A4A4A on near-black (stories/theme.py)
+  const light = core.overrides({ width: 800 }, "light", chars);
+  const dark = core.overrides({ width: 800 }, "dark", chars);
+  assert.deepEqual(light["coloraxis2.colorscale"], [[0, "#C8C8C8"], [1, "#C8C8C8"]]);
+  assert.deepEqual(dark["coloraxis2.colorscale"], [[0, "#4A4A4A"], [1, "#4A4A4A"]]);
+  // thresholds not met (0) and met (1), a step at the middle
+  assert.deepEqual(dark["coloraxis3.colorscale"],
+                   [[0, "#4D4D4D"], [0.5, "#4D4D4D"], [0.5, "#A6A6A6"], [1, "#A6A6A6"]]);
 });
 
 test("on a desktop: the mode's colours and the title on one line when it fits", () => {
   const o = core.overrides({ width: 800, title: "Seats", titlesize: "17", margint: "80" }, "light", chars);
-  assert.deepEqual(o, Object.assign(COLOURS(core.MODES.light), { "title.text": "Seats" }));
+  assert.deepEqual(o, Object.assign(COLOURS(core.MODES.light, "light"), { "title.text": "Seats" }));
   const d = core.overrides({ width: 800, title: "Seats" }, "dark", chars);
-  assert.deepEqual(d, Object.assign(COLOURS(core.MODES.dark), { "title.text": "Seats" }));
+  assert.deepEqual(d, Object.assign(COLOURS(core.MODES.dark, "dark"), { "title.text": "Seats" }));
 });
 
 test("every axis of small multiples takes the mode's colours, not the first two only", () => {

@@ -82,6 +82,10 @@
       o[axis + ".tickfont.color"] = m.font;
       o[axis + ".title.font.color"] = m.font;
     });
+    // Marks coloured by mode through a colour axis (stories/theme.py, MODE_AXES): a quiet grey
+    // on white glares on black. An axis no trace of the chart uses is ignored by plotly.
+    var scales = theme.modeScales || {};
+    Object.keys(scales).forEach(function (axis) { o[axis + ".colorscale"] = scales[axis][mode]; });
     // plotly never wraps a title: break it into lines that fit, and make room above the plot.
     var size = narrow ? PHONE_TITLE : Number(box.titlesize) || TITLE;
     var lines = wrap(box.title || "", box.width, size, measure);
