@@ -50,7 +50,9 @@ NEUTRAL_LIGHT = "#C8C8C8"  # the rest of a group, behind the part a chart is abo
 NEUTRAL_FAINT = "rgba(140, 140, 140, 0.35)"  # a threshold not met, beside NEUTRAL for one met
 LIBERAL_LIGHT = "#E8898D"  # a lighter Liberal red: the MPs reported willing, beside those who signed
 LOST_SEAT = "#C98A1B"  # a seat the government lost at a by-election, 1993 to 2023
-VERDICT_COLOURS: dict[str, str] = {"wrong": "#C62828"}  # darker than Liberal red; others NEUTRAL
+# a claret that is no party's colour (the Liberal red read as the party), white numerals 6:1 on it;
+# the other verdicts NEUTRAL
+VERDICT_COLOURS: dict[str, str] = {"wrong": "#A0286E"}
 VOTE_COLOURS: dict[str, str] = {"yea": "#1B9E77", "nay": "#7570B3", "split": "#E6AB02"}
 #: Parties of the past drawn in their own colour where a chart shows them (not in ``colour()``,
 #: which keeps them grey elsewhere).
