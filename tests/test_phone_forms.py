@@ -167,6 +167,7 @@ def test_a_name_breaks_after_its_en_dash_and_a_date_takes_a_short_month():
     "Cloverdale–" (11); "25 September 2024" reads "25 Sep 2024" on a phone."""
     assert phone_forms.phone_name("Cloverdale–Langley City") == "Cloverdale–\u200bLangley City"
     assert phone_forms.phone_name("Vote of 25 September 2024") == "Vote of 25 Sep 2024"
+    assert phone_forms.phone_name("25 September<br>2024") == "25 Sep<br>2024"  # a chart's own break
     joined = "Cloverdale\u2060–\u2060Langley City"  # a chart that wants no break there
     assert phone_forms.phone_name(joined) == joined
     names = ["LaSalle–Émard–Verdun", "Toronto–St. Paul’s", "Elmwood–Transcona", "Cloverdale–Langley City"]

@@ -48,7 +48,7 @@ BREAK = "\u200b"  # a break opportunity the browser's wrap takes (after an en da
 NO_BREAK = "\u2060"  # a word joiner: a chart puts it beside a dash that must not break
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b")
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")( |<br>)(\d{4})\b")
 _YEAR = re.compile(r"(?<!\d)(1[89]|20)\d{2}(?!\d)")
 OUTSIDE_ROOM = 1.45  # the value axis runs this far past the longest bar when values sit past it
 VALUE_TICKS = 3
@@ -140,7 +140,7 @@ def phone_name(name: str) -> str:
     """A category name as a phone shows it along the bottom: a date's month short ("25 Sep
     2024", the axis convention of data desks), and a break allowed after an en dash
     ("Toronto–" / "St. Paul's") unless the chart joined it (``NO_BREAK``)."""
-    short = _DAY_MONTH_YEAR.sub(lambda m: f"{m.group(1)} {m.group(2)[:3]} {m.group(3)}", name)
+    short = _DAY_MONTH_YEAR.sub(lambda m: f"{m.group(1)} {m.group(2)[:3]}{m.group(3)}{m.group(4)}", name)
     return re.sub(r"–(?![\u2060\u200b])", "–" + BREAK, short) if NO_BREAK not in short else short
 
 
