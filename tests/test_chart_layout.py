@@ -8,6 +8,8 @@ desktop (1280 px) and phone (375 px) width, in light and dark mode:
 - a chart keeps its height when the window changes size and comes back (a phone turned, an
   address bar hiding);
 - no text is turned, at any width (tick labels, axis titles, bar values: OWID never turns text);
+- no line of the data runs through a text, no text runs across the edge of a bar it does not
+  label, no number is broken across lines, and no badge or text point is cut by the plot's edge;
 - on a phone, the plot keeps at least half the chart's width, and every data label of the desktop
   chart (bar values, annotations, text points) is still there: the phone form
   (``stories.phone_forms``) carries the same information.
@@ -249,7 +251,7 @@ def test_a_level_axis_title_is_not_counted_as_a_data_label(browser, site_url):
 
 def test_the_probe_catches_a_data_line_through_a_label_and_text_over_a_bar(browser, site_url):
     """Controls: a note put on a poll line (the lines are curves, not the straight reference
-    lines), and one put in the middle of the Liberal bar of the aftermath's seats."""
+    lines), and one put across the end of the Liberal bar of the aftermath's seats."""
     tab = open_view(browser, *VIEWS["1280-light"])
     load(tab, f"{site_url}/book/national-picture.html")
     fid = "fig-national-picture-polls"
@@ -271,7 +273,7 @@ def test_the_probe_catches_a_data_line_through_a_label_and_text_over_a_bar(brows
     tab.evaluate(f"""() => {{
         const el = document.querySelector('#{fid} .lc-chart');
         return Plotly.relayout(el, {{annotations: [...(el.layout.annotations || []),
-            {{x: 60, y: el.data[1].y[0], text: 'ON THE BAR', showarrow: false}}]}});
+            {{x: el.data[1].x[0], y: el.data[1].y[0], text: 'ON THE BAR', showarrow: false}}]}});
     }}""")
     found = {c["id"]: c for c in tab.evaluate(LAYOUT_PROBE)}[fid]["problems"]
     assert any(p.startswith("text over a bar: annotation \"ON THE BAR") for p in found), found

@@ -36,6 +36,10 @@ ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
 # - a text element outside the chart's box or the window;
 # - text a script wrote from a value that is not text ("[object Object]", "undefined", "NaN");
 # - text drawn at an angle (a turned tick label, a bar value on its side: OWID never turns text);
+# - a line of the data (a curve, sampled along its path) through a text;
+# - a text across the edge of a bar it does not label (half on the bar, half off);
+# - a number broken across lines ("Conservative: 119" / "→ 144");
+# - a text point or its marker (an event badge) cut by the edge of the plot that clips it;
 # - on a phone (or in a phone form), a plot area (the axes' box) narrower than half the chart (labels and
 #   margins ate the chart; ``plot`` and ``width`` say it of a desktop form too).
 # Each chart also reports its data labels (bar values, annotations, text points: ``labels``, the
@@ -177,12 +181,15 @@ LAYOUT_PROBE = r"""() => {
       else if (texts[i].role !== 'legend' && dataLines.some(pts => pts.some(([x, y]) =>
           x > b.left - 1 && x < b.right + 1 && y > b.top - 1 && y < b.bottom + 1)))
         problems.push(`a data line through ${name(texts[i])}`);
-      // A text on a bar that is not its own (a bar's label inside its bar is meant to be there).
+      // A text across a bar's edge, half on it, half off (a label set inside a bar, its own or
+      // an annotation written there, is meant to be there; one running over a bar's end is not).
       if (texts[i].role !== 'legend') {
         const own = texts[i].el.closest('.barlayer .point');
         const under = bars.find(bar => bar.g !== own &&
           Math.min(b.right, bar.rect.right) - Math.max(b.left, bar.rect.left) > 1 &&
-          Math.min(b.bottom, bar.rect.bottom) - Math.max(b.top, bar.rect.top) > 1);
+          Math.min(b.bottom, bar.rect.bottom) - Math.max(b.top, bar.rect.top) > 1 &&
+          !(b.left >= bar.rect.left - 1 && b.right <= bar.rect.right + 1 &&
+            b.top >= bar.rect.top - 1 && b.bottom <= bar.rect.bottom + 1));
         if (under) problems.push(`text over a bar: ${name(texts[i])}`);
       }
     }
