@@ -111,14 +111,14 @@ const COLOURS = (m, mode) => Object.assign({
 }, SCALES(mode));
 
 test("marks coloured by mode: each colour axis takes the mode's scale", () => {
-  // the caucus waffle's other MPs: #C8C8C8 on white, #4A4A4A on near-black (stories/theme.py)
+  // the pledge's thresholds not met (0) and met (1), a step at the middle (stories/theme.py)
   const light = core.overrides({ width: 800 }, "light", chars);
   const dark = core.overrides({ width: 800 }, "dark", chars);
-  assert.deepEqual(light["coloraxis2.colorscale"], [[0, "#C8C8C8"], [1, "#C8C8C8"]]);
-  assert.deepEqual(dark["coloraxis2.colorscale"], [[0, "#4A4A4A"], [1, "#4A4A4A"]]);
-  // thresholds not met (0) and met (1), a step at the middle
-  assert.deepEqual(dark["coloraxis3.colorscale"],
+  assert.deepEqual(light["coloraxis2.colorscale"],
+                   [[0, "#DCDCDC"], [0.5, "#DCDCDC"], [0.5, "#8C8C8C"], [1, "#8C8C8C"]]);
+  assert.deepEqual(dark["coloraxis2.colorscale"],
                    [[0, "#4D4D4D"], [0.5, "#4D4D4D"], [0.5, "#A6A6A6"], [1, "#A6A6A6"]]);
+  assert.equal(dark["coloraxis3.colorscale"], undefined);
 });
 
 test("on a desktop: the mode's colours and the title on one line when it fits", () => {

@@ -78,19 +78,17 @@ MODES: dict[str, dict[str, str]] = {
 # colours (``overrides``): each axis is named here, with its marks in order (a point's value
 # is its mark's place).
 MODE_MARKS: dict[str, dict[str, str]] = {
-    # the rest of a group, behind the part a chart is about (the caucus waffle's other MPs)
-    "rest": {"light": "#C8C8C8", "dark": "#4A4A4A"},
     # a threshold met, and one not met (the pledge's thresholds)
     "met": {"light": "#8C8C8C", "dark": "#A6A6A6"},
     "not_met": {"light": "#DCDCDC", "dark": "#4D4D4D"},
-    # a Liberal-red outline (the waffle's MPs a review would also have needed): lighter in dark
-    "liberal_outline": {"light": "#D71920", "dark": "#F0676C"},
 }
 MODE_AXES: dict[str, tuple[str, ...]] = {
-    "coloraxis2": ("rest",),
-    "coloraxis3": ("not_met", "met"),
-    "coloraxis4": ("liberal_outline",),
+    "coloraxis2": ("not_met", "met"),
 }
+# A colour axis does not colour a legend's symbol (plotly draws it black): a mark with a legend
+# entry takes a colour that follows the mode by itself, a grey seen through (the page shows
+# through it: about #C9C9C9 on white, #3B3B3B on the dark page).
+REST = "rgba(120, 120, 120, 0.4)"  # the rest of a group (the caucus waffle's other MPs)
 
 
 def mode_scale(axis: str, mode: str) -> list:
