@@ -8,6 +8,8 @@ desktop (1280 px) and phone (375 px) width, in light and dark mode:
 - a chart keeps its height when the window changes size and comes back (a phone turned, an
   address bar hiding);
 - no text is turned, at any width (tick labels, axis titles, bar values: OWID never turns text);
+- no line of the data runs through a text, no text runs across the edge of a bar it does not
+  label, no number is broken across lines, and no badge or text point is cut by the plot's edge;
 - on a phone, the plot keeps at least half the chart's width, and every data label of the desktop
   chart (bar values, annotations, text points) is still there: the phone form
   (``stories.phone_forms``) carries the same information.
@@ -54,6 +56,27 @@ def _problems(found: dict, keep) -> list[str]:
 def test_chart_text_never_collides(survey, view):
     collisions = _problems(survey(view), lambda p: p.startswith("overlap:") or " through " in p)
     assert collisions == [], f"{len(collisions)} collisions at {view}:\n" + "\n".join(collisions)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_no_text_sits_on_a_bar_it_does_not_label(survey, view):
+    """A majority label ran across a bar ("Majority of 338 seats: 170" on the what-if seats)."""
+    over = _problems(survey(view), lambda p: p.startswith("text over a bar"))
+    assert over == [], f"{len(over)} texts over a bar at {view}:\n" + "\n".join(over)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_no_number_is_broken_across_lines(survey, view):
+    """ "Conservative: 119" / "→ 144" on the aftermath's seats at 375 px."""
+    broken = _problems(survey(view), lambda p: p.startswith("a number broken"))
+    assert broken == [], f"{len(broken)} numbers broken across lines at {view}:\n" + "\n".join(broken)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_no_badge_or_text_point_is_cut_at_the_plot_edge(survey, view):
+    """The poll chart's last event badge read "1(" on a phone: plotly clipped it to the plot."""
+    cut = _problems(survey(view), lambda p: p.startswith("cut at the plot"))
+    assert cut == [], f"{len(cut)} badges or labels cut at {view}:\n" + "\n".join(cut)
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -224,3 +247,64 @@ def test_a_level_axis_title_is_not_counted_as_a_data_label(browser, site_url):
     assert "Members of Parliament voting" in texts
     tab.close()
 
+
+
+def test_the_probe_catches_a_data_line_through_a_label_and_text_over_a_bar(browser, site_url):
+    """Controls: a note put on a poll line (the lines are curves, not the straight reference
+    lines), and one put across the end of the Liberal bar of the aftermath's seats."""
+    tab = open_view(browser, *VIEWS["1280-light"])
+    load(tab, f"{site_url}/book/national-picture.html")
+    fid = "fig-national-picture-polls"
+    assert not [p for p in {c["id"]: c for c in tab.evaluate(LAYOUT_PROBE)}[fid]["problems"]
+                if "data line" in p]
+    tab.evaluate(f"""() => {{
+        const el = document.querySelector('#{fid} .lc-chart');
+        const line = el.data.find(t => t.mode === 'lines' && t.line && t.line.width > 1);
+        const i = Math.floor(line.x.length / 2);
+        return Plotly.relayout(el, {{annotations: [...(el.layout.annotations || []),
+            {{x: line.x[i], y: line.y[i], text: 'ON THE LINE', showarrow: false}}]}});
+    }}""")
+    found = {c["id"]: c for c in tab.evaluate(LAYOUT_PROBE)}[fid]["problems"]
+    assert any(p.startswith("a data line through annotation \"ON THE LINE") for p in found), found
+    load(tab, f"{site_url}/book/aftermath.html")
+    fid = "fig-aftermath-seats-2021-2025"
+    assert not [p for p in {c["id"]: c for c in tab.evaluate(LAYOUT_PROBE)}[fid]["problems"]
+                if p.startswith("text over a bar")]
+    tab.evaluate(f"""() => {{
+        const el = document.querySelector('#{fid} .lc-chart');
+        return Plotly.relayout(el, {{annotations: [...(el.layout.annotations || []),
+            {{x: el.data[1].x[0], y: el.data[1].y[0], text: 'ON THE BAR', showarrow: false}}]}});
+    }}""")
+    found = {c["id"]: c for c in tab.evaluate(LAYOUT_PROBE)}[fid]["problems"]
+    assert any(p.startswith("text over a bar: annotation \"ON THE BAR") for p in found), found
+    tab.close()
+
+
+def test_the_probe_catches_a_broken_number_and_a_badge_cut_at_the_edge(browser, site_url):
+    """Controls: the aftermath's row label broken as it was ("Conservative: 119" / "→ 144"),
+    and the poll chart's badges clipped again with the plot ending at the last one."""
+    tab = open_view(browser, *VIEWS["375-light"])
+    load(tab, f"{site_url}/book/aftermath.html")
+    fid = "fig-aftermath-seats-2021-2025"
+    tab.evaluate(f"""() => {{
+        const el = document.querySelector('#{fid} .lc-chart');
+        return Plotly.relayout(el, {{'yaxis.ticktext': el.layout.yaxis.ticktext.map(
+            (t, i) => i === 1 ? 'Conservative: 119<br>→ 144' : t)}});
+    }}""")
+    found = {c["id"]: c for c in tab.evaluate(LAYOUT_PROBE)}[fid]["problems"]
+    assert any(p.startswith('a number broken across lines: y tick "Conservative: 119 / → 144"')
+               for p in found), found
+    load(tab, f"{site_url}/book/national-picture.html")
+    fid = "fig-national-picture-polls"
+    clean = {c["id"]: c for c in tab.evaluate(LAYOUT_PROBE)}[fid]["problems"]
+    assert not [p for p in clean if p.startswith("cut at the plot")], clean
+    tab.evaluate(f"""() => {{
+        const el = document.querySelector('#{fid} .lc-chart');
+        const i = el.data.findIndex(t => t.name === 'Events');
+        const last = el.data[i].x[el.data[i].x.length - 1];
+        return Plotly.restyle(el, {{cliponaxis: true}}, [i])
+            .then(() => Plotly.relayout(el, {{'xaxis.range[1]': last}}));
+    }}""")
+    found = {c["id"]: c for c in tab.evaluate(LAYOUT_PROBE)}[fid]["problems"]
+    assert any(p.startswith("cut at the plot's edge") for p in found), found
+    tab.close()

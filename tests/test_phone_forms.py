@@ -53,9 +53,11 @@ def test_ten_vertical_bars_lie_down_one_row_each_with_nothing_turned():
     assert (line.x0, line.x1, line.xref) == (50, 50, "x") and line.yref == "y domain"
     # ten rows of 30 px and 140 px for the axes and margins
     assert small.layout.height == 440
-    # values past the bars: the value axis runs to 1.45 times the longest (100), the right
-    # margin is thin, so the plot keeps more than half of the chart
-    assert small.layout.xaxis.range == (0, 145)
+    # values past the bars: the value axis would run to 1.45 times the longest (100), but a
+    # share axis stops at 100%: the bars of 70% and more (70 * 1.45 = 101.5) take their value
+    # inside; the right margin is thin, so the plot keeps more than half of the chart
+    assert small.layout.xaxis.range == (0, 100)
+    assert list(bar.textposition) == ["outside"] * 6 + ["inside"] * 4
     assert small.layout.margin.r == 8
     assert small.layout.xaxis.nticks == 3
 
@@ -73,7 +75,8 @@ def test_six_short_names_stay_upright_with_their_names_in_ticktext():
     assert small.data[0].orientation is None
     assert small.layout.xaxis.tickangle == 0
     assert small.layout.xaxis.ticktext == ("Liberal", "NDP", "Green", "Bloc", "Other", "None")
-    assert small.layout.xaxis.tickfont.size == 10
+    # "Liberal" at 12 px is about 47 px, inside a sixth of a phone's plot (59): the normal size
+    assert small.layout.xaxis.tickfont.size is None
 
 
 def test_a_word_wider_than_its_room_lays_the_bars_down():
@@ -129,9 +132,11 @@ def test_present_ships_a_phone_form_and_sets_the_value_title_level_in_both():
     assert [(a.text, a.x, a.y, a.xref, a.yref, a.textangle) for a in title] == [
         ("Share (%)", 0, 1, "paper", "paper", None)]
     assert fig.layout.xaxis.tickangle == 0
-    # phone: lying down, the values run along the bottom, under their own axis title
-    assert phone["layout"]["xaxis"]["title"]["text"] == "Share (%)"
-    assert not [a for a in phone["layout"].get("annotations", []) if a.get("name") == charts.AXIS_TITLE]
+    # phone: lying down, the values run along the bottom; their title is set level over the
+    # plot's top left, as on every chart (at the foot it was centred, larger, and wrapped)
+    assert "text" not in phone["layout"]["xaxis"].get("title", {})
+    assert [(a["text"], a["x"], a["y"]) for a in phone["layout"]["annotations"]
+            if a.get("name") == charts.AXIS_TITLE] == [("Share (%)", 0, 1)]
     assert "template" not in phone["layout"] and "meta" not in phone["layout"]
 
 
@@ -146,3 +151,71 @@ def test_present_takes_a_declared_phone_figure_and_levels_it():
 def test_the_rules_are_the_ones_the_module_says():
     assert (phone_forms.CROWDED, phone_forms.OUTSIDE_ROOM, phone_forms.VALUE_TICKS,
             phone_forms.DATE_TICKS) == (6, 1.45, 3, 4)
+
+
+def test_years_stay_left_to_right_however_many():
+    """Thirteen elections of a riding: time runs left to right, level, never lying down."""
+    years = [str(y) for y in range(1980, 2032, 4)]
+    small = phone_form(go.Figure(go.Bar(x=years, y=list(range(13)))))
+    assert small.data[0].orientation is None and small.layout.xaxis.tickangle == 0
+    assert phone_forms.in_time_order(["2021 result", "2025 result (new map)"])
+    assert not phone_forms.in_time_order(["Liberal", "2021 result"])
+
+
+def test_a_name_breaks_after_its_en_dash_and_a_date_takes_a_short_month():
+    """"Cloverdale–Langley City" is no longer one 23-letter word: its longest piece is
+    "Cloverdale–" (11); "25 September 2024" reads "25 Sep 2024" on a phone."""
+    assert phone_forms.phone_name("Cloverdale–Langley City") == "Cloverdale–\u200bLangley City"
+    assert phone_forms.phone_name("Vote of 25 September 2024") == "Vote of 25 Sep 2024"
+    assert phone_forms.phone_name("25 September<br>2024") == "25 Sep<br>2024"  # a chart's own break
+    joined = "Cloverdale\u2060–\u2060Langley City"  # a chart that wants no break there
+    assert phone_forms.phone_name(joined) == joined
+    names = ["LaSalle–Émard–Verdun", "Toronto–St. Paul’s", "Elmwood–Transcona", "Cloverdale–Langley City"]
+    small = phone_form(go.Figure(go.Bar(x=names, y=[1, 2, 3, 4])))
+    assert small.data[0].orientation is None  # 11 letters at 10 px: 62 px, in a 83 px room
+    assert small.layout.xaxis.ticktext[0] == "LaSalle–\u200bÉmard–\u200bVerdun"
+
+
+def test_ten_px_ticks_only_where_a_word_does_not_fit_at_twelve():
+    """Four categories have 83 px each: "Conservative" (12 letters, about 81 px at 12 px)
+    fits at the normal size; among six (59 px) it does not, and the bars lie down."""
+    four = phone_form(go.Figure(go.Bar(x=["Liberal", "Conservative", "Bloc", "NDP"], y=[1, 2, 3, 4])))
+    assert four.data[0].orientation is None and four.layout.xaxis.tickfont.size is None
+    five = phone_form(go.Figure(go.Bar(x=["Liberal", "Conservative", "Bloc", "NDP", "Green"],
+                                       y=[1, 2, 3, 4, 5])))
+    # a fifth of the plot is 69 px: 81 px at 12 px does not fit, 67 px at 10 px does
+    assert five.data[0].orientation is None and five.layout.xaxis.tickfont.size == 10
+
+
+def test_rows_of_laid_down_bars_are_capped_and_carry_no_gridlines():
+    """Three rows in a 420 px desktop chart were about 80 px each on a phone: at most 36 px a
+    row (3 * 36 + 140 = 248 px), and no gridline along a row through its value."""
+    fig = go.Figure(go.Bar(y=["a", "b", "c"], x=[1, 2, 3], orientation="h", text=["1", "2", "3"],
+                           textposition="outside"))
+    fig.update_layout(height=420, xaxis_title="Seats")
+    small = phone_form(fig)
+    assert small.layout.height == 248
+    assert small.layout.yaxis.showgrid is False
+
+
+def test_a_share_axis_with_labels_inside_keeps_its_range():
+    """Carney's 85.9% inside its bar, the others' values past theirs: the axis stays at 100."""
+    fig = go.Figure(go.Bar(y=["a", "b", "c"], x=[85.9, 8.0, 3.0], orientation="h",
+                           textposition=["inside", "outside", "outside"]))
+    fig.update_layout(xaxis_range=[0, 100], xaxis_title="Share of points (%)")
+    small = phone_form(fig)
+    assert small.layout.xaxis.range == (0, 100)
+    assert list(small.data[0].textposition) == ["inside", "outside", "outside"]
+
+
+def test_a_legend_only_trace_is_not_a_bar_in_the_row():
+    """The final week: polls and result side by side (two bars a row), and two traces drawn
+    only for their legend entries: 6 rows of 30 * 1.5 px and 140 px, 410, under the desktop's
+    420, which it keeps (36 * 1.5 * 6 + 140 = 464 is the most)."""
+    names = ["Liberal", "Conservative", "NDP", "Bloc Québécois", "Green", "People’s Party"]
+    fig = go.Figure([go.Bar(x=names, y=[1, 2, 3, 4, 5, 6]), go.Bar(x=names, y=[2, 3, 4, 5, 6, 7]),
+                     go.Bar(x=[None], y=[None], name="polls"), go.Bar(x=[None], y=[None], name="result")])
+    fig.update_layout(height=420, barmode="group")
+    assert phone_form(fig).layout.height == 420
+    fig.update_layout(height=600)
+    assert phone_form(fig).layout.height == 464

@@ -148,3 +148,20 @@ def test_every_name_the_prose_uses_is_computed(chapter):
     used = set(re.findall(r"\{eval\}`(whatif_\w+)`", CHAPTER.read_text(encoding="utf-8")))
     assert used and used <= set(numbers), sorted(used - set(numbers))
     assert all(isinstance(v, str) for v in numbers.values())
+
+
+def test_line_end_labels_are_spread_a_line_apart():
+    """Toronto–St. Paul's and Elmwood–Transcona end 6 seats apart (236, 230): their names move
+    apart to 14 seats, the upper one up; a label already clear stays at its line's end."""
+    from liberal_crisis.stories.what_if import spread
+
+    assert spread({"a": 236, "b": 230, "c": 185, "d": 309}, 14) == {"c": 185, "b": 230, "a": 244, "d": 309}
+    # the top two 2 apart at the top: pushed up past the highest end, then centred back down
+    assert spread({"a": 100, "b": 102}, 10) == {"a": 96, "b": 106}
+
+
+def test_the_sensitivity_charts_share_one_seat_range():
+    from liberal_crisis.stories.what_if import seat_range
+
+    assert seat_range([119, 309, 250]) == [100, 320]
+    assert seat_range([120, 300]) == [110, 310]

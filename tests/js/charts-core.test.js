@@ -60,6 +60,17 @@ test("wrap breaks between words when the next word would pass the room (width - 
   assert.deepEqual(core.wrap("", 100, 1, chars), []);
 });
 
+test("wrap may break after a zero-width space (after an en dash), never at a no-break space", () => {
+  // width 22 -> room 6: "ab–\u200bcd" is 6 characters, fits; with " ef" it is 9
+  assert.deepEqual(core.wrap("ab–\u200bcd ef", 22, 1, chars), ["ab–\u200bcd", "ef"]);
+  // width 21 -> room 5: "ab–\u200bcd" (6) breaks after the dash; "cd ef" (5) fits
+  assert.deepEqual(core.wrap("ab–\u200bcd ef", 21, 1, chars), ["ab–", "cd ef"]);
+  // width 20 -> room 4: "12\u00a0→\u00a034" (7) stays whole on a line of its own
+  assert.deepEqual(core.wrap("ab 12\u00a0→\u00a034", 20, 1, chars), ["ab", "12\u00a0→\u00a034"]);
+  // the estimate gives a zero-width space no width: 6 characters at size 10 are 33.6 px
+  assert.equal(core.estimate("ab–\u200bcde", 10), 6 * 10 * 0.56);
+});
+
 test("wrap keeps at least four characters' room at the font size", () => {
   // width 0, size 2: room max(-16, 8) = 8 -> "ab" (4), "ab ab" (10 > 8)
   assert.deepEqual(core.wrap("ab ab", 0, 2, chars), ["ab", "ab"]);
@@ -87,20 +98,34 @@ test("wrap without a measure estimates widths", () => {
 // Overrides: colours and sizes for the mode and the screen
 // ---------------------------------------------------------------------------------------------
 
-const COLOURS = (m) => ({
+const SCALES = (mode) => Object.fromEntries(Object.entries(THEME.modeScales)
+  .map(([axis, scale]) => [axis + ".colorscale", scale[mode]]));
+
+const COLOURS = (m, mode) => Object.assign({
   "font.color": m.font, "title.font.color": m.font, "legend.font.color": m.font,
   "hoverlabel.bgcolor": m.hoverbg, "hoverlabel.font.color": m.font,
   "xaxis.gridcolor": m.grid, "yaxis.gridcolor": m.grid,
   "xaxis.linecolor": m.line, "yaxis.linecolor": m.line,
   "xaxis.tickfont.color": m.font, "yaxis.tickfont.color": m.font,
   "xaxis.title.font.color": m.font, "yaxis.title.font.color": m.font
+}, SCALES(mode));
+
+test("marks coloured by mode: each colour axis takes the mode's scale", () => {
+  // the pledge's thresholds not met (0) and met (1), a step at the middle (stories/theme.py)
+  const light = core.overrides({ width: 800 }, "light", chars);
+  const dark = core.overrides({ width: 800 }, "dark", chars);
+  assert.deepEqual(light["coloraxis2.colorscale"],
+                   [[0, "#DCDCDC"], [0.5, "#DCDCDC"], [0.5, "#8C8C8C"], [1, "#8C8C8C"]]);
+  assert.deepEqual(dark["coloraxis2.colorscale"],
+                   [[0, "#4D4D4D"], [0.5, "#4D4D4D"], [0.5, "#A6A6A6"], [1, "#A6A6A6"]]);
+  assert.equal(dark["coloraxis3.colorscale"], undefined);
 });
 
 test("on a desktop: the mode's colours and the title on one line when it fits", () => {
   const o = core.overrides({ width: 800, title: "Seats", titlesize: "17", margint: "80" }, "light", chars);
-  assert.deepEqual(o, Object.assign(COLOURS(core.MODES.light), { "title.text": "Seats" }));
+  assert.deepEqual(o, Object.assign(COLOURS(core.MODES.light, "light"), { "title.text": "Seats" }));
   const d = core.overrides({ width: 800, title: "Seats" }, "dark", chars);
-  assert.deepEqual(d, Object.assign(COLOURS(core.MODES.dark), { "title.text": "Seats" }));
+  assert.deepEqual(d, Object.assign(COLOURS(core.MODES.dark, "dark"), { "title.text": "Seats" }));
 });
 
 test("on a phone the x-axis title is set at the size it was wrapped for", () => {

@@ -36,6 +36,10 @@ ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
 # - a text element outside the chart's box or the window;
 # - text a script wrote from a value that is not text ("[object Object]", "undefined", "NaN");
 # - text drawn at an angle (a turned tick label, a bar value on its side: OWID never turns text);
+# - a line of the data (a curve, sampled along its path) through a text;
+# - a text across the edge of a bar it does not label (half on the bar, half off);
+# - a number broken across lines ("Conservative: 119" / "→ 144");
+# - a text point or its marker (an event badge) cut by the edge of the plot that clips it;
 # - on a phone (or in a phone form), a plot area (the axes' box) narrower than half the chart (labels and
 #   margins ate the chart; ``plot`` and ``width`` say it of a desktop form too).
 # Each chart also reports its data labels (bar values, annotations, text points: ``labels``, the
@@ -107,6 +111,39 @@ LAYOUT_PROBE = r"""() => {
         return {what: el.closest('.shapelayer') ? 'a reference line' : 'a line of the chart',
                 quad: [[l, t], [r, t], [r, b], [l, b]]};
       });
+    // The lines of the data (a poll average, a sensitivity curve): any shape, sampled every
+    // 2 px along the path, in screen coordinates. A text with one of these points inside its
+    // ink box (or within 1 px of it) is crossed by the data.
+    const dataLines = [...chart.querySelectorAll('svg.main-svg .scatterlayer path.js-line')]
+      .filter(el => !el.closest('.legend') && visible(el) && el.getTotalLength)
+      .filter(el => { const s = getComputedStyle(el);
+                      return s.stroke !== 'none' && (parseFloat(s.strokeWidth) || 0) > 0 &&
+                             Number(s.strokeOpacity) > 0; })
+      .map(el => {
+        const m = el.getScreenCTM(), total = el.getTotalLength(), pts = [];
+        for (let at = 0; at <= total; at += 2) {
+          const p = el.getPointAtLength(at);
+          pts.push([m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f]);
+        }
+        return pts;
+      });
+    // The bars as drawn (their rectangles), each with the group of its own label.
+    const bars = [...chart.querySelectorAll('svg.main-svg .barlayer .point')]
+      .map(g => ({g, path: g.querySelector('path')}))
+      .filter(({path}) => path && visible(path))
+      .map(({g, path}) => ({g, rect: path.getBoundingClientRect()}))
+      .filter(({rect}) => rect.width > 1 && rect.height > 1);
+    // The plot area a trace is drawn in (its subplot), in screen coordinates.
+    const svgBox = (chart.querySelector('svg.main-svg') || chart).getBoundingClientRect();
+    const areaOf = el => {
+      const g = el.closest('g.trace'), cd = g && g.__data__, trace = cd && cd[0] && cd[0].trace;
+      if (!trace || !full || trace.cliponaxis === false) return null;
+      const xa = full['xaxis' + String(trace.xaxis || 'x').slice(1)];
+      const ya = full['yaxis' + String(trace.yaxis || 'y').slice(1)];
+      if (!xa || !ya) return null;
+      return {left: svgBox.left + xa._offset, right: svgBox.left + xa._offset + xa._length,
+              top: svgBox.top + ya._offset, bottom: svgBox.top + ya._offset + ya._length};
+    };
     const problems = [];
     // The angle a text is drawn at, from its transform to the screen (0 when upright).
     for (const t of texts) {
@@ -141,6 +178,45 @@ LAYOUT_PROBE = r"""() => {
         problems.push(`outside the window: ${name(texts[i])}`);
       const struck = lines.find(l => overlap(texts[i].quad, l.quad));
       if (struck) problems.push(`${struck.what} through ${name(texts[i])}`);
+      else if (texts[i].role !== 'legend' && dataLines.some(pts => pts.some(([x, y]) =>
+          x > b.left - 1 && x < b.right + 1 && y > b.top - 1 && y < b.bottom + 1)))
+        problems.push(`a data line through ${name(texts[i])}`);
+      // A text across a bar's edge, half on it, half off (a label set inside a bar, its own or
+      // an annotation written there, is meant to be there; one running over a bar's end is not).
+      if (texts[i].role !== 'legend') {
+        const own = texts[i].el.closest('.barlayer .point');
+        const under = bars.find(bar => bar.g !== own &&
+          Math.min(b.right, bar.rect.right) - Math.max(b.left, bar.rect.left) > 1 &&
+          Math.min(b.bottom, bar.rect.bottom) - Math.max(b.top, bar.rect.top) > 1 &&
+          !(b.left >= bar.rect.left - 1 && b.right <= bar.rect.right + 1 &&
+            b.top >= bar.rect.top - 1 && b.bottom <= bar.rect.bottom + 1));
+        if (under) problems.push(`text over a bar: ${name(texts[i])}`);
+      }
+    }
+    // A number broken across lines ("Conservative: 119" / "→ 144"): a line ending in a digit or
+    // an arrow, the next starting with a digit, an arrow or a per cent sign.
+    for (const t of texts) {
+      const rows = [...t.el.querySelectorAll('tspan.line')].map(n => n.textContent.trim()).filter(Boolean);
+      for (let k = 0; k + 1 < rows.length; k++) {
+        if ((/[0-9→]$/.test(rows[k]) && /^[0-9→%]/.test(rows[k + 1])) || /→$/.test(rows[k]))
+          problems.push(`a number broken across lines: ${t.role} "${rows[k]} / ${rows[k + 1]}"`);
+      }
+    }
+    // A badge or a text point cut by the plot's edge (plotly clips a trace to its plot area).
+    const cut = [...chart.querySelectorAll('svg.main-svg .scatterlayer .textpoint text, ' +
+                                           'svg.main-svg .scatterlayer path.point')]
+      .filter(el => visible(el) && (el.tagName === 'text' ||
+                    el.closest('g.trace').querySelector('.textpoint')));
+    for (const el of cut) {
+      const area = areaOf(el), r = el.getBoundingClientRect();
+      if (!area || r.width === 0) continue;
+      const inside = r.left >= area.left - 0.5 && r.right <= area.right + 0.5 &&
+                     r.top >= area.top - 0.5 && r.bottom <= area.bottom + 0.5;
+      const touches = r.right > area.left && r.left < area.right && r.bottom > area.top && r.top < area.bottom;
+      if (!inside && touches) {
+        const what = el.tagName === 'text' ? `text "${el.textContent.trim()}"` : 'a marker with a label';
+        problems.push(`cut at the plot's edge: ${what}`);
+      }
     }
     return {id: figure ? figure.id : chart.id, height: Math.round(box.height), problems, labels,
             plot, width: Math.round(box.width), form: chart.dataset.form || 'desktop'};

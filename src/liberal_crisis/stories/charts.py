@@ -18,9 +18,10 @@ import plotly.graph_objects as go
 
 from .. import data as _data
 from . import formats
+from . import phone_forms
 from .phone_forms import Phone, level, phone_form
 
-AXIS_TITLE = "lc-axis-title"  # the name of the annotation a value axis's title becomes
+AXIS_TITLE = phone_forms.AXIS_TITLE  # the annotation a value axis's title becomes
 
 META_KEY = "liberal_crisis"
 MAX_NAMED_PUBLISHERS = 4  # a source line names at most this many publishers, then counts the rest

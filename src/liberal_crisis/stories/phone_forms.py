@@ -13,14 +13,19 @@ The default rules, for a phone about 375 px wide (a plot of about 280 px):
 - nothing a desktop reader sees is dropped: every annotation, bar label and trace is kept;
 - no text is turned: every axis's ticks and every bar label are level (``tickangle=0``,
   ``textangle=0``); a value axis's title is already level above the plot (``charts.present``);
-- vertical bars over more than ``CROWDED`` categories (names, not dates) become horizontal bars,
-  one row per category, first category on top, the chart as tall as its rows need;
-- horizontal bars keep their values past the bars inside the plot: the value axis runs to
-  ``OUTSIDE_ROOM`` times the longest bar and the right margin is thin, so the plot keeps at least
-  half the chart's width; the value axis has ``VALUE_TICKS`` ticks (the bars carry their values);
-  the category axis needs no title;
+- vertical bars over more than ``CROWDED`` categories (names, not dates or years: time runs left
+  to right), or with a word wider than its category's room once names may break after an en dash
+  and a date's month is short ("25 Sep 2024"), become horizontal bars, one row per category,
+  first category on top, the chart as tall as its rows need;
+- horizontal bars get ``ROW`` to ``ROW_MAX`` px a row; values past the bars stay inside the plot:
+  the value axis runs to ``OUTSIDE_ROOM`` times the longest bar whose value is past it (a share
+  axis never past 100%: a bar too long for that takes its value inside), and the right margin is
+  thin, so the plot keeps at least half the chart's width; the value axis has ``VALUE_TICKS``
+  ticks (the bars carry their values), its title set level over the plot's top left as on
+  every chart; the category axis needs no title and no gridlines;
 - a category axis along the bottom names its categories in ``ticktext``, which the browser wraps
-  to each category's measured room instead of letting plotly turn them;
+  to each category's measured room instead of letting plotly turn them (after an en dash too,
+  months short); at 10 px only where a name's longest word does not fit at the normal size;
 - a date axis along the bottom has at most ``DATE_TICKS`` ticks, level.
 """
 
@@ -35,6 +40,16 @@ from . import theme
 
 CROWDED = 6  # categories: more than this many vertical bars do not fit 280 px side by side
 ROW = 30  # px per category of horizontal bars on a phone (one bar, or a group of two)
+ROW_MAX = 36  # px: the most a row of horizontal bars gets on a phone (more reads as empty space)
+OVERHEAD = 140  # px of a phone chart besides its rows: margins, the value axis, a legend line
+SHARE_TOP = 100  # a share axis never runs past 100%
+AXIS_TITLE = "lc-axis-title"  # the name of the annotation a value axis's title becomes
+BREAK = "\u200b"  # a break opportunity the browser's wrap takes (after an en dash)
+NO_BREAK = "\u2060"  # a word joiner: a chart puts it beside a dash that must not break
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")( |<br>)(\d{4})\b")
+_YEAR = re.compile(r"(?<!\d)(1[89]|20)\d{2}(?!\d)")
 OUTSIDE_ROOM = 1.45  # the value axis runs this far past the longest bar when values sit past it
 VALUE_TICKS = 3
 DATE_TICKS = 4  # "Oct 2024" five times does not fit 280 px
@@ -115,18 +130,41 @@ def _categories(fig: go.Figure) -> list[str]:
     return names
 
 
+def in_time_order(names: list[str]) -> bool:
+    """Categories that are years or dates ("2019", "2021 result", "25 September 2024"): time
+    runs left to right, and they never lie down."""
+    return bool(names) and all(_YEAR.search(re.sub(r"<[^>]+>", " ", n)) for n in names)
+
+
+def phone_name(name: str) -> str:
+    """A category name as a phone shows it along the bottom: a date's month short ("25 Sep
+    2024", the axis convention of data desks), and a break allowed after an en dash
+    ("Toronto–" / "St. Paul's") unless the chart joined it (``NO_BREAK``)."""
+    short = _DAY_MONTH_YEAR.sub(lambda m: f"{m.group(1)} {m.group(2)[:3]}{m.group(3)}{m.group(4)}", name)
+    return re.sub(r"–(?![\u2060\u200b])", "–" + BREAK, short) if NO_BREAK not in short else short
+
+
+def _widest_word(names: list[str]) -> int:
+    """Characters in the longest piece a name cannot be broken in, as a phone shows it."""
+    return max(len(word) for name in names
+               for word in re.split(r"[\s\u200b]+", re.sub(r"<[^>]+>", " ", phone_name(name)))
+               if word)
+
+
+def _slot(names: list[str]) -> float:
+    return (PHONE_CHART - 60) / len(names) + 12  # the room charts.js wraps a name to
+
+
 def _crowded(fig: go.Figure) -> bool:
-    """More than ``CROWDED`` categories, or a name with a word wider than its category's room on
-    a phone (a word cannot wrap: "Conservative" needs about 67 px at 10 px; the room of one of
-    six categories is 59)."""
+    """More than ``CROWDED`` named categories, or a name with a word wider than its category's
+    room on a phone even at 10 px (a word cannot wrap: "Conservative" needs about 67 px at 10 px;
+    the room of one of six categories is 59). Years and dates never lie down."""
     names = _categories(fig)
+    if not names or in_time_order(names):
+        return False
     if len(names) > CROWDED:
         return True
-    if not names:
-        return False
-    slot = (PHONE_CHART - 60) / len(names) + 12  # the room charts.js wraps a name to
-    widest = max(len(word) for name in names for word in re.sub(r"<[^>]+>", " ", name).split())
-    return widest * 0.56 * theme.PHONE_TICK_SIZE > slot
+    return _widest_word(names) * 0.56 * theme.PHONE_TICK_SIZE > _slot(names)
 
 
 _SWAP_REF = {"x": "y", "y": "x", "x domain": "y domain", "y domain": "x domain"}
@@ -178,35 +216,97 @@ def _to_horizontal(fig: go.Figure) -> None:
                     yref=_SWAP_REF.get(a.get("xref", "x"), a.get("xref")),
                     xshift=a.get("yshift", 0), yshift=a.get("xshift", 0),
                     xanchor="left", yanchor="middle")
-    groups = 1 if lay.barmode in ("stack", "relative", "overlay") else max(1, len(_horizontal_bars(fig)))
+    groups = _groups(fig, _horizontal_bars(fig))
     rows = ROW * len(names) * (1 + 0.5 * (groups - 1))
-    lay.height = max(lay.height or 0, int(rows + 140))
+    lay.height = max(lay.height or 0, int(rows + OVERHEAD))
 
 
 def _horizontal_bars(fig: go.Figure) -> list:
     return [t for t in fig.data if t.type == "bar" and t.orientation == "h"]
 
 
+def _groups(fig: go.Figure, bars: list) -> int:
+    """Bars side by side in a row: one when stacked, else the traces that draw a bar (a trace
+    drawn only for its legend entry has none)."""
+    if fig.layout.barmode in ("stack", "relative", "overlay"):
+        return 1
+    return max(1, sum(1 for t in bars if t.x is not None and any(v is not None for v in t.x)))
+
+
+def _outside(trace) -> list[bool]:
+    """For each bar of a trace, whether its value is written past it."""
+    pos = trace.textposition
+    n = len(trace.x) if trace.x is not None else 0
+    if isinstance(pos, (tuple, list)):
+        return [p == "outside" for p in pos]
+    return [pos == "outside"] * n
+
+
+def _category_rows(fig: go.Figure, bars: list) -> int:
+    names = []
+    for t in bars:
+        names += [y for y in (t.y if t.y is not None else []) if y is not None and y not in names]
+    return len(names)
+
+
 def _fit_horizontal_bars(fig: go.Figure) -> None:
-    """Values past the bars stay in the plot, not in a wide right margin."""
+    """Rows of ``ROW_MAX`` px at most; values past the bars stay in the plot, not in a wide right
+    margin, and a share axis stops at 100%."""
     bars = _horizontal_bars(fig)
     lay = fig.layout
+    share = _is_share(lay.xaxis)
     lay.xaxis.nticks = VALUE_TICKS
     if lay.yaxis.type != "linear":
         lay.yaxis.title.text = None
         lay.yaxis.tickfont.size = theme.PHONE_TICK_SIZE
-    outside = any(
-        t.textposition == "outside" or (isinstance(t.textposition, tuple) and "outside" in t.textposition)
-        for t in bars)
-    if not outside:
+        lay.yaxis.showgrid = False  # a gridline along a row runs through its value
+        rows = _category_rows(fig, bars)
+        groups = _groups(fig, bars)
+        tallest = int(ROW_MAX * rows * (1 + 0.5 * (groups - 1)) + OVERHEAD)
+        if rows and (lay.height or theme.HEIGHT) > tallest:
+            lay.height = tallest
+    _level_value_title(fig)
+    outside = [flag for t in bars for flag in _outside(t)]
+    if not any(outside):
         return
     if lay.xaxis.range is not None:
         lo, hi = lay.xaxis.range
     else:
         lo, hi = _extent(fig, bars)
+    # the room past the longest bar whose value is written past it
+    past = [x for t in bars for x, out in zip(t.x, _outside(t)) if out and x is not None]
+    reach_hi, reach_lo = max([0, *past]), min([0, *past])
+    if lay.barmode in ("stack", "relative"):  # a value past a stack is past its total
+        reach_hi, reach_lo = hi, lo
     room = (OUTSIDE_ROOM - 1) * (hi - lo)
-    lay.xaxis.range = [lo - room if lo < 0 else lo, hi + room if hi > 0 else hi]
+    top = max(hi, reach_hi + room) if reach_hi > 0 else hi
+    bottom = min(lo, reach_lo - room) if reach_lo < 0 else lo
+    if share and hi <= SHARE_TOP < top:
+        top = SHARE_TOP
+        for t in bars:  # a value that would run past 100% goes inside its bar
+            flags = _outside(t)
+            if any(out and x is not None and x * OUTSIDE_ROOM > SHARE_TOP for x, out in zip(t.x, flags)):
+                t.textposition = ["inside" if out and x is not None and x * OUTSIDE_ROOM > SHARE_TOP
+                                  else ("outside" if out else (t.textposition if isinstance(t.textposition, str) else "inside"))
+                                  for x, out in zip(t.x, flags)]
+    lay.xaxis.range = [bottom, top]
     lay.margin.r = 8
+
+
+def _is_share(axis) -> bool:
+    """A percentage axis: its title or its ticks say %."""
+    return "%" in (axis.title.text or "") or axis.ticksuffix == "%"
+
+
+def _level_value_title(fig: go.Figure) -> None:
+    """Horizontal bars' value axis title, level over the plot's top left as on every chart (at
+    the foot, centred and larger, it wrapped and left "(%)" alone on a line)."""
+    text = fig.layout.xaxis.title.text
+    if not text or fig.layout.xaxis.visible is False:
+        return
+    fig.layout.xaxis.title.text = None
+    fig.add_annotation(text=text, name=AXIS_TITLE, xref="paper", yref="paper", x=0, y=1,
+                       xanchor="left", yanchor="bottom", yshift=4, showarrow=False)
 
 
 def _extent(fig: go.Figure, bars: list) -> tuple[float, float]:
@@ -233,7 +333,12 @@ def _name_bottom_categories(fig: go.Figure) -> None:
         return
     name_categories(fig)
     if xa.ticktext is not None:
-        xa.tickfont.size = theme.PHONE_TICK_SIZE
+        xa.ticktext = [phone_name(t) if isinstance(t, str) else t for t in xa.ticktext]
+    if xa.ticktext is not None and xa.tickvals is not None and len(xa.tickvals):
+        names = [str(t) for t in xa.ticktext]
+        # 10 px only where a name's longest word does not fit its room at the normal size
+        if _widest_word(names) * 0.56 * theme.PHONE_FONT_SIZE > _slot(names):
+            xa.tickfont.size = theme.PHONE_TICK_SIZE
 
 
 def name_categories(fig: go.Figure) -> bool:

@@ -12,8 +12,13 @@ import plotly.graph_objects as go
 
 from ..analysis import polls as pa
 from . import theme
+from .phone_forms import phone_form
 
 STEP_DAYS = 3
+# A badge's diameter (px) for a one- and a two-digit numeral, and the numeral's size, on a
+# desktop and on a phone ("10" at 11 px is about 12 px wide: a 16 px circle left no margin).
+BADGE_SIZE, BADGE_SIZE_WIDE, BADGE_FONT = 16, 20, 11
+PHONE_BADGE_SIZE, PHONE_BADGE_SIZE_WIDE, PHONE_BADGE_FONT = 14, 17, 10
 # Where the badge rows stand, as fractions of the y range from its top: the first row, the step
 # between rows (a 16 px badge plus a gap, on a plot some 400 px tall), and the gap between the
 # lowest row and the top of the event lines.
@@ -137,8 +142,11 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
     fig.add_trace(go.Scatter(
         x=events["date"], y=badge_y,
         mode="markers+text", text=[str(n) for n in events["number"]],
-        textposition="middle center", textfont=dict(color=theme.ON_FILL, size=11),
-        marker=dict(color=theme.BADGE, size=16, line=dict(width=0)),
+        textposition="middle center", textfont=dict(color=theme.ON_FILL, size=BADGE_FONT),
+        # A two-digit numeral needs a wider badge; a badge near the plot's edge is drawn whole
+        # (clipped, the last one read "1(" on a phone).
+        marker=dict(color=theme.BADGE, size=badge_sizes(events["number"]), line=dict(width=0)),
+        cliponaxis=False,
         customdata=events[["label"]], showlegend=False, name="Events",
         hovertemplate="%{text}. %{customdata[0]} (%{x|%-d %B %Y})<extra></extra>",
     ))
@@ -147,6 +155,24 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
                       xaxis=dict(range=list(x_range), title_text="End of fieldwork"),
                       margin=dict(r=12))
     return fig
+
+
+def badge_sizes(numbers, phone: bool = False) -> list[int]:
+    """Each badge's diameter: wider for a number of two digits."""
+    one, two = (PHONE_BADGE_SIZE, PHONE_BADGE_SIZE_WIDE) if phone else (BADGE_SIZE, BADGE_SIZE_WIDE)
+    return [one if int(n) < 10 else two for n in numbers]
+
+
+def phone(fig: go.Figure) -> go.Figure:
+    """The phone form of a poll-average chart: the default one (``phone_forms``) with smaller
+    badges, so that the events of the last months (nine in some 70 px of a phone's plot) keep
+    a gap between neighbours in a row."""
+    small = phone_form(fig)
+    for trace in small.data:
+        if trace.name == "Events":
+            trace.marker.size = badge_sizes(trace.text, phone=True)
+            trace.textfont.size = PHONE_BADGE_FONT
+    return small
 
 
 def event_key(events: pd.DataFrame) -> str:

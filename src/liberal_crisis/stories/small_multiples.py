@@ -68,7 +68,8 @@ def bar_panels(
         if lines.get(key) is not None:
             fig.add_vline(x=lines[key], row=r + 1, col=c + 1, line_dash="dash", line_width=1.5,
                           line_color=theme.REFERENCE)
-    fig.update_yaxes(autorange="reversed", type="category", tickfont_size=10)
+    fig.update_yaxes(autorange="reversed", type="category", tickfont_size=10,
+                     showgrid=False)  # a gridline along a row runs through its bar
     fig.update_xaxes(range=[0, top], tickfont_size=10)
     if line is not None:  # the tick at the reference most panels share
         common = pd.Series(list(lines.values())).mode().iloc[0]

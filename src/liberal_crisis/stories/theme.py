@@ -50,7 +50,9 @@ NEUTRAL_LIGHT = "#C8C8C8"  # the rest of a group, behind the part a chart is abo
 NEUTRAL_FAINT = "rgba(140, 140, 140, 0.35)"  # a threshold not met, beside NEUTRAL for one met
 LIBERAL_LIGHT = "#E8898D"  # a lighter Liberal red: the MPs reported willing, beside those who signed
 LOST_SEAT = "#C98A1B"  # a seat the government lost at a by-election, 1993 to 2023
-VERDICT_COLOURS: dict[str, str] = {"wrong": "#C62828"}  # darker than Liberal red; others NEUTRAL
+# a claret that is no party's colour (the Liberal red read as the party), white numerals 6:1 on it;
+# the other verdicts NEUTRAL
+VERDICT_COLOURS: dict[str, str] = {"wrong": "#A0286E"}
 VOTE_COLOURS: dict[str, str] = {"yea": "#1B9E77", "nay": "#7570B3", "split": "#E6AB02"}
 #: Parties of the past drawn in their own colour where a chart shows them (not in ``colour()``,
 #: which keeps them grey elsewhere).
@@ -70,6 +72,63 @@ MODES: dict[str, dict[str, str]] = {
     "light": {"font": "#222222", "grid": "#E5E5E5", "line": "#888888", "hoverbg": "#FFFFFF"},
     "dark": {"font": "#E6E6E6", "grid": "#3A3A3A", "line": "#9A9A9A", "hoverbg": "#1E1E1E"},
 }
+# Marks whose colour follows the page's mode: a grey that is quiet on white glares on
+# near-black, and a faint one vanishes there. A chart colours them through a plotly colour axis
+# (``mode_marker``), whose colour scale ``charts-core.js`` switches with the mode like the text
+# colours (``overrides``): each axis is named here, with its marks in order (a point's value
+# is its mark's place).
+MODE_MARKS: dict[str, dict[str, str]] = {
+    # a threshold met, and one not met (the pledge's thresholds)
+    "met": {"light": "#8C8C8C", "dark": "#A6A6A6"},
+    "not_met": {"light": "#DCDCDC", "dark": "#4D4D4D"},
+}
+MODE_AXES: dict[str, tuple[str, ...]] = {
+    "coloraxis2": ("not_met", "met"),
+}
+# A colour axis does not colour a legend's symbol (plotly draws it black): a mark with a legend
+# entry takes a colour that follows the mode by itself, a grey seen through (the page shows
+# through it: about #C9C9C9 on white, #3B3B3B on the dark page).
+REST = "rgba(120, 120, 120, 0.4)"  # the rest of a group (the caucus waffle's other MPs)
+
+
+def mode_scale(axis: str, mode: str) -> list:
+    """A colour axis's scale in one mode: a step of one colour per mark, values 0, 1, ..."""
+    colours = [MODE_MARKS[m][mode] for m in MODE_AXES[axis]]
+    if len(colours) == 1:
+        return [[0, colours[0]], [1, colours[0]]]
+    n = len(colours) - 1
+    out = []
+    for i, c in enumerate(colours):
+        lo = 0 if i == 0 else (i - 0.5) / n
+        hi = 1 if i == n else (i + 0.5) / n
+        out += [[lo, c], [hi, c]]
+    return out
+
+
+def mode_marker(marks) -> dict:
+    """``color`` and ``coloraxis`` for marker (or marker line) properties coloured by mode:
+    ``marks`` is a list, one mark per point, all of one axis of ``MODE_AXES``. Call
+    :func:`mode_axes` on the figure once its traces are in."""
+    marks = list(marks)
+    axis = next(a for a, names in MODE_AXES.items() if marks[0] in names)
+    return {"color": [MODE_AXES[axis].index(m) for m in marks], "coloraxis": axis}
+
+
+def mode_axes(fig: go.Figure) -> go.Figure:
+    """Declare, in the light mode's colours, every colour axis of ``MODE_AXES`` the figure's
+    traces use (the browser switches them in dark mode)."""
+    used = set()
+    for trace in fig.data:
+        for part in (getattr(trace, "marker", None), getattr(getattr(trace, "marker", None), "line", None)):
+            axis = getattr(part, "coloraxis", None) if part is not None else None
+            if axis in MODE_AXES:
+                used.add(axis)
+    for axis in sorted(used):
+        fig.update_layout({axis: dict(colorscale=mode_scale(axis, "light"), cmin=0,
+                                      cmax=max(1, len(MODE_AXES[axis]) - 1), showscale=False)})
+    return fig
+
+
 TEXT = MODES["light"]["font"]
 GRID = MODES["light"]["grid"]
 AXIS = MODES["light"]["line"]
@@ -100,6 +159,7 @@ def browser() -> dict:
         "phoneFontSize": PHONE_FONT_SIZE,
         "phoneTitleSize": PHONE_TITLE_SIZE,
         "phoneTickSize": PHONE_TICK_SIZE,
+        "modeScales": {axis: {mode: mode_scale(axis, mode) for mode in MODES} for axis in MODE_AXES},
     }
 
 

@@ -422,3 +422,27 @@ def prose_numbers(tables: dict, c: dict, swing_from: str, method: str, share_pct
         **_sensitivity_numbers(c["needed"]),
         "whatif_data_from": formats.date(lasalle_emard_verdun.first_general_election(folder)),
     }
+
+
+def spread(ends: dict, gap: float) -> dict:
+    """Label positions for lines ending at ``ends`` (key -> y), moved apart to at least ``gap``
+    between neighbours, as little as possible: pushed up from the lowest, then, where that ran
+    past the highest end, settled back down."""
+    order = sorted(ends, key=lambda k: ends[k])
+    ys = [ends[k] for k in order]
+    for i in range(1, len(ys)):
+        ys[i] = max(ys[i], ys[i - 1] + gap)
+    top = max(ends.values())
+    if ys and ys[-1] > top:  # share the push: centre the block on the ends it labels
+        shift = (ys[-1] - top) / 2
+        ys = [y - shift for y in ys]
+        for i in range(len(ys) - 2, -1, -1):
+            ys[i] = min(ys[i], ys[i + 1] - gap)
+    return dict(zip(order, ys))
+
+
+def seat_range(seats) -> list[float]:
+    """One y range for charts of seats that must compare: from 10 below the fewest to 10 above
+    the most, in whole tens."""
+    lo, hi = float(min(seats)), float(max(seats))
+    return [10 * (int(lo) // 10) - 10, 10 * (-(-int(hi) // 10)) + 10]

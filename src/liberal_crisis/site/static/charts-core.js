@@ -33,9 +33,11 @@
   function isNarrow(width) { return width < NARROW; }
 
   // Without a canvas: 0.56 of the font size per character, tags left out.
-  function estimate(text, size) { return text.replace(/<[^>]+>/g, "").length * size * 0.56; }
+  function estimate(text, size) { return text.replace(/<[^>]+>|\u200b/g, "").length * size * 0.56; }
 
-  // Break text into lines no wider than width px at this font size; a <br> always breaks.
+  // Break text into lines no wider than width px at this font size; a <br> always breaks. A line
+  // may break at a space or at a zero-width space (stories/phone_forms.py puts one after an en
+  // dash: "Cloverdale–" / "Langley City"); a no-break space never breaks.
   function wrap(text, width, size, measure) {
     var widthOf = measure || estimate;
     var room = Math.max(width - 16, size * 4);
@@ -43,12 +45,15 @@
     text.split(/<br\s*\/?>/i).forEach(function (part) {
       var line = "";
       part.split(" ").forEach(function (word) {
-        if (line && widthOf(line + " " + word, size) > room) {
-          lines.push(line);
-          line = word;
-        } else {
-          line = line ? line + " " + word : word;
-        }
+        word.split("\u200b").forEach(function (piece, k) {
+          var joint = k ? "\u200b" : " ";
+          if (line && widthOf(line + joint + piece, size) > room) {
+            lines.push(line);
+            line = piece;
+          } else {
+            line = line ? line + joint + piece : piece;
+          }
+        });
       });
       if (line) lines.push(line);
     });
@@ -77,6 +82,10 @@
       o[axis + ".tickfont.color"] = m.font;
       o[axis + ".title.font.color"] = m.font;
     });
+    // Marks coloured by mode through a colour axis (stories/theme.py, MODE_AXES): a quiet grey
+    // on white glares on black. An axis no trace of the chart uses is ignored by plotly.
+    var scales = theme.modeScales || {};
+    Object.keys(scales).forEach(function (axis) { o[axis + ".colorscale"] = scales[axis][mode]; });
     // plotly never wraps a title: break it into lines that fit, and make room above the plot.
     var size = narrow ? PHONE_TITLE : Number(box.titlesize) || TITLE;
     var lines = wrap(box.title || "", box.width, size, measure);
