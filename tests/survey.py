@@ -31,7 +31,8 @@ COLUMN = """const column = el => {
   };"""
 
 # Page-level measures: sideways scrolling, how far right each chart reaches, legends over the
-# plot area, chart and axis titles past the chart's box; the page's height; text set thinner
+# plot area, chart and axis titles past the chart's box; the weights of the headings; the
+# page's height; text set thinner
 # than regular (weight under 400) under 16 px in figures and tables (the theme sets captions
 # in 300, which renders faint); tables wider than the column, and tables that fit only by
 # scrolling inside a box (a column hidden until the reader scrolls it into view).
@@ -58,6 +59,9 @@ PAGE_PROBE = """() => {
     overflow: document.documentElement.scrollWidth - window.innerWidth,
     height,
     chartRights: charts.map(c => c.getBoundingClientRect().right),
+    // the weight of each level of heading in the text (h2 to h4), each weight it is set in
+    headingWeights: Object.fromEntries(['h2', 'h3', 'h4'].map(h => [h,
+      [...new Set([...document.querySelectorAll(`article ${h}`)].map(e => Number(getComputedStyle(e).fontWeight)))]])),
     thinText: [...document.querySelectorAll('article figure *, article table *')]
       .filter(el => !el.closest('.lc-chart') && shown(el) &&
               [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))

@@ -179,6 +179,25 @@ def test_tables_fit_their_column_on_a_desktop_and_a_phone(survey_pass):
     assert wide == [], f"{len(wide)} tables past their column:\n" + "\n".join(wide)
 
 
+def heavier_headings(pages: dict) -> list[str]:
+    """Pages where a heading is set heavier than a heading of the level above it."""
+    out = []
+    for rel, found in pages.items():
+        weights = found["headingWeights"]
+        for upper, lower in (("h2", "h3"), ("h3", "h4")):
+            if weights[upper] and weights[lower] and max(weights[lower]) > min(weights[upper]):
+                out.append(f"{rel}: {lower} in {max(weights[lower])}, {upper} in {min(weights[upper])}")
+    return out
+
+
+def test_headings_are_never_heavier_than_the_level_above(survey_pass):
+    """The theme set h3 in 600 under h2 in 500: a subsection looked more important than its
+    section (site.css steps the weights down)."""
+    pages = survey_pass(1280)["pages"]["light"]
+    assert heavier_headings(pages) == []
+    assert sum(bool(found["headingWeights"]["h3"]) for found in pages.values()) >= 3  # measured
+
+
 def test_the_page_probe_catches_a_tall_page_thin_captions_and_tables_past_the_column(browser, site_url):
     """Controls for the page-level measures above (survey.PAGE_PROBE): a page with a source line
     set in weight 300, a table wider than the column, a table in a narrow scroll box, and a
@@ -189,8 +208,13 @@ def test_the_page_probe_catches_a_tall_page_thin_captions_and_tables_past_the_co
     clean = page.evaluate(PAGE_PROBE)
     assert clean["thinText"] == [] and clean["tablesWide"] == [] and clean["tablesScrolled"] == []
     assert 1000 < clean["height"] < TALLEST
+    assert heavier_headings({"p": clean}) == []
     page.evaluate("""() => {
         document.querySelector('figure .lc-source').style.fontWeight = '300';
+        const h3 = document.createElement('h3');
+        h3.textContent = 'A heavy subsection';
+        h3.style.fontWeight = '700';
+        document.querySelector('article section').appendChild(h3);
         const table = width => {
             const t = document.createElement('table');
             t.innerHTML = '<tr><th>Key</th><td>a value</td></tr>';
@@ -210,6 +234,7 @@ def test_the_page_probe_catches_a_tall_page_thin_captions_and_tables_past_the_co
     found = page.evaluate(PAGE_PROBE)
     page.close()
     assert found["height"] > TALLEST, found["height"]
+    assert heavier_headings({"p": found}) == [f"p: h3 in 700, h2 in {min(found['headingWeights']['h2'])}"]
     assert any("(weight 300)" in t and "Source" in t for t in found["thinText"]), found["thinText"]
     assert [t.split(": ", 1)[1] for t in found["tablesWide"]] == [
         'table "Key": 2000 px in a 732 px column'], found["tablesWide"]
