@@ -208,8 +208,9 @@ def resource_dropdown(res: dict, date=str) -> str:
     in its summary, then the text of :func:`resource_markdown` with its fields as a list."""
     body = _resource_body(res, date)
     body += ["Fields:", "", fields_list(res["schema"]["fields"], date)]
-    return "\n".join([f"````{{dropdown}} {res['title']} (`{res['path']}`)",
-                      f":name: table-{res['name']}", "", *body]).rstrip("\n") + "\n````\n"
+    # a colon fence: a backtick fence's info string may not hold the file name's backticks
+    return "\n".join([f"::::{{dropdown}} {res['title']} (`{res['path']}`)",
+                      f":name: table-{res['name']}", "", *body]).rstrip("\n") + "\n::::\n"
 
 
 def dropdowns_markdown(descriptor: dict, date=str) -> str:
