@@ -213,12 +213,21 @@ def test_the_probe_catches_a_dotted_line_that_grazes_a_label(browser, site_url):
 
 
 def test_the_resize_check_catches_a_chart_that_loses_height(browser, site_url):
-    """Control: a container shorter than its figure (the old default, 420 px, under a 500 px
-    chart: the bug this guards) is caught."""
+    """Control: a chart drawn again shorter after a resize and back is caught. (The bug this
+    guarded, a container shorter than its figure, is gone with plotly's responsive mode: a
+    chart is now drawn again from its figure when its width changes, so here its figure is made
+    shorter, 420 px under a 500 px chart, before the window moves.)"""
     tab = open_view(browser, *VIEWS["1280-light"])
     load(tab, f"{site_url}/book/the-pledge.html")
     before = tab.evaluate(CHART_HEIGHTS)["fig-the-pledge-thresholds"]
-    tab.evaluate("() => { const c = document.querySelector('#fig-the-pledge-thresholds .lc-chart'); c.style.height = c.style.minHeight = '420px'; }")
+    tab.evaluate("""() => {
+        const el = document.querySelector('#fig-the-pledge-thresholds .lc-chart');
+        for (const s of document.querySelectorAll(`script[data-target="${el.id}"]`)) {
+            const fig = JSON.parse(s.textContent);
+            fig.layout.height = 420;
+            s.textContent = JSON.stringify(fig);
+        }
+    }""")
     after = resize_and_back(tab, *WIDTHS[1280][1])["fig-the-pledge-thresholds"][-1]
     assert before == 500 and after < before, (before, after)
     tab.close()
