@@ -164,7 +164,7 @@ MEASURE = """() => {
   });
   // Captions, sources and the data tables under the charts.
   // (a closed table's cells are skipped before the costly checks: national-picture has 35,000)
-  each('figcaption, figcaption *, figure table td, figure table th, figure details summary, article table td, article table th',
+  each('figcaption, figcaption *, figure table td, figure table th, figure details summary, article table td, article table th, article table td > span',
        el => !el.closest('details:not([open]) > :not(summary)') && visible(el) && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()) &&
              add('text', el, getComputedStyle(el).color));
   return out;

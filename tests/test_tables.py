@@ -17,11 +17,11 @@ def test_the_first_column_is_the_key_and_every_cell_carries_its_header():
         '<table class="table lc-stack"><thead><tr><th scope="col">Vote</th>'
         '<th scope="col" class="lc-nowrap">Yeas–nays</th><th scope="col">Note</th></tr></thead>'
         '<tbody><tr><th scope="row" data-label="Vote">21 March 2024</th>'
-        '<td data-label="Yeas–nays" class="lc-nowrap">116–204</td>'
-        '<td data-label="Note">a &lt; b</td></tr>'
+        '<td data-label="Yeas–nays" class="lc-nowrap"><span>116–204</span></td>'
+        '<td data-label="Note"><span>a &lt; b</span></td></tr>'
         '<tr><th scope="row" data-label="Vote">25 September 2024</th>'
-        '<td data-label="Yeas–nays" class="lc-nowrap">120–211</td>'
-        '<td data-label="Note">–</td></tr></tbody></table>')
+        '<td data-label="Yeas–nays" class="lc-nowrap"><span>120–211</span></td>'
+        '<td data-label="Note"><span>–</span></td></tr></tbody></table>')
 
 
 def test_markup_columns_keep_their_html_and_headers_are_escaped():
@@ -30,7 +30,7 @@ def test_markup_columns_keep_their_html_and_headers_are_escaped():
     out = tables.stacked_html(frame, markup=["Riding", 'Tally "from"'], caption="Votes & more")
     assert '<caption>Votes &amp; more</caption>' in out
     assert '<th scope="row" data-label="Riding">Windsor West<span class="lc-sub">Ontario</span></th>' in out
-    assert '<td data-label="Tally &quot;from&quot;"><a href="https://example.org/j">Journals</a></td>' in out
+    assert '<td data-label="Tally &quot;from&quot;"><span><a href="https://example.org/j">Journals</a></span></td>' in out
     assert '<th scope="col">Tally &quot;from&quot;</th>' in out
 
 

@@ -32,6 +32,9 @@ def stacked_html(frame: pd.DataFrame, nowrap: Iterable[str] = (), markup: Iterab
         attrs += f' data-label="{html.escape(str(column))}"'
         if column in nowrap:
             attrs += ' class="lc-nowrap"'
+        # a data cell's value in one box: on a phone it sits beside its header (site.css)
+        if tag == "td":
+            text = f"<span>{text}</span>"
         return f"<{tag}{attrs}>{text}</{tag}>"
 
     wrap = {c: ' class="lc-nowrap"' if c in nowrap else "" for c in frame.columns}
