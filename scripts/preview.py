@@ -6,7 +6,7 @@ Uses the book's real _config.yml, data and bibliography; the pages get their own
 contents, so a chapter can be checked before the others are finished. Every other page of the
 book is there as a stub (its title only, listed after them): a link to it ({doc}`first-report`)
 resolves with its real title, and what checks the book's pages against its table of contents
-(the methods page's corrections log, liberal_crisis.stories.book) finds them all.
+(the corrections page's log, liberal_crisis.stories.book) finds them all.
 """
 
 import shutil

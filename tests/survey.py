@@ -12,26 +12,70 @@ depend on the mode, and is measured in both anyway; colours are measured in ever
 from __future__ import annotations
 
 from liberal_crisis.site.browser import site_pages
-from liberal_crisis.site.shots import LAYOUT_PROBE, load, open_view, resize_and_back
+from liberal_crisis.site.shots import LAYOUT_PROBE, load, open_view, settle
 
 WIDTHS = {  # width: (viewport, where the window goes before it comes back, the order of modes)
-    # a desktop window narrowed, then to a phone's width, and back
-    1280: ({"width": 1280, "height": 900}, ({"width": 1000, "height": 700}, {"width": 375, "height": 740}),
+    # a desktop window dragged narrower, to a tablet's width, to a phone's, and back
+    1280: ({"width": 1280, "height": 900}, ({"width": 1000, "height": 700}, {"width": 768, "height": 900},
+                                             {"width": 375, "height": 740}),
            ("light", "dark", "light")),
     # a phone turned sideways and back
     375: ({"width": 375, "height": 740}, ({"width": 740, "height": 375},), ("dark", "light")),
 }
 
+# The page's column: the article's content box (its padding left out).
+COLUMN = """const column = el => {
+    const art = el.closest('article') || document.body, s = getComputedStyle(art);
+    const r = art.getBoundingClientRect();
+    return {left: r.left + parseFloat(s.paddingLeft), right: r.right - parseFloat(s.paddingRight)};
+  };"""
+
 # Page-level measures: sideways scrolling, how far right each chart reaches, legends over the
-# plot area, chart and axis titles past the chart's box.
+# plot area, chart and axis titles past the chart's box; the weights of the headings; the
+# page's height; text set thinner
+# than regular (weight under 400) under 16 px in figures and tables (the theme sets captions
+# in 300, which renders faint); tables wider than the column, and tables that fit only by
+# scrolling inside a box (a column hidden until the reader scrolls it into view).
 PAGE_PROBE = """() => {
+  COLUMN
   const charts = [...document.querySelectorAll('.lc-chart')];
   const id = chart => chart.closest('figure').id;
   const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
                             Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
-  return {
+  const shown = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 &&
+                        getComputedStyle(el).visibility !== 'hidden'; };
+  const where = el => { const f = el.closest('figure[id], section[id]');
+                        return f ? f.id : el.tagName.toLowerCase(); };
+  const height = document.documentElement.scrollHeight;
+  // Tables in closed sections are measured open (the explorer's "Ridings that change hands"),
+  // except the charts' own data tables ("The numbers behind this chart", a scrolling data view).
+  const closed = [...document.querySelectorAll('article details:not([open])')]
+    .filter(d => !d.classList.contains('lc-table'));
+  closed.forEach(d => { d.open = true; });
+  const tables = [...document.querySelectorAll('article table')]
+    .filter(t => !t.closest('.lc-chart, details.lc-table') && shown(t));
+  const tableName = t => `${where(t)}: table "${(t.querySelector('th, td') || t).textContent.trim().slice(0, 30)}"`;
+  const found = {
     overflow: document.documentElement.scrollWidth - window.innerWidth,
+    height,
     chartRights: charts.map(c => c.getBoundingClientRect().right),
+    // the weight of each level of heading in the text (h2 to h4), each weight it is set in
+    headingWeights: Object.fromEntries(['h2', 'h3', 'h4'].map(h => [h,
+      [...new Set([...document.querySelectorAll(`article ${h}`)].map(e => Number(getComputedStyle(e).fontWeight)))]])),
+    thinText: [...document.querySelectorAll('article figure *, article table *')]
+      .filter(el => !el.closest('.lc-chart') && shown(el) &&
+              [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+      .filter(el => { const s = getComputedStyle(el);
+                      return Number(s.fontWeight) < 400 && parseFloat(s.fontSize) < 16; })
+      .map(el => `${where(el)}: "${el.textContent.trim().slice(0, 40)}" (weight ${getComputedStyle(el).fontWeight})`),
+    tablesWide: tables.filter(t => { const c = column(t), r = t.getBoundingClientRect();
+                                     return r.right > c.right + 1 || r.left < c.left - 1; })
+      .map(t => `${tableName(t)}: ${Math.round(t.getBoundingClientRect().width)} px in a ` +
+                `${Math.round(column(t).right - column(t).left)} px column`),
+    tablesScrolled: tables.filter(t => { for (let e = t.parentElement; e && e.tagName !== 'ARTICLE'; e = e.parentElement) {
+        if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1) return true; }
+        return false; })
+      .map(t => `${tableName(t)}: ${Math.round(t.getBoundingClientRect().width)} px in a scroll box`),
     legendOverPlot: charts.filter(chart => {
       const plot = chart.querySelector('.nsewdrag'), legend = chart.querySelector('.legend');
       return plot && legend && overlap(plot.getBoundingClientRect(), legend.getBoundingClientRect()) > 0;
@@ -42,7 +86,38 @@ PAGE_PROBE = """() => {
         const r = t.getBoundingClientRect(); return r.left < box.left - 1 || r.right > box.right + 1; });
     }).map(id),
   };
-}"""
+  closed.forEach(d => { d.open = false; });
+  return found;
+}""".replace("COLUMN", COLUMN)
+
+# At each step of a resize: every chart's height, its form, and how far its drawing reaches
+# past the page's column (px; 0 or less when it fits), and how far the page scrolls sideways.
+RESIZE_PROBE = """() => {
+  COLUMN
+  const charts = {};
+  for (const chart of document.querySelectorAll('.lc-chart')) {
+    const c = column(chart), box = chart.getBoundingClientRect();
+    const drawn = [box, ...[...chart.querySelectorAll('.svg-container')].map(e => e.getBoundingClientRect())];
+    charts[chart.closest('figure').id] = {
+      height: Math.round(box.height), width: Math.round(box.width), form: chart.dataset.form || 'desktop',
+      past: Math.round(Math.max(...drawn.map(r => Math.max(r.right - c.right, c.left - r.left)))),
+    };
+  }
+  return {width: window.innerWidth, overflow: document.documentElement.scrollWidth - window.innerWidth, charts};
+}""".replace("COLUMN", COLUMN)
+
+
+def resize_steps(tab, *others: dict) -> list[dict]:
+    """RESIZE_PROBE as the page opened, at each of the window sizes ``others`` in turn (once
+    the charts have followed), and after the window came back to its size."""
+    size = tab.viewport_size
+    steps = [tab.evaluate(RESIZE_PROBE)]
+    for viewport in (*others, size):
+        tab.set_viewport_size(viewport)
+        settle(tab)
+        steps.append(tab.evaluate(RESIZE_PROBE))
+    return steps
+
 
 SWITCHED = """mode => [...document.querySelectorAll('.lc-chart[data-drawn]')]
     .every(el => el.dataset.mode === mode)"""
@@ -89,7 +164,7 @@ MEASURE = """() => {
   });
   // Captions, sources and the data tables under the charts.
   // (a closed table's cells are skipped before the costly checks: national-picture has 35,000)
-  each('figcaption, figcaption *, figure table td, figure table th, figure details summary, article table td, article table th',
+  each('figcaption, figcaption *, figure table td, figure table th, figure details summary, article table td, article table th, article table td > span',
        el => !el.closest('details:not([open]) > :not(summary)') && visible(el) && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()) &&
              add('text', el, getComputedStyle(el).color));
   return out;
@@ -126,13 +201,14 @@ def contrast(tab) -> tuple[list[dict], list[int]]:
 def visit_every_page(browser, site, base: str, width: int) -> dict:
     """{"layout": {mode: {chart page: LAYOUT_PROBE}},
         "heights": {chart page: {figure id: [height, at each size the window goes to, back]}},
+        "resize": {chart page: [RESIZE_PROBE, at each of those sizes]},
         "pages": {mode: {page: PAGE_PROBE}},
         "contrast": {state: {chart page: (colours measured, hover labels shown)}}}
     where a state is "opened light", "switched to dark", "switched back to light", ..."""
     viewport, others, modes = WIDTHS[width]
     tab = open_view(browser, viewport, modes[0])
-    found = {"layout": {"light": {}, "dark": {}}, "heights": {}, "pages": {"light": {}, "dark": {}},
-             "contrast": {}}
+    found = {"layout": {"light": {}, "dark": {}}, "heights": {}, "resize": {},
+             "pages": {"light": {}, "dark": {}}, "contrast": {}}
     for path in site_pages(site):
         rel = path.relative_to(site).as_posix()
         load(tab, f"{base}/{rel}")
@@ -149,7 +225,10 @@ def visit_every_page(browser, site, base: str, width: int) -> dict:
             if charted:
                 found["contrast"].setdefault(state, {})[rel] = contrast(tab)
         if charted:
-            found["heights"][rel] = resize_and_back(tab, *others)
+            steps = resize_steps(tab, *others)
+            found["resize"][rel] = steps
+            found["heights"][rel] = {fid: [step["charts"].get(fid, {}).get("height", 0) for step in steps]
+                                     for fid in steps[0]["charts"]}
     tab.close()
     assert found["layout"]["light"], "no chart pages found"
     return found

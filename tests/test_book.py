@@ -1,7 +1,7 @@
 """Where the book's pages come from (``stories.book``): the ``_toc.yml`` beside the data, from
 any working folder; and the preview (``scripts/preview.py``), whose table of contents lists
-every page of the book (the others as stubs) so that the methods page, whose corrections log
-and links name pages the preview does not build, builds there too."""
+every page of the book (the others as stubs) so that the corrections page, whose log and links
+name pages the preview does not build, builds there too."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from liberal_crisis.stories import book, corrections
 # _toc.yml, in reading order
 READING_ORDER = ["index", "toronto-st-pauls", "lasalle-emard-verdun", "the-pact", "confidence",
                  "the-pledge", "first-report", "national-picture", "aftermath", "what-if",
-                 "methods", "run-it-yourself", "references"]
+                 "methods", "corrections", "data-dictionary", "run-it-yourself", "references"]
 
 
 def test_pages_in_reading_order_from_the_book_folder(monkeypatch):
@@ -33,14 +33,14 @@ def _preview(tmp_path, monkeypatch, *pages):
     return tmp_path / "out" / "src"
 
 
-def test_the_preview_of_the_methods_page_lists_every_page(tmp_path, monkeypatch):
-    """The preview of the methods page failed: its one-page table of contents made every log
-    row naming another page "not a page of the book", and each {doc} link to one an unknown
-    document."""
-    src = _preview(tmp_path, monkeypatch, "book/methods")
+def test_the_preview_of_the_corrections_page_lists_every_page(tmp_path, monkeypatch):
+    """The preview of the page with the corrections log (then the methods page) failed: its
+    one-page table of contents made every log row naming another page "not a page of the
+    book", and each {doc} link to one an unknown document."""
+    src = _preview(tmp_path, monkeypatch, "book/corrections")
     monkeypatch.chdir(src / "book")
     assert book.root() == src  # the copy's own table of contents, beside its data link
-    assert book.pages()[:3] == ["index", "methods", "references"]  # the previewed pages first
+    assert book.pages()[:3] == ["index", "corrections", "references"]  # the previewed pages first
     assert sorted(book.pages()) == sorted(READING_ORDER)
     log = data.load("corrections")
     assert {"confidence", "the-pledge"} <= set(log["page"])  # rows on pages not previewed

@@ -7,6 +7,10 @@ desktop (1280 px) and phone (375 px) width, in light and dark mode:
 - no text is a value a script failed to write ("[object Object]", "undefined");
 - a chart keeps its height when the window changes size and comes back (a phone turned, an
   address bar hiding);
+- a chart follows its column both ways as the window is dragged (1280 -> 1000 -> 768 -> 375 ->
+  1280): never wider than the column, the page never scrolling sideways, and drawn in the form
+  of its width at each step (the phone form below ``theme.PHONE_WIDTH``, the desktop form
+  above), with no reload;
 - no text is turned, at any width (tick labels, axis titles, bar values: OWID never turns text);
 - no line of the data runs through a text, no text runs across the edge of a bar it does not
   label, no number is broken across lines, and no badge or text point is cut by the plot's edge;
@@ -23,8 +27,9 @@ from __future__ import annotations
 
 import pytest
 
-from survey import WIDTHS
+from survey import RESIZE_PROBE, WIDTHS, resize_steps
 from liberal_crisis.site.shots import CHART_HEIGHTS, LAYOUT_PROBE, load, open_view, resize_and_back
+from liberal_crisis.stories import theme
 
 pytestmark = pytest.mark.browser
 
@@ -101,6 +106,37 @@ def test_charts_keep_their_height_after_a_resize_and_back(survey_pass, width):
         if abs(steps[0] - steps[-1]) > 1
     ]
     assert changed == [], f"charts that lost or gained height at {width} px:\n" + "\n".join(changed)
+
+
+def past_the_column(rel: str, steps: list[dict]) -> list[str]:
+    """Charts drawn past their column, and the page scrolling sideways, at any step of a resize
+    (survey.RESIZE_PROBE at each step)."""
+    return [f"{rel}#{fid}: {chart['past']} px past its column at {step['width']} px"
+            for step in steps for fid, chart in step["charts"].items() if chart["past"] > 1] + [
+            f"{rel}: scrolls sideways by {step['overflow']} px at {step['width']} px"
+            for step in steps if step["overflow"] > 0]
+
+
+def wrong_form(rel: str, steps: list[dict]) -> list[str]:
+    """Charts not in the form of their width at a step of a resize: the phone form below
+    theme.PHONE_WIDTH, the desktop form at or above it."""
+    return [f"{rel}#{fid}: {chart['form']} form at {chart['width']} px (window {step['width']} px)"
+            for step in steps for fid, chart in step["charts"].items()
+            if chart["form"] != ("phone" if chart["width"] < theme.PHONE_WIDTH else "desktop")]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_charts_follow_their_column_through_a_resize(survey_pass, width):
+    resized = survey_pass(width)["resize"]
+    wide = [p for rel, steps in resized.items() for p in past_the_column(rel, steps)]
+    assert wide == [], f"{len(wide)} charts or pages past their column while resized from {width} px:\n" + "\n".join(wide)
+    assert len(resized) >= 9 and all(len(steps) == len(WIDTHS[width][1]) + 2 for steps in resized.values())
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_charts_take_the_form_of_their_width_through_a_resize(survey_pass, width):
+    wrong = [p for rel, steps in survey_pass(width)["resize"].items() for p in wrong_form(rel, steps)]
+    assert wrong == [], f"{len(wrong)} charts in the wrong form while resized from {width} px:\n" + "\n".join(wrong)
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -200,12 +236,21 @@ def test_the_probe_catches_a_dotted_line_that_grazes_a_label(browser, site_url):
 
 
 def test_the_resize_check_catches_a_chart_that_loses_height(browser, site_url):
-    """Control: a container shorter than its figure (the old default, 420 px, under a 500 px
-    chart: the bug this guards) is caught."""
+    """Control: a chart drawn again shorter after a resize and back is caught. (The bug this
+    guarded, a container shorter than its figure, is gone with plotly's responsive mode: a
+    chart is now drawn again from its figure when its width changes, so here its figure is made
+    shorter, 420 px under a 500 px chart, before the window moves.)"""
     tab = open_view(browser, *VIEWS["1280-light"])
     load(tab, f"{site_url}/book/the-pledge.html")
     before = tab.evaluate(CHART_HEIGHTS)["fig-the-pledge-thresholds"]
-    tab.evaluate("() => { const c = document.querySelector('#fig-the-pledge-thresholds .lc-chart'); c.style.height = c.style.minHeight = '420px'; }")
+    tab.evaluate("""() => {
+        const el = document.querySelector('#fig-the-pledge-thresholds .lc-chart');
+        for (const s of document.querySelectorAll(`script[data-target="${el.id}"]`)) {
+            const fig = JSON.parse(s.textContent);
+            fig.layout.height = 420;
+            s.textContent = JSON.stringify(fig);
+        }
+    }""")
     after = resize_and_back(tab, *WIDTHS[1280][1])["fig-the-pledge-thresholds"][-1]
     assert before == 500 and after < before, (before, after)
     tab.close()
@@ -307,4 +352,28 @@ def test_the_probe_catches_a_broken_number_and_a_badge_cut_at_the_edge(browser, 
     }}""")
     found = {c["id"]: c for c in tab.evaluate(LAYOUT_PROBE)}[fid]["problems"]
     assert any(p.startswith("cut at the plot's edge") for p in found), found
+    tab.close()
+
+
+def test_the_resize_check_catches_a_chart_past_its_column_and_one_left_in_its_form(browser, site_url):
+    """Controls for the two resize checks: on the pledge page at 1280 px, a chart drawn 1,500 px
+    wide is past its column (and the page scrolls sideways); with its phone form taken out of
+    the page, a chart narrowed to a phone stays in its desktop form, and is caught."""
+    tab = open_view(browser, *VIEWS["1280-light"])
+    load(tab, f"{site_url}/book/the-pledge.html")
+    fid = "fig-the-pledge-thresholds"
+    steps = resize_steps(tab, {"width": 375, "height": 740})
+    assert past_the_column("p", steps) == [] and wrong_form("p", steps) == []
+    assert [step["charts"][fid]["form"] for step in steps] == ["desktop", "phone", "desktop"]
+    tab.evaluate(f"""() => {{
+        document.querySelector('script.lc-chart-phone[data-target="' +
+                               document.querySelector('#{fid} .lc-chart').id + '"]').remove();
+        return Plotly.relayout(document.querySelector('#fig-the-pledge-reported-counts .lc-chart'),
+                               {{autosize: false, width: 1500}});
+    }}""")
+    wide = past_the_column("p", [tab.evaluate(RESIZE_PROBE)])
+    assert any(p.startswith("p#fig-the-pledge-reported-counts: ") for p in wide), wide
+    assert any(p.startswith("p: scrolls sideways") for p in wide), wide
+    steps = resize_steps(tab, {"width": 375, "height": 740})
+    assert any(p.startswith(f"p#{fid}: desktop form at ") for p in wrong_form("p", steps)), steps
     tab.close()

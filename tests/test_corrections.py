@@ -78,7 +78,7 @@ Speaker’s casting vote, a change of −3.1 points.</p>
 <figure><p class="lc-title">Every party voted</p><p class="lc-subtitle">as reported</p>
 <div class="lc-chart">defeated by 121 votes</div></figure>
 <table><thead><tr><th>Party</th><th>Votes</th></tr></thead><tbody><tr><td>Liberal</td><td>152</td></tr></tbody></table>
-<table><thead><tr><th>What the page says now</th></tr></thead><tbody><tr><td>old wording</td></tr></tbody></table>
+<div class="lc-corrections-log docutils container"><dl><dt>1 December 2026</dt><dd>old wording</dd></dl></div>
 <p><a href="https://example.org/release">the release</a></p>
 <script>var s = "old wording";</script></article></body></html>"""
 
@@ -115,6 +115,30 @@ def test_page_problems_name_the_line_and_column():
     ]
 
 
+def test_a_split_page_s_rows_are_found_on_the_pages_that_took_its_parts():
+    """The methods page's data dictionary became a page of its own: a row written for the
+    methods page keeps its page and is looked for on both (``corrections.SPLITS``)."""
+    texts = {"methods": "Definitions: a share is votes over valid votes.",
+             "data-dictionary": "Turnout checks: 43.5% (Toronto–St. Paul's).",
+             "corrections": ""}
+    moved = toy(page="methods", page_shows="43.5%", page_no_longer_shows="43.52%")
+    assert corrections.page_problems(moved, texts) == []
+    assert corrections.page_problems(moved, texts, splits={}) == [
+        "data/corrections.csv line 2, column page_shows: '43.5%' is not on the page methods"]
+    stale = toy(page="methods", page_shows="a share is", page_no_longer_shows="Turnout checks")
+    assert corrections.page_problems(stale, texts) == [
+        "data/corrections.csv line 2, column page_no_longer_shows: 'Turnout checks' is still on "
+        "the page methods"]
+    # a fragment is not found across the end of one page and the start of the next
+    across = toy(page="methods", page_shows="valid votes. Turnout")
+    assert len(corrections.page_problems(across, texts)) == 1
+    missing = {k: v for k, v in texts.items() if k != "data-dictionary"}
+    assert corrections.page_problems(moved, missing) == [
+        "data/corrections.csv line 2, column page: no built page 'data-dictionary'"]
+    assert corrections.pages_now("methods") == ("methods", "data-dictionary", "corrections")
+    assert corrections.pages_now("confidence") == ("confidence",)
+
+
 @pytest.mark.build
 def test_every_row_shows_on_its_built_page(built_site):
     """Each row's page_shows is in the named page's text as built (its page_no_longer_shows is
@@ -122,7 +146,8 @@ def test_every_row_shows_on_its_built_page(built_site):
     LIBERAL_CRISIS_SITE=_build/html pytest -m build tests/test_corrections.py"""
     log = data.load("corrections")
     texts, links = {}, {}
-    for page in sorted(set(log["page"]) | {"references"}):
+    pages = {now for page in log["page"] for now in corrections.pages_now(page)}
+    for page in sorted(pages | {"references"}):
         html = (built_site / "book" / f"{page}.html").read_text(encoding="utf-8")
         texts[page], links[page] = corrections.page_text(html), corrections.page_links(html)
     problems = corrections.page_problems(log, texts, links)
@@ -130,13 +155,26 @@ def test_every_row_shows_on_its_built_page(built_site):
 
 
 def test_log_markdown_lists_rows_newest_first_with_page_links():
+    """A dated list (a term per entry: date and page; then what was wrong, what the page says
+    now and the source), not a five-column table whose narrow columns broke page names."""
     log = pd.concat([toy(date="2026-12-01", page="the-pact"),
-                     toy(what_was_wrong="a | pipe")], ignore_index=True)
-    lines = corrections.log_markdown(log).splitlines()
-    assert lines[0].startswith("| Date | Page |")
-    assert len(lines) == 4
-    assert lines[2].startswith("| 2 December 2026 | {doc}`confidence` | a \\| pipe |")
-    assert lines[3].startswith("| 1 December 2026 | {doc}`the-pact` |")
+                     toy(what_was_wrong="a | pipe\n and  more", page="aftermath"),
+                     toy(what_was_wrong="later in the alphabet")], ignore_index=True)
+    text = corrections.log_markdown(log)
+    assert text.splitlines()[0] == "````{container} lc-corrections-log"
+    assert text.endswith("\n````")
+    assert text.count("\n: *What was wrong:* ") == 3
+    entry = text.split("\n\n", 1)[1].split("\n\n")
+    assert entry[:3] == ["2 December 2026 · {doc}`aftermath`\n: *What was wrong:* a | pipe and more",
+                         "  *What it says now:* says 120 yeas", "  *Source:* Journals No. 346"]
+    terms = [line for line in text.splitlines() if " · {doc}" in line]
+    assert terms == ["2 December 2026 · {doc}`aftermath`", "2 December 2026 · {doc}`confidence`",
+                     "1 December 2026 · {doc}`the-pact`"]  # newest first, then by page
+
+
+def test_prose_numbers_count_the_rows_and_date_the_split():
+    assert corrections.prose_numbers(pd.concat([toy(), toy()])) == {
+        "corr_n": "2", "corr_split_date": "7 December 2026"}
 
 
 def test_empty_log_says_so():

@@ -387,3 +387,45 @@ def test_check_mode_on_a_missing_file_says_how_to_write_it(tmp_path, capsys):
     assert b"\r\n" not in missing.read_bytes()
     assert dictionary.main(["--check", str(missing)]) == 0
     assert capsys.readouterr().err == ""
+
+
+# --- the site's data dictionary: one collapsible section per table, fields as a list ----------
+
+def test_the_site_gives_each_table_a_closed_section_with_its_address():
+    text = dictionary.resource_dropdown(RESOURCE)
+    assert text == (
+        "::::{dropdown} A toy table (`toy.csv`)\n:name: table-toy\n\n"
+        "File: `toy.csv` (resource `toy`).\n\nLine one. Line two.\n\n"
+        "Count type: validated (official counts checked after election night). "
+        "Primary key: `party_code`.\n\nProvenance: not stated.\n\nSources:\n\n"
+        "- Elections Canada: [Results](https://example.org/r); licence: OGL-Canada-2.0; "
+        "accessed 2026-11-26. Note: via a mirror.\n\n"
+        "Licences: [Open Government Licence - Canada 2.0](https://example.org/ogl).\n\n"
+        "Fields:\n\n"
+        "`party_code` (string)\n: Code | name. Constraints: required; pattern `^[A-Z]{2,3}$`.\n\n"
+        "`votes` (integer, votes)\n: Votes. Constraints: required; minimum 0.\n\n"
+        "`note` (string)\n: Free text.\n::::\n")
+    # the same text as the README's, less its heading and with the fields as a list
+    readme = dictionary.resource_markdown(RESOURCE)
+    body = readme.split("\n\n", 1)[1].split("| field |")[0]
+    assert body in text
+
+
+def test_fields_as_a_list_write_dates_and_say_what_is_missing():
+    fields = [{"name": "x"}, {"name": "d", "type": "date", "constraints": {"minimum": "2024-01-01"}},
+              {"name": "n", "type": "number", "description": " Two\n words. ",
+               "constraints": {"maximum": "2024-01-01"}}]
+    assert dictionary.fields_list(fields, date=lambda d: f"<{d}>") == (
+        "`x`\n: Not described.\n\n`d` (date)\n: Constraints: minimum <2024-01-01>.\n\n"
+        "`n` (number)\n: Two words. Constraints: maximum 2024-01-01.\n")
+
+
+def test_every_table_gets_a_section_in_the_descriptors_order():
+    descriptor = {"resources": [RESOURCE, dict(RESOURCE, name="other", title="Another")]}
+    text = dictionary.dropdowns_markdown(descriptor, date=lambda d: f"<{d}>")
+    assert [line for line in text.splitlines() if line.startswith("::::{")] == [
+        "::::{dropdown} A toy table (`toy.csv`)", "::::{dropdown} Another (`toy.csv`)"]
+    assert ":name: table-other" in text and "accessed <2026-11-26>." in text
+    assert "\n::::\n\n::::{dropdown}" in text
+    real = dictionary.dropdowns_markdown(data.descriptor())
+    assert real.count("::::{dropdown}") == len(data.descriptor()["resources"])

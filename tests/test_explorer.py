@@ -752,6 +752,14 @@ def test_at_phone_width(reader, votes):
         b = bar.bounding_box()
         if b:  # a bar of 0 seats has no box
             assert chart["x"] <= b["x"] and b["x"] + b["width"] <= chart["x"] + chart["width"]
+    # the ridings that change hands fit the column, none of its columns off-screen in a scroll
+    # box (survey.PAGE_PROBE, which opens the closed list to measure it; its controls are in
+    # tests/test_reader.py)
+    from survey import PAGE_PROBE
+
+    assert page.locator("#lc-ex-changes tr").count() > 0
+    found = page.evaluate(PAGE_PROBE)
+    assert found["tablesWide"] == [] and found["tablesScrolled"] == [], found
     # the search and a riding's table fit too (the table scrolls inside its own box)
     page.fill("#lc-ex-q", "lasalle")
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0

@@ -70,7 +70,7 @@ def test_the_rule_catches_a_typed_number():
 def narrative(path: Path) -> bool:
     """Chapters that tell part of the story (not the index, methods or reference pages)."""
     return "{code-cell}" in path.read_text(encoding="utf-8") and path.stem not in (
-        "index", "methods", "references", "run-it-yourself",
+        "index", "methods", "corrections", "data-dictionary", "references", "run-it-yourself",
     )
 
 

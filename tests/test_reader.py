@@ -143,3 +143,100 @@ def test_the_page_probe_catches_a_wide_page_a_legend_on_the_plot_and_a_cut_title
     page.close()
     assert found["overflow"] > 0, found
     assert found["legendOverPlot"] == [shares] and found["titlesOutside"] == [shares], found
+
+
+# --- Pages a reader can use: height, caption weight, tables in their column ---------------------
+
+TALLEST = 40_000  # px at desktop width: the methods page was 103,364 px before it was split
+
+
+def every_page(survey_pass, key: str, widths=(1280, 375)) -> list[str]:
+    """What a list-valued page-level measure of the survey (survey.PAGE_PROBE) finds on every
+    page, at each width, in light and dark mode."""
+    return [f"{rel} [{width}, {mode}] {item}" for width in widths for mode in ("light", "dark")
+            for rel, measures in survey_pass(width)["pages"][mode].items() for item in measures[key]]
+
+
+def test_no_page_is_taller_than_40000_px_on_a_desktop(survey_pass):
+    heights = {rel: found["height"] for rel, found in survey_pass(1280)["pages"]["light"].items()}
+    tall = {rel: h for rel, h in heights.items() if h > TALLEST}
+    assert tall == {}, f"pages taller than {TALLEST:,} px at 1280 px: {tall}"
+    assert len(heights) >= 15 and min(heights.values()) > 500  # every page measured, drawn
+
+
+def test_caption_and_table_text_is_at_least_regular_weight(survey_pass):
+    """The theme sets figure captions in weight 300: under 16 px they render faint (about 2.9:1
+    on white as anti-aliased), so the source line and "The numbers behind this chart" are
+    regular weight (site.css); their contrast is measured by tests/test_dark_mode.py."""
+    thin = every_page(survey_pass, "thinText")
+    assert thin == [], f"{len(thin)} caption or table texts thinner than regular:\n" + "\n".join(thin)
+
+
+def test_tables_fit_their_column_on_a_desktop_and_a_phone(survey_pass):
+    """No table wider than the column, and none that fits only by scrolling inside a box (a
+    column hidden until the reader scrolls it into view)."""
+    wide = every_page(survey_pass, "tablesWide") + every_page(survey_pass, "tablesScrolled")
+    assert wide == [], f"{len(wide)} tables past their column:\n" + "\n".join(wide)
+
+
+def heavier_headings(pages: dict) -> list[str]:
+    """Pages where a heading is set heavier than a heading of the level above it."""
+    out = []
+    for rel, found in pages.items():
+        weights = found["headingWeights"]
+        for upper, lower in (("h2", "h3"), ("h3", "h4")):
+            if weights[upper] and weights[lower] and max(weights[lower]) > min(weights[upper]):
+                out.append(f"{rel}: {lower} in {max(weights[lower])}, {upper} in {min(weights[upper])}")
+    return out
+
+
+def test_headings_are_never_heavier_than_the_level_above(survey_pass):
+    """The theme set h3 in 600 under h2 in 500: a subsection looked more important than its
+    section (site.css steps the weights down)."""
+    pages = survey_pass(1280)["pages"]["light"]
+    assert heavier_headings(pages) == []
+    assert sum(bool(found["headingWeights"]["h3"]) for found in pages.values()) >= 3  # measured
+
+
+def test_the_page_probe_catches_a_tall_page_thin_captions_and_tables_past_the_column(browser, site_url):
+    """Controls for the page-level measures above (survey.PAGE_PROBE): a page with a source line
+    set in weight 300, a table wider than the column, a table in a narrow scroll box, and a
+    block that makes the page 50,000 px tall."""
+    from survey import PAGE_PROBE
+
+    page = open_page(browser, f"{site_url}/book/the-pledge.html")
+    clean = page.evaluate(PAGE_PROBE)
+    assert clean["thinText"] == [] and clean["tablesWide"] == [] and clean["tablesScrolled"] == []
+    assert 1000 < clean["height"] < TALLEST
+    assert heavier_headings({"p": clean}) == []
+    page.evaluate("""() => {
+        document.querySelector('figure .lc-source').style.fontWeight = '300';
+        const h3 = document.createElement('h3');
+        h3.textContent = 'A heavy subsection';
+        h3.style.fontWeight = '700';
+        document.querySelector('article section').appendChild(h3);
+        const table = width => {
+            const t = document.createElement('table');
+            t.innerHTML = '<tr><th>Key</th><td>a value</td></tr>';
+            t.style.width = width;
+            return t;
+        };
+        const section = document.querySelector('article section');
+        section.appendChild(table('2000px'));
+        const box = document.createElement('div');
+        box.style.cssText = 'overflow-x: auto; width: 200px';
+        box.appendChild(table('600px'));
+        section.appendChild(box);
+        const tall = document.createElement('div');
+        tall.style.height = '50000px';
+        section.appendChild(tall);
+    }""")
+    found = page.evaluate(PAGE_PROBE)
+    page.close()
+    assert found["height"] > TALLEST, found["height"]
+    assert heavier_headings({"p": found}) == [f"p: h3 in 700, h2 in {min(found['headingWeights']['h2'])}"]
+    assert any("(weight 300)" in t and "Source" in t for t in found["thinText"]), found["thinText"]
+    assert [t.split(": ", 1)[1].split(" in a ")[0] for t in found["tablesWide"]] == [
+        'table "Key": 2000 px'], found["tablesWide"]
+    assert [t.split(": ", 1)[1] for t in found["tablesScrolled"]] == [
+        'table "Key": 600 px in a scroll box'], found["tablesScrolled"]

@@ -148,13 +148,11 @@ def provenance_text(res: dict) -> str:
     return "Provenance: not stated."
 
 
-def resource_markdown(res: dict, level: int = 3, date=str) -> str:
-    """One resource: heading (its title), file name, description, count type, keys,
-    provenance, sources (dates accessed written by ``date``), fields."""
-    hashes = "#" * level
-    parts = [f"{hashes} {res['title']}", ""]
-    parts.append(f"File: `{res['path']}` (resource `{res['name']}`).")
-    parts.append("")
+def _resource_body(res: dict, date=str) -> list[str]:
+    """A resource's text under its heading, before its fields: file name, description, count
+    type, keys, provenance, sources (dates accessed written by ``date``), licences; paragraphs
+    separated by blank lines."""
+    parts = [f"File: `{res['path']}` (resource `{res['name']}`).", ""]
     parts.append(" ".join(res["description"].split()))
     parts.append("")
     count_type = res.get("count_type")
@@ -174,10 +172,52 @@ def resource_markdown(res: dict, level: int = 3, date=str) -> str:
     parts.append("")
     licences = licences_text(res.get("licenses", []))
     if licences:
-        parts.append(f"Licences: {licences}.")
+        parts.append(f"Licences: {licences.rstrip('.')}.")
         parts.append("")
+    return parts
+
+
+def resource_markdown(res: dict, level: int = 3, date=str) -> str:
+    """One resource: heading (its title), file name, description, count type, keys,
+    provenance, sources (dates accessed written by ``date``), fields."""
+    hashes = "#" * level
+    parts = [f"{hashes} {res['title']}", "", *_resource_body(res, date)]
     parts.append(fields_table(res["schema"]["fields"], date))
     return "\n".join(parts) + "\n"
+
+
+def fields_list(fields: list[dict], date=str) -> str:
+    """A resource's fields as a MyST definition list, for the site's data dictionary: each
+    field's name with its type and unit, then its description and constraints. A phone reads
+    a list where a five-column table would not fit its column."""
+    lines = []
+    for f in fields:
+        facts = ", ".join(x for x in (f.get("type", ""), f.get("unit", "")) if x)
+        lines.append(f"`{f['name']}`" + (f" ({facts})" if facts else ""))
+        text = " ".join(str(f.get("description", "")).split())
+        constraints = constraints_text(f.get("constraints"), date if f.get("type") == "date" else str)
+        if constraints:
+            text += (" " if text else "") + f"Constraints: {constraints}."
+        lines += [f": {text or 'Not described.'}", ""]
+    return "\n".join(lines)
+
+
+def resource_dropdown(res: dict, date=str) -> str:
+    """One resource as a collapsible section of the site's data dictionary (a MyST
+    ``dropdown``, closed; its address ``#table-<resource name>``): the title and file name
+    in its summary, then the text of :func:`resource_markdown` with its fields as a list."""
+    body = _resource_body(res, date)
+    body += ["Fields:", "", fields_list(res["schema"]["fields"], date)]
+    # a colon fence: a backtick fence's info string may not hold the file name's backticks
+    return "\n".join([f"::::{{dropdown}} {res['title']} (`{res['path']}`)",
+                      f":name: table-{res['name']}", "", *body]).rstrip("\n") + "\n::::\n"
+
+
+def dropdowns_markdown(descriptor: dict, date=str) -> str:
+    """Every resource of the package as a collapsible section (:func:`resource_dropdown`), in
+    the descriptor's order; ``date`` writes dates (the data dictionary page passes
+    ``formats.date``)."""
+    return "\n".join(resource_dropdown(res, date) for res in descriptor["resources"])
 
 
 def package_markdown(descriptor: dict, level: int = 3, date=str) -> str:

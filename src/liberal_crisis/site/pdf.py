@@ -40,9 +40,11 @@ ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
     .every(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg g.trace'))"""
 
 # Swap each chart for a PNG of itself at its on-screen size (scale 2 keeps it sharp on paper);
-# its alt text is the figure's one-sentence text alternative. Links into the site are unlinked:
+# its alt text is the figure's one-sentence text alternative. Every collapsed section is opened. Links into the site are unlinked:
 # in the PDF they would point at a server that no longer runs.
 TO_STATIC = """async () => {
+    // The data dictionary's sections are closed on screen; on paper every one is open.
+    document.querySelectorAll('details').forEach(d => { d.open = true; });
     await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
     for (const el of document.querySelectorAll('.lc-chart')) {
         const box = el.getBoundingClientRect();

@@ -7,10 +7,12 @@ Pure functions on the data package's tables (``confidence_votes``,
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from ..analysis import house
-from . import formats
+from . import formats, tables
 
 NOT_REPORTED = "not reported"
 
@@ -65,33 +67,37 @@ def _int_or_dash(value) -> str:
     return "–" if pd.isna(value) else f"{int(value)}"
 
 
-def divisions_markdown(votes: pd.DataFrame) -> str:
-    """A Markdown table of the divisions, oldest first: date, motion, sitting and division
-    numbers, the tally and what it rests on, and any press tally that differs.
+def divisions_table(votes: pd.DataFrame) -> str:
+    """The divisions as an HTML table that fits its column (``tables.stacked_html``: a card per
+    vote on a phone), oldest first: date, motion, sitting and division numbers, the tally (never
+    broken across lines) and what it rests on, and any press tally that differs.
 
     Sitting or division numbers not verified show as '–'; a tally from the press is labelled
     with its publisher (the first words of ``source_title``)."""
-    lines = ["| Vote | Motion (mover) | Sitting | Division | Yeas–nays | Tally from | "
-             "Differing press tally |",
-             "|---|---|---:|---:|---:|---|---|"]
+    rows = []
     for _, row in votes.sort_values("vote_date").iterrows():
+        url = html.escape(str(row["source_url"]), quote=True)
         if row["record_status"] == VERIFIED:
-            basis = f"[Journals]({row['source_url']})"
+            basis = f'<a href="{url}">Journals</a>'
         else:
-            basis = (f"press: [{row['source_title'].split(':')[0]}]({row['source_url']}); "
-                     "not verified against the Journals")
+            publisher = html.escape(str(row["source_title"]).split(":")[0])
+            basis = f'press: <a href="{url}">{publisher}</a>; not verified against the Journals'
         if pd.notna(row.get("press_yeas")):
             differing = (f"{int(row['press_yeas'])}–{int(row['press_nays'])} "
                          f"({row['press_publishers']})")
         else:
             differing = "–"
-        motion = " ".join(str(row["motion"]).split()).replace("|", "\\|")
-        lines.append(
-            f"| {day_label(row['vote_date'])} | {motion} ({row['mover']}) | "
-            f"{_int_or_dash(row['sitting'])} | {_int_or_dash(row['division'])} | "
-            f"{int(row['yeas'])}–{int(row['nays'])} | {basis} | {differing} |"
-        )
-    return "\n".join(lines)
+        rows.append({
+            "Vote": day_label(row["vote_date"]),
+            "Motion (mover)": f"{' '.join(str(row['motion']).split())} ({row['mover']})",
+            "Sitting": _int_or_dash(row["sitting"]),
+            "Division": _int_or_dash(row["division"]),
+            "Yeas–nays": f"{int(row['yeas'])}–{int(row['nays'])}",
+            "Tally from": basis,
+            "Differing press tally": differing,
+        })
+    return tables.stacked_html(pd.DataFrame(rows), nowrap=["Yeas–nays"],
+                               markup=["Tally from"])
 
 
 def position_grid(by_party: pd.DataFrame, vote_dates, parties: list[str]) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""The corrections log on the methods page (table ``corrections``).
+"""The corrections log, on its own page (``book/corrections.md``; table ``corrections``).
 
 One row per correction to a published claim: the date it was made, the page (the file stem of a
 chapter in ``book/``), what the page said that was wrong, what it says now, the source that
@@ -20,7 +20,13 @@ from . import formats
 COLUMNS = ("date", "page", "what_was_wrong", "what_the_page_says_now", "source", "page_shows",
            "page_no_longer_shows", "superseded_by")
 REQUIRED = ("date", "page", "what_was_wrong", "what_the_page_says_now", "source", "page_shows")
-LOG_TABLE_HEADER = "What the page says now"  # the rendered log's column: left out of page_text
+LOG_CLASS = "lc-corrections-log"  # the rendered log's container: left out of page_text
+
+# Pages whose parts moved to pages of their own: a row keeps the page it was written for (its
+# history), and its fragments are looked for on that page and on the pages that took its parts.
+# On 7 December 2026 the methods page's data dictionary and corrections log became pages.
+SPLITS = {"methods": ("data-dictionary", "corrections")}
+SPLIT_DATE = "2026-12-07"
 
 # Typographic apostrophes and quotes, the minus sign and invisible characters, folded so that a
 # fragment typed with ASCII ' " - matches the page. Dashes (– —) are kept: copy them from the page.
@@ -39,18 +45,14 @@ def normalise(text: str) -> str:
 def page_text(html: str) -> str:
     """What a reader reads on a built page: the article's text (prose, chart titles, subtitles,
     captions, tables), normalised; blocks (paragraphs, cells) are separated by a space. Scripts,
-    styles and chart canvases are left out, and so is the corrections log itself (on the
-    methods page), so a row cannot find its fragment in its own log entry."""
+    styles and chart canvases are left out, and so is the corrections log itself (``LOG_CLASS``,
+    on its own page), so a row cannot find its fragment in its own log entry."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "html.parser")
     article = soup.select_one("article") or soup
-    for tag in article.select("script, style, .lc-chart"):
+    for tag in article.select(f"script, style, .lc-chart, .{LOG_CLASS}"):
         tag.decompose()
-    for table in article.select("table"):
-        head = table.select_one("thead")
-        if head is not None and LOG_TABLE_HEADER in head.get_text(" "):
-            table.decompose()
     for tag in article.find_all(_BLOCKS):
         tag.append(" ")
     return normalise(article.get_text(""))
@@ -112,24 +114,34 @@ def problems(log: pd.DataFrame, pages: Iterable[str]) -> list[str]:
     return out
 
 
+def pages_now(page: str, splits: Mapping[str, Iterable[str]] = SPLITS) -> tuple[str, ...]:
+    """The pages that hold what ``page`` held: itself, and the pages that took its parts."""
+    return (page, *splits.get(page, ()))
+
+
 def page_problems(log: pd.DataFrame, texts: Mapping[str, str],
-                  links: Mapping[str, set[str]] | None = None) -> list[str]:
+                  links: Mapping[str, set[str]] | None = None,
+                  splits: Mapping[str, Iterable[str]] = SPLITS) -> list[str]:
     """Rows whose ``page_shows`` is not on the built page, or whose ``page_no_longer_shows``
     still is. ``texts`` maps a page (file stem) to its :func:`page_text`. A ``page_shows`` that
     starts with ``http`` is an address: it must be a link on the page or in the bibliography
     (``links`` maps a page to :func:`page_links`; the bibliography is the page ``references``,
-    where every citation points)."""
+    where every citation points). A page that was split (``splits``) is read with the pages
+    that took its parts (:func:`pages_now`)."""
     links = links or {}
     out = []
     for i, row in log.reset_index(drop=True).iterrows():
         line, page = i + 2, row["page"]
-        text = texts.get(page)
-        if text is None:
-            out.append(f"data/corrections.csv line {line}, column page: no built page {page!r}")
+        if any(texts.get(p) is None for p in pages_now(page, splits)):
+            missing = [p for p in pages_now(page, splits) if texts.get(p) is None]
+            out.append(f"data/corrections.csv line {line}, column page: no built page "
+                       f"{missing[0]!r}")
             continue
+        text = "\n".join(texts[p] for p in pages_now(page, splits))
+        page_links_now = set().union(*(links.get(p, set()) for p in pages_now(page, splits)))
         shows = "" if _blank(row["page_shows"]) else normalise(row["page_shows"])
         if shows.startswith(("http://", "https://")):
-            found = shows in links.get(page, set()) | links.get("references", set())
+            found = shows in page_links_now | links.get("references", set())
         else:
             found = bool(shows) and shows in text
         if not found:
@@ -142,22 +154,36 @@ def page_problems(log: pd.DataFrame, texts: Mapping[str, str],
     return out
 
 
-def _cell(text) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+def _text(text) -> str:
+    return " ".join(str(text).split())
 
 
 def log_markdown(log: pd.DataFrame) -> str:
-    """The log as a MyST table, newest first, each page linked with ``{doc}``; a sentence
-    when there is nothing to list."""
+    """The log as a dated list, newest first, for reading on any screen: each entry a term (the
+    date and the page, linked with ``{doc}``) and what was wrong, what the page says now and the
+    source that settles it, inside a container of class ``LOG_CLASS``. A sentence when there is
+    nothing to list."""
     if log.empty:
         return "No corrections yet."
     ordered = log.assign(_date=pd.to_datetime(log["date"]).dt.date.astype(str)) \
         .sort_values(["_date", "page"], ascending=[False, True], kind="stable")
-    lines = ["| Date | Page | What was wrong | What the page says now | Source |",
-             "|---|---|---|---|---|"]
+    lines = [f"````{{container}} {LOG_CLASS}", ""]
     for _, row in ordered.iterrows():
-        lines.append(
-            f"| {formats.date(row['_date'])} | {{doc}}`{row['page']}` | {_cell(row['what_was_wrong'])} | "
-            f"{_cell(row['what_the_page_says_now'])} | {_cell(row['source'])} |"
-        )
-    return "\n".join(lines)
+        lines += [
+            f"{formats.date(row['_date'])} · {{doc}}`{row['page']}`",
+            f": *What was wrong:* {_text(row['what_was_wrong'])}",
+            "",
+            f"  *What it says now:* {_text(row['what_the_page_says_now'])}",
+            "",
+            f"  *Source:* {_text(row['source'])}",
+            "",
+        ]
+    return "\n".join(lines).rstrip("\n") + "\n````"
+
+
+def prose_numbers(log: pd.DataFrame) -> dict[str, str]:
+    """The numbers and dates the corrections page's prose shows."""
+    return {
+        "corr_n": formats.number(len(log)),
+        "corr_split_date": formats.date(SPLIT_DATE),
+    }

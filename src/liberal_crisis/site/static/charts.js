@@ -70,7 +70,12 @@
     }).join(",");
     // On a phone the tool bar would sit on the title; tapping a point still shows its value.
     var config = core.config(fig.config, el.clientWidth);
+    // A chart follows its column by being drawn again (follow, below), not by plotly's own
+    // responsive mode, which only stretches the first drawing: its form, its wrapped text and
+    // its margins were chosen for the width it was first drawn at.
+    config.responsive = false;
     el.dataset.drawn = "1";
+    el.dataset.width = el.clientWidth;
     el.dataset.mode = modeName();
     // Colours for the current mode and sizes for this screen go in before the first draw:
     // one render per chart, not a draw followed by a relayout.
@@ -95,6 +100,33 @@
     if (height === null) return;
     el.style.height = el.style.minHeight = height + "px";
     window.Plotly.relayout(el, { height: height });
+  }
+
+  // A chart follows its column both ways, with no reload: once its width has changed (the window
+  // dragged, a phone turned, the sidebar shown), it is drawn again from its figure at the new
+  // width, in the form for that width (a desktop chart narrowed below NARROW becomes its phone
+  // form, and back). The column's width never depends on the chart's (site.css: .lc-chart).
+  var waiting = new Set(), timer = null;
+  function redraw(el) {
+    var script = document.querySelector('script.lc-chart-data[data-target="' + el.id + '"]');
+    if (!script || !el.clientWidth || Number(el.dataset.width) === el.clientWidth) return;
+    ["drawn", "form", "plotw", "width"].forEach(function (key) { delete el.dataset[key]; });
+    window.Plotly.purge(el);
+    draw(script);
+  }
+  function follow(entries) {
+    entries.forEach(function (entry) {
+      var el = entry.target;
+      if (el.dataset.drawn && Number(el.dataset.width) !== el.clientWidth) waiting.add(el);
+    });
+    if (!waiting.size) return;
+    clearTimeout(timer);
+    // once the width has stopped changing (a window being dragged passes through many widths)
+    timer = setTimeout(function () {
+      var els = Array.from(waiting);
+      waiting.clear();
+      els.forEach(redraw);
+    }, 150);
   }
 
   // On a phone, wrap the x-axis title to the plot area's real width when the guess was wrong.
@@ -193,6 +225,10 @@
       return;
     }
     document.querySelectorAll("script.lc-chart-data").forEach(draw);
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(follow);
+      document.querySelectorAll(".lc-chart").forEach(function (el) { observer.observe(el); });
+    }
     new MutationObserver(restyleAll).observe(document.documentElement, {
       attributes: true,
       attributeFilter: ["data-theme"]
