@@ -2,8 +2,8 @@
 
 The house height is fixed (420 px, stories/theme.py: an embedded chart must neither collapse
 nor grow with its container); a figure may set its own. Measured in the browser on every chart
-page (the survey's visit at 1280 px, tests/survey.py): at desktop width, narrowed to 1000 px,
-at a phone's width, and after widening again.
+page (the survey's visit at 1280 px, tests/survey.py): at desktop width, at each narrower width the
+window is dragged to (down to a phone's), and after widening again.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 
 import pytest
+
+from survey import WIDTHS
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +32,8 @@ def declared_heights(path) -> dict[str, int]:
 
 def test_charts_keep_their_height_when_the_window_is_resized(survey_pass, built_site):
     wrong, measured = [], 0
-    sizes = ["1280 px", "1000 px", "375 px", "1280 px again"]
+    viewport, others, _ = WIDTHS[1280]  # the survey's steps: desktop, narrower ..., and back
+    sizes = [f"{v['width']} px" for v in (viewport, *others)] + [f"{viewport['width']} px again"]
     steps = survey_pass(1280)["heights"]
     for rel, charts in steps.items():
         expected = declared_heights(built_site / rel)

@@ -31,6 +31,8 @@ KEY_FIGURES = {
     "index": "633", "toronto-st-pauls": "633", "lasalle-emard-verdun": "269", "the-pact": "160",
     "confidence": "211", "the-pledge": "24", "first-report": "13", "national-picture": "541",
     "aftermath": "23.1", "what-if": "8.8", "methods": "590",
+    # the day methods was split in three; the data package's 31 tables
+    "corrections": "7 December 2026", "data-dictionary": "31",
 }
 RAW_MARKUP = ("{glue", "{eval}", ":::", "```{")
 SHOTS = os.environ.get("LIBERAL_CRISIS_LAB_SHOTS")  # a folder: keep a PNG of each chapter
