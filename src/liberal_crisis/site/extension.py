@@ -31,7 +31,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..stories import formats
 from ..stories.charts import AXIS_TITLE, META_KEY
-from . import assets, citations, downloads, explorer, prose, sharing
+from . import assets, citations, downloads, editions, explorer, prose, sharing
 from .plotly_js import (BASIC_TRACES, PLOTLY_TARGET, THEME_TARGET, chart_assets, check_plotlyjs,
                         write_static)
 from .plotly_mime import plotly_chart
@@ -332,6 +332,7 @@ def setup(app: Sphinx) -> dict:
     sharing.setup(app)
     app.connect("source-read", key_execution_on_data)
     prose.setup(app)  # {eval}`name` in prose -> qualified glue, and the cell that glues the names
+    editions.setup(app)  # English and French: strict catalogues, hreflang, the language switch
     app.connect("doctree-read", note_chart_names)
     app.connect("env-purge-doc", purge_chart_names)
     app.connect("env-merge-info", merge_chart_names)

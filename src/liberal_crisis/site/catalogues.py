@@ -1,0 +1,243 @@
+"""The French edition's catalogues: extract, merge, check (``make gettext``; tests/test_catalogues.py).
+
+Two kinds of catalogue, both gettext ``.po`` files under ``locale/fr_CA/LC_MESSAGES/``, both read
+and written with Babel (already a Sphinx dependency: no ``sphinx-intl``):
+
+- ``book/<page>.po``: the prose of each page, extracted by Sphinx's gettext builder with the
+  settings of :data:`liberal_crisis.site.build_fr.GETTEXT_OVERRIDES` (one catalogue per page, no
+  UUIDs or locations, no execution: outputs are the code's). A chapter's ``{eval}`name``` reaches
+  the catalogue as the qualified glue ``prose.rewrite`` makes of it, which is what a translated
+  paragraph must carry.
+- ``liberal_crisis.po``: what the code shows (``_()`` and ``N_()`` in ``src/`` and in the
+  chapters' code cells), extracted with Babel's Python extractor.
+
+``python -m liberal_crisis.site.catalogues update`` re-extracts both and merges them into the
+committed catalogues (a changed English message becomes fuzzy, with its old translation kept as a
+start; a removed one obsolete). ``check`` lists what stops the French edition: an untranslated,
+fuzzy or obsolete message, a translation that drops or adds a role (glue, citation,
+cross-reference) or a ``{field}``, and catalogues out of step with the English sources.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_python
+from babel.messages.pofile import read_po, write_po
+
+from ..i18n import DOMAIN, EDITIONS
+
+LOCALE = EDITIONS["fr"]["locale"]
+KEYWORDS = {"_": None, "N_": None, "gettext": None}
+#: MyST roles a translation must keep, each with its target: the glued numbers, the citations and
+#: the cross-references (a ``{doc}``/``{ref}``'s own title is translated, its target is not).
+ROLE = re.compile(r"\{(glue:text|glue:any|glue|cite:p|cite:t|cite|ref|doc|numref|download)\}`([^`]*)`")
+FIELD = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)(?:[:!][^{}]*)?\}(?!\})")
+
+
+def messages_dir(source: Path) -> Path:
+    return source / "locale" / LOCALE / "LC_MESSAGES"
+
+
+# --- Extraction ------------------------------------------------------------------------------
+def extract_pages(source: Path, out: Path) -> Path:
+    """The prose templates (``out/book/<page>.pot``), as ``make gettext`` extracts them."""
+    import os
+
+    from jupyter_book.sphinx import build_sphinx
+
+    from ..stories.formats import LANGUAGE_VARIABLE
+    from .build_fr import GETTEXT_OVERRIDES
+
+    os.environ[LANGUAGE_VARIABLE] = "en"
+    result = build_sphinx(
+        source, out, noconfig=True, path_config=str(source / "_config.yml"),
+        confoverrides={**GETTEXT_OVERRIDES, "external_toc_path": (source / "_toc.yml").as_posix(),
+                       "latex_individualpages": False},
+        builder="gettext", freshenv=True, force_all=True, quiet=True,
+        doctreedir=str(out.parent / (out.name + ".doctrees")))
+    if isinstance(result, Exception) or result:
+        raise RuntimeError(f"the gettext build failed ({result})")
+    return out
+
+
+def _cells(text: str) -> str:
+    """The Python of a MyST notebook's code cells (their option lines left out)."""
+    code, inside = [], False
+    for line in text.splitlines():
+        if not inside and re.match(r"^```\{code-cell\}", line):
+            inside = True
+            code.append("")
+            continue
+        if inside and line.startswith("```"):
+            inside = False
+            continue
+        if inside and not re.match(r"^:[A-Za-z_-]+:", line):
+            code.append(line)
+    return "\n".join(code)
+
+
+def code_sources(source: Path) -> list[tuple[str, str]]:
+    """(name, Python) of every source the code catalogue is extracted from."""
+    found = [(str(p.relative_to(source)), p.read_text(encoding="utf-8"))
+             for p in sorted((source / "src" / "liberal_crisis").rglob("*.py"))]
+    found += [(str(p.relative_to(source)), _cells(p.read_text(encoding="utf-8")))
+              for p in sorted((source / "book").glob("*.md"))]
+    return found
+
+
+def extract_code(source: Path) -> Catalog:
+    """The code's template: every ``_("...")``/``N_("...")`` with a literal message."""
+    template = Catalog(domain=DOMAIN, project="liberal-crisis", fuzzy=False)
+    for name, text in code_sources(source):
+        for _line, _func, message, _comments in extract_python(
+                io.BytesIO(text.encode("utf-8")), KEYWORDS, [], {"encoding": "utf-8"}):
+            if isinstance(message, str) and message:
+                template.add(message)
+    return template
+
+
+# --- Merging ---------------------------------------------------------------------------------
+def _read(path: Path) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=LOCALE)
+
+
+def _write(catalog: Catalog, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    # unwrapped, like Sphinx's templates: one line per message, for readable diffs
+    write_po(buffer, catalog, width=0, omit_header=False, sort_output=False)
+    path.write_bytes(buffer.getvalue())
+
+
+def merge(template: Catalog, path: Path) -> Catalog:
+    catalog = _read(path) if path.is_file() else Catalog(
+        locale=LOCALE, domain=template.domain, project="liberal-crisis", fuzzy=False)
+    created = catalog.creation_date
+    catalog.update(template, update_header_comment=False)
+    if path.is_file():
+        catalog.creation_date = created  # no churn in the header from one extraction to the next
+    catalog.project, catalog.language_team, catalog.fuzzy = "liberal-crisis", "French (Canada)", False
+    _write(catalog, path)
+    return catalog
+
+
+def update(source: Path) -> list[Path]:
+    """Re-extract both kinds of catalogue and merge them into ``locale/`` (``make gettext``)."""
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        pots = extract_pages(source, Path(tmp) / "gettext")
+        for pot in sorted((pots / "book").glob("*.pot")):
+            target = messages_dir(source) / "book" / f"{pot.stem}.po"
+            merge(_read(pot), target)
+            written.append(target)
+    target = messages_dir(source) / f"{DOMAIN}.po"
+    merge(extract_code(source), target)
+    return [*written, target]
+
+
+# --- Checks ----------------------------------------------------------------------------------
+def roles(text: str) -> Counter:
+    """The roles a message carries, each with its target (``{doc}`title <target>``` -> target)."""
+    out = Counter()
+    for role, content in ROLE.findall(text):
+        target = re.search(r"<([^<>]+)>\s*$", content)
+        out[(role, (target.group(1) if target else content).strip())] += 1
+    return out
+
+
+def fields(text: str) -> Counter:
+    return Counter(FIELD.findall(text))
+
+
+def problems(path: Path, *, code: bool = False) -> list[str]:
+    """What is wrong with one catalogue, one line per message."""
+    catalog = _read(path)
+    name = path.name if code else f"book/{path.name}"
+    out = []
+    for message in catalog:
+        if not message.id:
+            continue
+        shown = message.id if len(message.id) < 80 else message.id[:77] + "..."
+        if message.fuzzy:
+            out.append(f"{name}: fuzzy (the English changed; check the translation): {shown!r}")
+        elif not message.string:
+            out.append(f"{name}: untranslated: {shown!r}")
+        elif roles(message.id) != roles(message.string):
+            lost = roles(message.id) - roles(message.string)
+            added = roles(message.string) - roles(message.id)
+            out.append(f"{name}: the translation drops {sorted(lost)} and adds {sorted(added)}: {shown!r}")
+        elif code and fields(message.id) != fields(message.string):
+            out.append(f"{name}: the translation's {{fields}} differ from the English: {shown!r}")
+    for message in catalog.obsolete.values():
+        out.append(f"{name}: obsolete (no longer in the English; remove it): {message.id[:77]!r}")
+    return out
+
+
+def all_problems(source: Path) -> list[str]:
+    folder = messages_dir(source)
+    out = []
+    for path in sorted((folder / "book").glob("*.po")):
+        out += problems(path)
+    if (folder / f"{DOMAIN}.po").is_file():
+        out += problems(folder / f"{DOMAIN}.po", code=True)
+    return out
+
+
+def ids(catalog: Catalog) -> set[str]:
+    return {m.id for m in catalog if m.id}
+
+
+def out_of_step(source: Path, pots: Path) -> list[str]:
+    """Where the committed catalogues and freshly extracted templates differ in their msgids."""
+    out = []
+    folder = messages_dir(source)
+    fresh = {p.stem: ids(_read(p)) for p in (pots / "book").glob("*.pot")}
+    kept = {p.stem: ids(_read(p)) for p in (folder / "book").glob("*.po")}
+    fresh[DOMAIN], kept[DOMAIN] = ids(extract_code(source)), (
+        ids(_read(folder / f"{DOMAIN}.po")) if (folder / f"{DOMAIN}.po").is_file() else set())
+    for page in sorted(set(fresh) | set(kept)):
+        new, old = fresh.get(page), kept.get(page)
+        if new is None:
+            out.append(f"{page}.po: no such page or code any more")
+            continue
+        if old is None:
+            out.append(f"{page}.po: missing (run `make gettext`)")
+            continue
+        for message in sorted(new - old):
+            out.append(f"{page}.po: not in the catalogue (run `make gettext`): {message[:77]!r}")
+        for message in sorted(old - new):
+            out.append(f"{page}.po: no longer in the English (run `make gettext`): {message[:77]!r}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m liberal_crisis.site.catalogues")
+    parser.add_argument("command", choices=["update", "check", "code-template"])
+    parser.add_argument("source", nargs="?", default=".", type=Path)
+    args = parser.parse_args(argv)
+    source = args.source.resolve()
+    if args.command == "update":
+        for path in update(source):
+            print(path.relative_to(source))
+        return 0
+    if args.command == "code-template":
+        buffer = io.BytesIO()
+        write_po(buffer, extract_code(source), width=0)
+        sys.stdout.write(buffer.getvalue().decode("utf-8"))
+        return 0
+    found = all_problems(source)
+    print("\n".join(found) or "OK: every message translated")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
