@@ -40,6 +40,7 @@ OVERRIDES = {
     "nitpicky": True,  # -n
     "html_title": "Perdre les châteaux forts : la crise du Parti libéral en 2024, en données",
     "ogp_site_name": "Perdre les châteaux forts",
+    "author": "Les contributrices et contributeurs du rapport liberal-crisis",
     "html_theme_options": {
         "search_bar_text": "Rechercher dans ce livre…",
         "toc_title": "Sur cette page",

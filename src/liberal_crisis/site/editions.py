@@ -31,7 +31,11 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from ..i18n import EDITIONS, LENIENT_VARIABLE, lenient
+from pathlib import Path
+
+from sphinx.errors import ExtensionError
+
+from ..i18n import EDITIONS, LENIENT_VARIABLE, N_, gettext, lenient
 from ..stories.formats import LANGUAGE_VARIABLE
 
 logger = logging.getLogger(__name__)
@@ -83,7 +87,7 @@ def check_translated(app: Sphinx, doctree) -> None:
     missing = [n for n in doctree.findall(nodes.Element) if n.get("translated") is False]
     report = logger.info if lenient() else logger.warning
     for node in missing:
-        report("untranslated message (book/%s.po): %r%s", app.env.docname, _message(node),
+        report("untranslated message (%s.po): %r%s", app.env.docname, _message(node),
                "" if lenient() else f" [run `make gettext` and translate it; {LENIENT_VARIABLE}=1 "
                "to build anyway]", location=node)
 
@@ -104,7 +108,7 @@ def link_editions(app: Sphinx, pagename, templatename, context, doctree) -> None
         if site:  # search engines want absolute alternates
             return f"{site}/{EDITIONS[target]['prefix']}{pagename}.html"
         return counterpart(pagename, lang, target) if target != lang else \
-            "../" * pagename.count("/") + pagename.rsplit("/", 1)[-1] + ".html"
+            pagename.rsplit("/", 1)[-1] + ".html"
 
     links = [f'<link rel="alternate" hreflang="{EDITIONS[code]["tag"]}" href="{href(code)}">'
              for code in EDITIONS]
@@ -121,8 +125,38 @@ def link_editions(app: Sphinx, pagename, templatename, context, doctree) -> None
     }
 
 
+#: The theme's strings its French catalogues leave in English, written by the project's templates
+#: (``templates/components/``) through ``lc_ui``: marked here for the catalogue.
+THEME_STRINGS = (N_("Toggle primary sidebar"), N_("Toggle secondary sidebar"), N_("Main"))
+
+
+def ui_strings(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    context["lc_ui"] = gettext  # the build's process runs in the edition's language
+
+
+COPYBUTTON_LOCALE = "\nlet locale = 'en'"
+
+
+def copybutton_locale(app: Sphinx, exception) -> None:
+    """sphinx-copybutton picks its words by ``<html lang>`` exactly, and has ``fr`` but not
+    ``fr-CA``: the French site's copy says ``fr-CA`` reads ``fr``."""
+    if exception or edition(app.config) == "en" or app.builder.format != "html":
+        return
+    script = Path(app.outdir) / "_static" / "copybutton.js"
+    if not script.is_file():
+        return
+    text = script.read_text(encoding="utf-8")
+    if COPYBUTTON_LOCALE not in text:
+        raise ExtensionError(f"{script}: sphinx-copybutton changed; give it the fr-CA locale again")
+    tag = EDITIONS["fr"]["tag"]
+    script.write_text(text.replace(COPYBUTTON_LOCALE, f"\nmessages['{tag}'] = messages['fr'];"
+                                   + COPYBUTTON_LOCALE, 1), encoding="utf-8")
+
+
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", check_kernel_language, priority=600)  # after sharing's site URL
     app.add_transform(OutputsNotTranslatable)
     app.connect("doctree-read", check_translated)
     app.connect("html-page-context", link_editions)
+    app.connect("html-page-context", ui_strings)
+    app.connect("build-finished", copybutton_locale)
