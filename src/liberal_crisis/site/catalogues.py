@@ -101,7 +101,22 @@ def extract_code(source: Path) -> Catalog:
                 io.BytesIO(text.encode("utf-8")), KEYWORDS, [], {"encoding": "utf-8"}):
             if isinstance(message, str) and message:
                 template.add(message)
+    for name in publisher_names(source):
+        template.add(name, auto_comments=["a publisher named in a chart's source line (data package)"])
     return template
+
+
+def publisher_names(source: Path) -> list[str]:
+    """Every publisher a chart's source line can name (``charts.source_line`` translates each)."""
+    from .. import data as _data
+    from ..stories.charts import publishers
+
+    folder = source / "data"
+    names = []
+    for resource in _data.descriptor(folder)["resources"]:
+        for src in resource.get("sources", []):
+            names += [n for n in publishers(src) if n not in names]
+    return names
 
 
 # --- Merging ---------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from ..i18n import gettext as _
 from ..stories import formats
 from ..stories.charts import AXIS_TITLE, META_KEY
 from . import assets, citations, downloads, editions, explorer, prose, sharing
@@ -64,8 +65,8 @@ def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
         '<figcaption class="lc-caption">'
         f'<p class="lc-alt visually-hidden" id="{cid}-alt">{alt}</p>'
         f'<p class="lc-source">{html.escape(meta["source"])} '
-        f'<a class="lc-csv" href="{csv_href}" download>Download the data (CSV)</a></p>'
-        '<details class="lc-table"><summary>The numbers behind this chart</summary>'
+        f'<a class="lc-csv" href="{csv_href}" download>{_("Download the data (CSV)")}</a></p>'
+        f'<details class="lc-table"><summary>{_("The numbers behind this chart")}</summary>'
         f'<div class="lc-table-scroll"><table><caption class="lc-table-caption">{alt}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
         "</details></figcaption>"
@@ -96,7 +97,7 @@ def _link_html(anchor: str, cid: str) -> str:
     # charts.js makes a click copy the full address and says so.
     return (
         '<p class="lc-link-row">'
-        f'<a class="lc-link" href="#{anchor}" aria-describedby="{cid}-alt">Link to this chart</a>'
+        f'<a class="lc-link" href="#{anchor}" aria-describedby="{cid}-alt">{_("Link to this chart")}</a>'
         '<span class="lc-link-status" role="status"></span></p>'
     )
 

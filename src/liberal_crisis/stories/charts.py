@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import data as _data
+from ..i18n import gettext as _
 from . import formats
 from . import phone_forms
 from .phone_forms import Phone, level, phone_form
@@ -54,9 +55,12 @@ def source_line(resources: list[str]) -> str:
     if len(names) > MAX_NAMED_PUBLISHERS:
         shown = names[: MAX_NAMED_PUBLISHERS - 1]
         rest = len(names) - len(shown)
-        return ("Source: " + "; ".join(shown)
-                + f"; and {rest} other publishers (see Sources at the end of the page).")
-    return "Source: " + "; ".join(names) + "."
+        return _("Source: {publishers}; and {rest} other publishers (see Sources at the end of "
+                 "the page).").format(publishers="; ".join(_(n) for n in shown),
+                                      rest=formats.plain(rest))
+    # a publisher's name is a message too (its French name, "Élections Canada"): the catalogue
+    # extraction lists every publisher of the data package (liberal_crisis.site.catalogues)
+    return _("Source: {publishers}.").format(publishers="; ".join(_(n) for n in names))
 
 
 def present(
@@ -232,5 +236,8 @@ def _json_rows(frame: pd.DataFrame) -> list[list]:
 
 
 def riding_label(name: str) -> str:
-    """Elections Canada writes 'Toronto--St. Paul's'; readers expect an en dash."""
+    """Elections Canada writes 'Toronto--St. Paul's'; readers expect an en dash (and, in the
+    French edition, the riding's official French name: ``formats.riding``)."""
+    if formats.language() != "en":
+        return formats.riding(name)
     return name.replace("--", "–")

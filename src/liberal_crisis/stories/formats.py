@@ -378,6 +378,17 @@ def _missing_header(column: str) -> str:
                              "(and its translation) before another edition shows it")
 
 
+def riding(name: str) -> str:
+    """A riding as readers know it: Elections Canada writes 'Toronto--St. Paul's', readers see
+    an en dash; the French edition shows Elections Canada's official French name
+    ("Mount Royal" -> "Mont-Royal", from its bilingual tables: ``liberal_crisis.data.names``)."""
+    if language() == "fr":
+        from ..data.names import riding_fr
+
+        name = riding_fr(name)
+    return typographic(name.replace("--", "\u2013"))
+
+
 def _minus(text: str) -> str:
     """A negative number with a typographic minus sign ("−15.6", not "-15.6")."""
     return "\u2212" + text[1:] if text.startswith("-") else text
@@ -392,8 +403,7 @@ def cell(column: str, value) -> str:
     if column in PARTY_COLUMNS and isinstance(value, str) and value in PARTY_NAMES:
         return PARTY_NAMES[value]
     if column in RIDING_COLUMNS and isinstance(value, str):
-        # Elections Canada writes 'Toronto--St. Paul's'; readers see an en dash.
-        return typographic(value.replace("--", "\u2013"))
+        return riding(value)
     if isinstance(value, str):
         if _ISO.match(value.strip()):
             return date(value)
@@ -413,3 +423,55 @@ def cell(column: str, value) -> str:
             return str(value)
         return _minus(number(value))
     return typographic(str(value))
+
+
+#: The plotly.js tool bar's words the book's charts can show (charts-core.js removes the rest).
+PLOTLY_WORDS = (N_("Zoom"), N_("Pan"), N_("Zoom in"), N_("Zoom out"), N_("Reset axes"),
+                N_("Autoscale"), N_("Download plot as a png"), N_("Download plot"),
+                N_("Double-click to zoom back out"), N_("Reset view"), N_("Snapshot succeeded"),
+                N_("Taking snapshot - this may take a few seconds"))
+
+
+def plotly_locale() -> dict | None:
+    """The edition's plotly.js locale (``Plotly.register``), or ``None`` in English (plotly's own).
+
+    Written from Babel's CLDR data for ``fr_CA`` (months in lower case, "juin", "janv."), not
+    taken from plotly.js-locales, whose ``fr`` capitalises months and groups with a breakable
+    space; the tool bar's words come from the project's catalogue. Numbers in ticks and hover
+    follow each figure's ``layout.separators`` (``theme.template``), not the locale.
+    """
+    lang = language()
+    if lang == "en":
+        return None
+    from babel.dates import get_day_names, get_month_names
+
+    locale = LOCALES[lang]
+    months = get_month_names("wide", locale=locale)
+    short_months = get_month_names("abbreviated", locale=locale)
+    days = get_day_names("wide", locale=locale)
+    short_days = get_day_names("abbreviated", locale=locale)
+    week = [6, 0, 1, 2, 3, 4, 5]  # plotly starts on Sunday; Babel numbers Monday 0
+    return {
+        "moduleType": "locale",
+        "name": locale.replace("_", "-"),
+        "dictionary": {word: _(word) for word in PLOTLY_WORDS},
+        "format": {
+            "days": [days[i] for i in week],
+            "shortDays": [short_days[i] for i in week],
+            "months": [months[i] for i in range(1, 13)],
+            "shortMonths": [short_months[i] for i in range(1, 13)],
+            "date": "%Y-%m-%d",
+            "decimal": get_decimal_symbol(locale),
+            "thousands": get_group_symbol(locale),
+            "year": "%Y",
+            "month": "%b %Y",
+            "dayMonth": "%-d %b",
+            "dayMonthYear": "%-d %b %Y",
+        },
+    }
+
+
+def separators() -> str:
+    """plotly's ``layout.separators`` (decimal point, then thousands): ".," or ",\\u00a0"."""
+    locale = _locale()
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
