@@ -115,7 +115,8 @@ def publisher_names(source: Path) -> list[str]:
     names = []
     for resource in _data.descriptor(folder)["resources"]:
         for src in resource.get("sources", []):
-            names += [n for n in publishers(src) if n not in names]
+            whole = [src["publisher"]] if src.get("publisher") else []  # the Sources lists' form
+            names += [n for n in [*whole, *publishers(src)] if n not in names]
     return names
 
 

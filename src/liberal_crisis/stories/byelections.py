@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import swing
+from ..i18n import N_, gettext as _
 from . import formats
 
 
@@ -69,13 +70,20 @@ def shares_over_time(history: pd.DataFrame, byelection: pd.DataFrame, riding: st
     for (date, bounds), rows in history[history["riding"] == riding].groupby(
         ["election_date", "boundaries"], sort=True
     ):
-        frames.append(_shares(rows, date, f"{date.year} general election", bounds, parties))
+        frames.append(_shares(rows, date, _("{year} general election").format(year=date.year),
+                              _(BOUNDARIES[bounds]), parties))
     for date, rows in byelection[byelection["riding"] == riding].groupby("election_date"):
         frames.append(
-            _shares(rows, date, f"{date.year} by-election", "2013 representation order", parties)
+            _shares(rows, date, _("{year} by-election").format(year=date.year),
+                    _(BOUNDARIES["2013 representation order"]), parties)
         )
     out = pd.concat(frames, ignore_index=True)
     return out.sort_values(["election_date", "party_code"]).reset_index(drop=True)
+
+
+#: The representation orders the riding history is drawn on (its ``boundaries`` column).
+BOUNDARIES = {"2013 representation order": N_("2013 representation order"),
+              "2023 representation order": N_("2023 representation order")}
 
 
 def _shares(rows, date, label, bounds, parties):
@@ -148,8 +156,9 @@ def pooled_label(rows: pd.DataFrame, min_share: float = swing.MIN_SHARE) -> str:
         raise ValueError("the contest has no single pooled row")
     n = int(pooled.iloc[0])
     if n == 1:
-        return f"1 other candidate (under {formats.pct_short(min_share)})"
-    return f"{n:,} other candidates (each under {formats.pct_short(min_share)})"
+        return _("1 other candidate (under {share})").format(share=formats.pct_short(min_share))
+    return _("{n} other candidates (each under {share})").format(
+        n=formats.number(n), share=formats.pct_short(min_share))
 
 
 def candidate_names(rows: pd.DataFrame, min_share: float = swing.MIN_SHARE) -> pd.Series:

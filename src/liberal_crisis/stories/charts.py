@@ -156,14 +156,16 @@ def _level_axis_title(fig: go.Figure) -> None:
 def _typographic_text(fig: go.Figure) -> None:
     """Curly apostrophes and quotes in every string the chart draws (names, labels, hover text,
     annotations, axis titles), as in the text around it."""
+    french = formats.language() == "fr"  # French spacing (": ", " %") in every string
+
     def fix(value):
         if isinstance(value, str):
-            return formats.typographic(value) if ("'" in value or '"' in value) else value
+            return formats.typographic(value) if (french or "'" in value or '"' in value) else value
         return value
 
     def has_quote(value) -> bool:
         if isinstance(value, str):
-            return "'" in value or '"' in value
+            return french or "'" in value or '"' in value
         if isinstance(value, (list, tuple)):
             return any(has_quote(v) for v in value)
         return False

@@ -378,6 +378,12 @@ def _missing_header(column: str) -> str:
                              "(and its translation) before another edition shows it")
 
 
+def label(text: str) -> str:
+    """'Elections Canada: ' before what it names; 'Élections Canada : ' in French (a no-break
+    space before the colon)."""
+    return text + (": " if language() == "en" else NBSP + ": ")
+
+
 def riding(name: str) -> str:
     """A riding as readers know it: Elections Canada writes 'Toronto--St. Paul's', readers see
     an en dash; the French edition shows Elections Canada's official French name
