@@ -127,3 +127,49 @@ def test_the_edition_language_changes_the_separators(monkeypatch):
     monkeypatch.setenv("LIBERAL_CRISIS_LANG", "de")
     with pytest.raises(ValueError, match="LIBERAL_CRISIS_LANG"):
         formats.number(1)
+
+
+# --- The French edition (issue 24): Canadian French forms from the same calls -------------------
+NBSP = "\u00a0"
+
+
+@pytest.fixture
+def french(monkeypatch):
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "fr")
+    monkeypatch.setenv("LIBERAL_CRISIS_I18N_LENIENT", "1")  # the catalogue may be incomplete here
+
+
+def test_french_numbers_group_with_a_no_break_space_and_use_a_decimal_comma(french):
+    assert formats.number(8925) == f"8{NBSP}925"
+    assert formats.pct(27.346) == f"27,3{NBSP}%"  # the Translation Bureau: a no-break space before %
+    assert formats.points(3.21) == f"3,2{NBSP}points"
+    assert formats.signed(-15.62) == "\u221215,6"
+    assert formats.cell("votes", 15565) == f"15{NBSP}565"
+    assert formats.cell("share_pct", 27.346) == "27,3"
+
+
+def test_french_dates_write_the_first_of_the_month_1er(french):
+    assert formats.date("2024-06-24") == "24 juin 2024"
+    assert formats.date("2024-10-01") == "1er octobre 2024"
+    assert formats.month("2024-09-16") == "septembre 2024"
+    assert formats.cell("vote_date", "2024-10-01") == "1er octobre 2024"
+
+
+def test_french_party_names_and_official_riding_names(french):
+    assert formats.party("LPC") == "Libéral"
+    assert formats.PARTY_NAMES["NDP"] == "NPD"
+    # Elections Canada's own French name, read from its bilingual table in data/raw
+    assert formats.riding("Mount Royal") == "Mont-Royal"
+    assert formats.riding("LaSalle--Émard--Verdun") == "LaSalle\u2013Émard\u2013Verdun"
+
+
+def test_french_hover_and_plotly_separators(french):
+    assert formats.HOVER_PCT == ":.1f}" + NBSP + "%"
+    assert formats.separators() == "," + NBSP
+    locale = formats.plotly_locale()
+    assert locale["name"] == "fr-CA" and locale["format"]["months"][5] == "juin"
+    assert locale["format"]["thousands"] == NBSP
+
+
+def test_french_typography_puts_no_break_spaces_before_colons_and_inside_guillemets(french):
+    assert formats.typographic('Le "vote" : 27 %') == f"Le «{NBSP}vote{NBSP}»{NBSP}: 27{NBSP}%"

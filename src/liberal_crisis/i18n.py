@@ -28,8 +28,21 @@ from pathlib import Path
 
 DOMAIN = "liberal_crisis"
 LENIENT_VARIABLE = "LIBERAL_CRISIS_I18N_LENIENT"
-#: The catalogues' folder: ``locale/`` at the repository's root (beside ``src/``).
+LOCALE_VARIABLE = "LIBERAL_CRISIS_LOCALE"  # the catalogues' folder (set by the French build)
+#: The repository's catalogues, when nothing else says where they are.
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
+
+
+def locale_dir() -> Path:
+    """The catalogues' folder: ``$LIBERAL_CRISIS_LOCALE``, else the nearest ``locale/`` at or
+    above the working directory (chapters run from ``book/``), else the repository's."""
+    if os.environ.get(LOCALE_VARIABLE):
+        return Path(os.environ[LOCALE_VARIABLE]).resolve()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "locale" / EDITIONS["fr"]["locale"]).is_dir():
+            return folder / "locale"
+    return LOCALE_DIR
 #: Each edition's locale (Babel and gettext), BCP 47 tag (``<html lang>``) and site folder.
 EDITIONS = {
     "en": {"locale": "en_CA", "tag": "en-CA", "prefix": "", "name": "English"},
@@ -48,7 +61,7 @@ def language() -> str:
 
 
 def catalogue_path(lang: str, domain: str = DOMAIN) -> Path:
-    return LOCALE_DIR / EDITIONS[lang]["locale"] / "LC_MESSAGES" / f"{domain}.po"
+    return locale_dir() / EDITIONS[lang]["locale"] / "LC_MESSAGES" / f"{domain}.po"
 
 
 @functools.lru_cache(maxsize=4)
@@ -85,7 +98,7 @@ def gettext(message: str) -> str:
         return message
     raise MissingTranslation(
         f"no {EDITIONS[lang]['locale']} translation of {message!r} in "
-        f"{catalogue_path(lang).relative_to(LOCALE_DIR.parent)} (run `make gettext`, then "
+        f"{catalogue_path(lang)} (run `make gettext`, then "
         f"translate it; {LENIENT_VARIABLE}=1 builds with the English while you work)")
 
 

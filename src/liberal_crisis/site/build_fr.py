@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..i18n import LENIENT_VARIABLE
+from ..i18n import LENIENT_VARIABLE, LOCALE_VARIABLE
 from ..stories.formats import LANGUAGE_VARIABLE
 
 #: The French build's settings on top of _config.yml (merged recursively, as the CLI's are).
@@ -62,6 +62,7 @@ def build(source: Path, output: Path, *, builder: str = "html", strict: bool = T
     root = output / "_build" / "fr"
     out = root / builder
     os.environ[LANGUAGE_VARIABLE] = "fr"  # the kernels inherit it
+    os.environ[LOCALE_VARIABLE] = str(source / "locale")  # this clone's catalogues
     config = {**OVERRIDES, **(overrides or {}),
               "external_toc_path": (source / "_toc.yml").as_posix(),
               "latex_individualpages": False,

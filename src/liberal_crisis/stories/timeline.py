@@ -12,16 +12,17 @@ import textwrap
 import pandas as pd
 
 from ..analysis import projection, swing
+from ..i18n import N_, gettext as _
 
 #: Timeline categories, top to bottom on the chart, with their reader-facing labels.
 CATEGORY_LABELS: dict[str, str] = {
-    "by-election": "By-elections",
-    "caucus": "Liberal caucus",
-    "party": "Liberal leadership",
-    "government": "Government",
-    "parliament": "Parliament",
-    "election": "General election",
-    "united-states": "United States",
+    "by-election": N_("By-elections"),
+    "caucus": N_("Liberal caucus"),
+    "party": N_("Liberal leadership"),
+    "government": N_("Government"),
+    "parliament": N_("Parliament"),
+    "election": N_("General election"),
+    "united-states": N_("United States"),
 }
 
 
@@ -59,7 +60,7 @@ def chart_events(timeline: pd.DataFrame, start: str, end: str, width: int = 48) 
         out.append({
             "date": date,
             "category": category,
-            "category_label": CATEGORY_LABELS[category],
+            "category_label": _(CATEGORY_LABELS[category]),
             "n_events": len(events),
             "events": "; ".join(events),
             "hover": hover,
