@@ -93,14 +93,29 @@ def code_sources(source: Path) -> list[tuple[str, str]]:
     return found
 
 
+#: A call of _() in the braces of an f-string: Babel's Python extractor never sees it.
+HIDDEN_CALL = re.compile(r"""\b[rR]?[fF][rR]?(['"])(?:(?!\1).)*?\{\s*N?_\(""")
+
+
 def extract_code(source: Path) -> Catalog:
-    """The code's template: every ``_("...")``/``N_("...")`` with a literal message."""
+    """The code's template: every ``_("...")``/``N_("...")`` with a literal message. A call
+    inside an f-string, which the extractor cannot see, raises ``ValueError`` naming the file."""
     template = Catalog(domain=DOMAIN, project="liberal-crisis", fuzzy=False)
     for name, text in code_sources(source):
+        if HIDDEN_CALL.search(text):
+            raise ValueError(f"{name}: a _() call inside an f-string cannot be extracted for "
+                             "translation: bind it to a name outside the f-string")
         for _line, _func, message, _comments in extract_python(
                 io.BytesIO(text.encode("utf-8")), KEYWORDS, [], {"encoding": "utf-8"}):
             if isinstance(message, str) and message:
                 template.add(message)
+    from jinja2.ext import babel_extract  # the site's own templates (the explorer, the theme's)
+
+    for path in sorted((source / "src" / "liberal_crisis" / "site" / "templates").rglob("*.html")):
+        with path.open("rb") as handle:
+            for _line, _func, message, _comments in babel_extract(handle, ("_", "lc_ui"), [], {}):
+                if isinstance(message, str) and message:
+                    template.add(message)
     for name in publisher_names(source):
         template.add(name, auto_comments=["a publisher named in a chart's source line (data package)"])
     return template

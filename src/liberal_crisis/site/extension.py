@@ -61,12 +61,14 @@ def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
         for row in meta["rows"]
     )
     alt = html.escape(meta["alt"])
+    # messages outside the f-string: Babel's extractor does not read inside one
+    download, numbers = _("Download the data (CSV)"), _("The numbers behind this chart")
     return (
         '<figcaption class="lc-caption">'
         f'<p class="lc-alt visually-hidden" id="{cid}-alt">{alt}</p>'
         f'<p class="lc-source">{html.escape(meta["source"])} '
-        f'<a class="lc-csv" href="{csv_href}" download>{_("Download the data (CSV)")}</a></p>'
-        f'<details class="lc-table"><summary>{_("The numbers behind this chart")}</summary>'
+        f'<a class="lc-csv" href="{csv_href}" download>{download}</a></p>'
+        f'<details class="lc-table"><summary>{numbers}</summary>'
         f'<div class="lc-table-scroll"><table><caption class="lc-table-caption">{alt}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
         "</details></figcaption>"
@@ -95,9 +97,10 @@ def _figure_script(kind: str, cid: str, figure: dict) -> str:
 def _link_html(anchor: str, cid: str) -> str:
     # A plain link to the chart's anchor, so it works without script (open it, copy the address);
     # charts.js makes a click copy the full address and says so.
+    words = _("Link to this chart")  # outside the f-string, where the extractor finds it
     return (
         '<p class="lc-link-row">'
-        f'<a class="lc-link" href="#{anchor}" aria-describedby="{cid}-alt">{_("Link to this chart")}</a>'
+        f'<a class="lc-link" href="#{anchor}" aria-describedby="{cid}-alt">{words}</a>'
         '<span class="lc-link-status" role="status"></span></p>'
     )
 

@@ -365,7 +365,9 @@ _HEADER_WORDS = {N_("Riding"), N_("Votes"), N_("Candidate"), N_("Year"), N_("Dat
                  N_("Seats"), N_("Share"), N_("Lead"), N_("Swing"), N_("Name"), N_("Event"),
                  N_("Label"), N_("Province"), N_("Riding number"), N_("Predecessor"),
                  N_("Partner"), N_("Mover"), N_("Winner"), N_("Result"), N_("Count"),
-                 N_("Verdict"), N_("Claim"), N_("Source"), N_("Mps"), N_("Value"), N_("Status")}
+                 N_("Verdict"), N_("Claim"), N_("Source"), N_("Mps"), N_("Value"), N_("Status"),
+                 N_("Contest"), N_("Boundaries"), N_("Events"), N_("Number"), N_("Band low"),
+                 N_("Band high")}
 
 
 def _missing_header(column: str) -> str:
