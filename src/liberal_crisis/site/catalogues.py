@@ -252,10 +252,14 @@ def out_of_step(source: Path, pots: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m liberal_crisis.site.catalogues")
-    parser.add_argument("command", choices=["update", "check", "code-template"])
+    parser.add_argument("command", choices=["update", "check", "code-template", "templates"])
     parser.add_argument("source", nargs="?", default=".", type=Path)
+    parser.add_argument("--out", type=Path, help="templates: where the pages' .pot files go")
     args = parser.parse_args(argv)
     source = args.source.resolve()
+    if args.command == "templates":  # the pages' templates alone (tests/test_catalogues.py)
+        extract_pages(source, args.out.resolve())
+        return 0
     if args.command == "update":
         for path in update(source):
             print(path.relative_to(source))

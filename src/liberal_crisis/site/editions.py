@@ -25,6 +25,7 @@ This module:
 from __future__ import annotations
 
 import os
+import re
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -73,6 +74,27 @@ class OutputsNotTranslatable(SphinxTransform):
                 continue
             for node in output.findall(nodes.Element):
                 node["translatable"] = False
+
+
+def key_execution_on_catalogue(app: Sphinx, docname: str, source: list[str]) -> None:
+    """In another edition, a chapter's execution-cache key includes the code catalogue's digest:
+    jupyter-cache keys on the code alone, so a corrected translation would otherwise leave the
+    old words in the cached charts (like ``extension.key_execution_on_data`` for the data)."""
+    if edition(app.config) == "en" or "{code-cell}" not in source[0]:
+        return
+    import hashlib
+
+    from ..i18n import catalogue_path
+
+    path = catalogue_path(edition(app.config))
+    digest = "none"
+    if path.is_file():
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        app.env.note_dependency(str(path))
+    found = re.search(r"^```\{code-cell\}[^\n]*\n((?::[^\n]*\n)*)\n?", source[0], re.M)
+    if found:
+        source[0] = (source[0][: found.end()] + f"# Catalogue (keys the execution cache): "
+                     f"{path.name}:{digest}\n" + source[0][found.end():])
 
 
 def _message(node: nodes.Element) -> str:
@@ -126,7 +148,7 @@ def link_editions(app: Sphinx, pagename, templatename, context, doctree) -> None
 
 
 #: The theme's strings its French catalogues leave in English, written by the project's templates
-#: (``templates/components/``) through ``lc_ui``: marked here for the catalogue.
+#: (``templates/``, under the component names) through ``lc_ui``: marked here for the catalogue.
 THEME_STRINGS = (N_("Toggle primary sidebar"), N_("Toggle secondary sidebar"), N_("Main"))
 
 
@@ -156,6 +178,7 @@ def copybutton_locale(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", check_kernel_language, priority=600)  # after sharing's site URL
     app.add_transform(OutputsNotTranslatable)
+    app.connect("source-read", key_execution_on_catalogue)
     app.connect("doctree-read", check_translated)
     app.connect("html-page-context", link_editions)
     app.connect("html-page-context", ui_strings)

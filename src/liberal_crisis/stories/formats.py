@@ -367,7 +367,20 @@ _HEADER_WORDS = {N_("Riding"), N_("Votes"), N_("Candidate"), N_("Year"), N_("Dat
                  N_("Partner"), N_("Mover"), N_("Winner"), N_("Result"), N_("Count"),
                  N_("Verdict"), N_("Claim"), N_("Source"), N_("Mps"), N_("Value"), N_("Status"),
                  N_("Contest"), N_("Boundaries"), N_("Events"), N_("Number"), N_("Band low"),
-                 N_("Band high")}
+                 N_("Band high"),
+                 N_("Basis"), N_("Caucus size"), N_("Claim ids"), N_("Claims"), N_("Division"),
+                 N_("Election"), N_("Government seats"), N_("Group"), N_("House size"),
+                 N_("Layer"), N_("Majority needed"), N_("Measure"), N_("Method"), N_("Month"),
+                 N_("Moved the motion"), N_("Needed to carry"), N_("Outcome"), N_("Points"),
+                 N_("Pollster"), N_("Position"), N_("Reached"), N_("Record status"),
+                 N_("Reported by"), N_("Rule"), N_("Scenario"), N_("Short of majority"),
+                 N_("Shortfall"), N_("Side"), N_("Signatories"), N_("Sitting"), N_("Surplus"),
+                 N_("System"), N_("Tally basis"), N_("Threshold basis"), N_("Unit"),
+                 N_("Vacant")}
+
+
+#: Categories the tables under the charts show in words ("urged_in_room" -> "urged in room").
+_CELL_WORDS = {N_("urged in room")}
 
 
 def _missing_header(column: str) -> str:
@@ -415,8 +428,10 @@ def cell(column: str, value) -> str:
     if isinstance(value, str):
         if _ISO.match(value.strip()):
             return date(value)
-        if _MACHINE_WORDS.fullmatch(value):  # a category such as "inferred_from_tally"
-            return _(value.replace("_", " "))
+        if _MACHINE_WORDS.fullmatch(value):  # a category such as "urged_in_room"
+            words = value.replace("_", " ")
+            return words if language() == "en" else _(words) if words in _CELL_WORDS else \
+                _missing_header(value)
         return typographic(value)
     if isinstance(value, (_dt.date, _dt.datetime)) or hasattr(value, "to_pydatetime"):
         return date(value)
