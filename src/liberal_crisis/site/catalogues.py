@@ -21,6 +21,7 @@ cross-reference) or a ``{field}``, and catalogues out of step with the English s
 from __future__ import annotations
 
 import argparse
+import ast
 import io
 import re
 import sys
@@ -70,14 +71,21 @@ def extract_pages(source: Path, out: Path) -> Path:
 
 def _cells(text: str) -> str:
     """The Python of a MyST notebook's code cells (their option lines left out)."""
-    code, inside = [], False
+    code, inside, options = [], False, False
     for line in text.splitlines():
         if not inside and re.match(r"^```\{code-cell\}", line):
-            inside = True
+            inside, first = True, True
             code.append("")
             continue
         if inside and line.startswith("```"):
             inside = False
+            continue
+        if inside and first and line.strip() == "---":  # a cell's YAML options block
+            options, first = True, False
+            continue
+        first = False
+        if options:
+            options = line.strip() != "---"
             continue
         if inside and not re.match(r"^:[A-Za-z_-]+:", line):
             code.append(line)
@@ -102,6 +110,10 @@ def extract_code(source: Path) -> Catalog:
     inside an f-string, which the extractor cannot see, raises ``ValueError`` naming the file."""
     template = Catalog(domain=DOMAIN, project="liberal-crisis", fuzzy=False)
     for name, text in code_sources(source):
+        try:  # the extractor reads tokens and would skip a message in code it cannot parse
+            ast.parse(text)
+        except SyntaxError as error:
+            raise ValueError(f"{name}: its code does not parse ({error}): no message extracted") from None
         if HIDDEN_CALL.search(text):
             raise ValueError(f"{name}: a _() call inside an f-string cannot be extracted for "
                              "translation: bind it to a name outside the f-string")
