@@ -111,3 +111,24 @@ def test_the_extraction_finds_the_chapters_code_strings():
     assert "The numbers behind this chart" in ids
     assert "Share of valid votes (%)" in ids
     assert "Elections Canada" in ids
+
+
+def test_a_french_build_fails_on_an_untranslated_paragraph_and_names_it(fixture_book):
+    """D6a: in the French build, a paragraph whose translation is missing is a warning naming the
+    page and the message, so the strict build (-W) fails; the translated ones pass."""
+    book = fixture_book("# A page\n\nThe seat fell.\n\nThe count ran through the night.\n")
+    folder = book / "locale" / "fr_CA" / "LC_MESSAGES" / "book"
+    folder.mkdir(parents=True)
+    _write(folder / "index.po", {"Fixture book": "Livre d’essai",
+                                 "A page for build-guard tests.": "Une page pour les tests."})
+    _write(folder / "page.po", {"A page": "Une page", "The seat fell.": "Le siège est tombé.",
+                                "The count ran through the night.": ""})
+    # the code's words, all "translated" (as themselves), so only the prose is at stake here
+    _write(folder.parent / "liberal_crisis.po",
+           {m.id: m.id for m in catalogues.extract_code(REPO) if m.id})
+    done = subprocess.run([sys.executable, "-m", "liberal_crisis.site.build_fr", str(book)],
+                          capture_output=True, text=True, cwd=book)
+    log = done.stdout + done.stderr
+    assert done.returncode != 0, log[-3000:]
+    assert "untranslated message (book/page.po): 'The count ran through the night.'" in log, log[-3000:]
+    assert "The seat fell." not in log.split("untranslated message", 1)[1], "a translated one reported"
