@@ -36,7 +36,7 @@ from babel.messages.pofile import read_po, write_po
 from ..i18n import DOMAIN, EDITIONS
 
 LOCALE = EDITIONS["fr"]["locale"]
-KEYWORDS = {"_": None, "N_": None, "gettext": None}
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "tr": None}  # tr: data.dictionary
 #: MyST roles a translation must keep, each with its target: the glued numbers, the citations and
 #: the cross-references (a ``{doc}``/``{ref}``'s own title is translated, its target is not).
 ROLE = re.compile(r"\{(glue:text|glue:any|glue|cite:p|cite:t|cite|ref|doc|numref|download)\}`([^`]*)`")
@@ -130,7 +130,30 @@ def extract_code(source: Path) -> Catalog:
                     template.add(message)
     for name in publisher_names(source):
         template.add(name, auto_comments=["a publisher named in a chart's source line (data package)"])
+    for text in package_texts(source):
+        if text not in template:
+            template.add(text, auto_comments=["the data package's own words (the data dictionary)"])
     return template
+
+
+def package_texts(source: Path) -> list[str]:
+    """The data package's words the data dictionary page shows (``data.dictionary``, through
+    ``tr``): resource titles and descriptions, field descriptions, source notes, provenance."""
+    from .. import data as _data
+
+    def words(text) -> str:
+        return " ".join(str(text).split())
+
+    found: list[str] = []
+    for res in _data.descriptor(source / "data")["resources"]:
+        prov = res.get("provenance") or {}
+        row = prov.get("row_source") or ""
+        texts = [res.get("title"), res.get("description"), prov.get("note"),
+                 row if " " in row else None]
+        texts += [src.get("notes") for src in res.get("sources", [])]
+        texts += [f.get("description") for f in res["schema"]["fields"]]
+        found += [t for t in map(words, filter(None, texts)) if t and t not in found]
+    return found
 
 
 def publisher_names(source: Path) -> list[str]:
