@@ -26,6 +26,15 @@ CATEGORY_LABELS: dict[str, str] = {
 }
 
 
+def event_text(rows: pd.DataFrame) -> pd.Series:
+    """The rows' events in the edition's language: ``event``, or the data package's ``event_fr``
+    in French (the book's own wording in both); riding names lose their double hyphens."""
+    from .formats import language
+
+    column = "event_fr" if language() == "fr" else "event"
+    return rows[column].astype(str).str.replace("--", "\u2013", regex=False)
+
+
 def wrap(text: str, width: int = 48) -> str:
     """Break ``text`` into lines of at most ``width`` characters joined by ``<br>`` (plotly's
     line break), so long event descriptions stay inside a narrow hover label."""
@@ -51,7 +60,7 @@ def chart_events(timeline: pd.DataFrame, start: str, end: str, width: int = 48) 
     dates = pd.to_datetime(timeline["date"])
     rows = timeline.loc[(dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))].copy()
     rows["date"] = pd.to_datetime(rows["date"])
-    rows["event"] = rows["event"].astype(str).str.replace("--", "\u2013", regex=False)
+    rows["event"] = event_text(rows)
     order = {c: i for i, c in enumerate(CATEGORY_LABELS)}
     out = []
     for (date, category), group in rows.groupby(["date", "category"], sort=False):
