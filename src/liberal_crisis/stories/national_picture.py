@@ -93,7 +93,7 @@ def copies(polls: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 def coverage(polls: pd.DataFrame, per_month: pd.DataFrame) -> dict:
     """The coverage chart's title: the span of monthly counts from the full table's first month
     to February 2025 (``steady``), then the busiest month (``peak``)."""
-    _, table_rows = copies(polls)
+    _sjwild, table_rows = copies(polls)
     first_month = polls.loc[table_rows, "end_date"].min().replace(day=1)
     steady = per_month[(per_month["month"] >= first_month) & (per_month["month"] < "2025-03-01")]
     peak = per_month.loc[per_month["n_polls"].idxmax()]
