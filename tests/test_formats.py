@@ -173,3 +173,28 @@ def test_french_hover_and_plotly_separators(french):
 
 def test_french_typography_puts_no_break_spaces_before_colons_and_inside_guillemets(french):
     assert formats.typographic('Le "vote" : 27 %') == f"Le «{NBSP}vote{NBSP}»{NBSP}: 27{NBSP}%"
+
+
+def test_lists_join_with_and_in_each_edition(french, monkeypatch):
+    assert formats.join(["EKOS", "Léger", "Nanos"]) == "EKOS, Léger et Nanos"
+    assert formats.join(["EKOS"]) == "EKOS"
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
+    assert formats.join(["EKOS", "Léger", "Nanos"]) == "EKOS, Léger and Nanos"
+    assert formats.join(["A", "B"], sep=" and ") == "A and B"
+
+
+def test_french_elides_de_before_a_vowel_only(french, monkeypatch):
+    assert formats.elide("celui de EKOS et celui de Léger") == "celui d’EKOS et celui de Léger"
+    assert formats.elide("le glissement de Elmwood–Transcona") == "le glissement d’Elmwood–Transcona"
+    assert formats.elide("plus que Ipsos") == "plus qu’Ipsos"
+    assert formats.elide("la mode de ici") == "la mode d’ici"
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
+    assert formats.elide("de EKOS") == "de EKOS"  # English text is never touched
+
+
+def test_french_points_take_the_singular_below_two(french, monkeypatch):
+    assert formats.point_word(1.4) == "point"
+    assert formats.point_word(-1.96) == "points"  # shown as 2,0
+    assert formats.point_word(2.0) == "points"
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
+    assert formats.point_word(1.4) == "points"

@@ -297,6 +297,31 @@ def signed(value, decimals: int = 1) -> str:
     return _minus(localise(f"{value:+,.{decimals}f}"))
 
 
+def join(items, sep: str = ", ", last: str | None = None) -> str:
+    """'A, B and C' ('A, B et C'): ``sep`` between the first items, ``last`` (a spaced "and" in
+    the edition's language by default) before the last one."""
+    items = [str(i) for i in items]
+    if last is None:
+        last = " " + _("and") + " "
+    return sep.join(items[:-1]) + last + items[-1] if len(items) > 1 else "".join(items)
+
+
+def elide(text: str) -> str:
+    """French elision of "de" and "que" before a vowel ("de EKOS" -> "d’EKOS"), for
+    translations with a name filled in; English text comes back unchanged."""
+    if language() == "en":
+        return text
+    return re.sub(r"\b(de|que) (?=[AEIOUYÉÈÊÂÎÔaeiouyéèêâîô])", lambda m: m[1][:-1] + "’", text)
+
+
+def point_word(value, decimals: int = 1) -> str:
+    """The unit after a number of points: "points" in English; in French "point" below 2
+    ("1,4 point", Translation Bureau) and "points" from 2."""
+    if language() == "en" or abs(round(float(value), decimals)) >= 2:
+        return "points"
+    return "point"
+
+
 def party(code: str) -> str:
     """The party's name: 'CPC' -> 'Conservative' ('Conservateur'; unknown codes raise, never
     leak through)."""

@@ -147,7 +147,7 @@ PHONE_TICK_SIZE = 10  # category labels and crowded ticks on a phone
 
 #: What charts.js and explorer.js write on the page, by their English (translated in lc-theme.js).
 BROWSER_WORDS = (N_("Link copied"), N_("Address of this chart"), N_("Copy the selected address"),
-                 # explorer.js (its sentences, in explorer-core.js, are still English only)
+                 # explorer.js (its sentences are explorer-core.js's, in the page's <html lang>)
                  N_("Shares in {riding}"), N_("Party"), N_("2021 share (%)"),
                  N_("Projected share (%)"), N_("No change: the 2021 result"),
                  N_("The national polls: mean of a month you pick"), N_("Your own values"),
