@@ -130,10 +130,21 @@ def extract_code(source: Path) -> Catalog:
                     template.add(message)
     for name in publisher_names(source):
         template.add(name, auto_comments=["a publisher named in a chart's source line (data package)"])
+    for text in motion_texts(source):
+        if text not in template:
+            template.add(text, auto_comments=["a motion's paraphrase (data package: confidence_votes)"])
     for text in package_texts(source):
         if text not in template:
             template.add(text, auto_comments=["the data package's own words (the data dictionary)"])
     return template
+
+
+def motion_texts(source: Path) -> list[str]:
+    """The motions' paraphrases the divisions table shows (``caucus_story.divisions_table``)."""
+    import pandas as pd
+
+    motions = pd.read_csv(source / "data" / "confidence_votes.csv", usecols=["motion"])["motion"]
+    return list(dict.fromkeys(" ".join(str(m).split()) for m in motions))
 
 
 def package_texts(source: Path) -> list[str]:

@@ -58,6 +58,8 @@ def non_confidence(votes: pd.DataFrame) -> pd.DataFrame:
 
 
 VERIFIED = "verified against the Journals"
+#: The data's record statuses, which the confidence chapter's hover text shows translated.
+RECORD_WORDS = (N_("verified against the Journals"), N_("not verified against the Journals"))
 
 
 def record_counts(votes: pd.DataFrame) -> dict[str, int]:
@@ -79,29 +81,33 @@ def divisions_table(votes: pd.DataFrame) -> str:
     Sitting or division numbers not verified show as '–'; a tally from the press is labelled
     with its publisher (the first words of ``source_title``)."""
     rows = []
+    journals = _("Journals")
     for _i, row in votes.sort_values("vote_date").iterrows():  # (_ is gettext)
         url = html.escape(str(row["source_url"]), quote=True)
         if row["record_status"] == VERIFIED:
-            basis = f'<a href="{url}">Journals</a>'
+            basis = f'<a href="{url}">{journals}</a>'
         else:
             publisher = html.escape(str(row["source_title"]).split(":")[0])
-            basis = f'press: <a href="{url}">{publisher}</a>; not verified against the Journals'
+            basis = _("press: {publisher}; not verified against the Journals").format(
+                publisher=f'<a href="{url}">{publisher}</a>')
         if pd.notna(row.get("press_yeas")):
-            differing = (f"{int(row['press_yeas'])}–{int(row['press_nays'])} "
-                         f"({row['press_publishers']})")
+            differing = (f"{formats.plain(int(row['press_yeas']))}–"
+                         f"{formats.plain(int(row['press_nays']))} ({row['press_publishers']})")
         else:
             differing = "–"
+        # the motion's paraphrase is the data package's: its French is in the code catalogue
+        motion = _(" ".join(str(row["motion"]).split()))
         rows.append({
-            "Vote": day_label(row["vote_date"]),
-            "Motion (mover)": f"{' '.join(str(row['motion']).split())} ({row['mover']})",
-            "Sitting": _int_or_dash(row["sitting"]),
-            "Division": _int_or_dash(row["division"]),
-            "Yeas–nays": f"{int(row['yeas'])}–{int(row['nays'])}",
-            "Tally from": basis,
-            "Differing press tally": differing,
+            _("Vote"): day_label(row["vote_date"]),
+            _("Motion (mover)"): f"{motion} ({row['mover']})",
+            _("Sitting"): _int_or_dash(row["sitting"]),
+            _("Division"): _int_or_dash(row["division"]),
+            _("Yeas–nays"): f"{formats.plain(int(row['yeas']))}–{formats.plain(int(row['nays']))}",
+            _("Tally from"): basis,
+            _("Differing press tally"): differing,
         })
-    return tables.stacked_html(pd.DataFrame(rows), nowrap=["Yeas–nays"],
-                               markup=["Tally from"])
+    return tables.stacked_html(pd.DataFrame(rows), nowrap=[_("Yeas–nays")],
+                               markup=[_("Tally from")])
 
 
 def position_grid(by_party: pd.DataFrame, vote_dates, parties: list[str]) -> pd.DataFrame:
