@@ -130,21 +130,32 @@ def extract_code(source: Path) -> Catalog:
                     template.add(message)
     for name in publisher_names(source):
         template.add(name, auto_comments=["a publisher named in a chart's source line (data package)"])
-    for text in motion_texts(source):
+    for text in data_texts(source):
         if text not in template:
-            template.add(text, auto_comments=["a motion's paraphrase (data package: confidence_votes)"])
+            template.add(text, auto_comments=["the data package's own sentence, shown by a chapter"])
     for text in package_texts(source):
         if text not in template:
             template.add(text, auto_comments=["the data package's own words (the data dictionary)"])
     return template
 
 
-def motion_texts(source: Path) -> list[str]:
-    """The motions' paraphrases the divisions table shows (``caucus_story.divisions_table``)."""
+#: The data's own sentences a chapter shows translated (``_()`` of the value), by resource.
+DATA_TEXTS = {
+    "confidence_votes": ["motion"],  # caucus_story.divisions_table
+    "first_report_claims": ["claim", "record", "claimed_by"],  # first_report.html_table
+}
+
+
+def data_texts(source: Path) -> list[str]:
+    """The values of :data:`DATA_TEXTS`, whitespace folded as the chapters fold it."""
     import pandas as pd
 
-    motions = pd.read_csv(source / "data" / "confidence_votes.csv", usecols=["motion"])["motion"]
-    return list(dict.fromkeys(" ".join(str(m).split()) for m in motions))
+    found: list[str] = []
+    for resource, columns in DATA_TEXTS.items():
+        frame = pd.read_csv(source / "data" / f"{resource}.csv", usecols=columns)
+        for column in columns:
+            found += [" ".join(str(v).split()) for v in frame[column]]
+    return list(dict.fromkeys(found))
 
 
 def package_texts(source: Path) -> list[str]:
