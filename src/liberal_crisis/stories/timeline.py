@@ -146,7 +146,8 @@ def ridings_over_time(history: pd.DataFrame, byelection: pd.DataFrame, ridings: 
     Wraps :func:`liberal_crisis.stories.byelections.shares_over_time` per riding and keeps the rows
     whose ``contest`` label is in ``contests`` (e.g. '2024 by-election', '2025 general
     election'). Returns ``riding, election_date, contest, boundaries, party_code, share_pct``
-    in the order of ``ridings`` then date. A contest missing for a riding raises ``KeyError``.
+    in the order of ``ridings`` then date, then what readers see of ``contest`` and
+    ``boundaries`` (``contest_label``, ``boundaries_label``). A contest missing for a riding raises ``KeyError``.
     """
     from . import byelections  # local import: byelections imports nothing from here
 
@@ -159,7 +160,8 @@ def ridings_over_time(history: pd.DataFrame, byelection: pd.DataFrame, ridings: 
             raise KeyError(f"{riding}: no {', '.join(missing)}")
         frames.append(rows.assign(riding=riding))
     out = pd.concat(frames, ignore_index=True)
-    return out[["riding", "election_date", "contest", "boundaries", "party_code", "share_pct"]]
+    return out[["riding", "election_date", "contest", "boundaries", "party_code", "share_pct",
+                "contest_label", "boundaries_label"]]
 
 
 def candidate_place(rows: pd.DataFrame, candidate: str) -> dict:
