@@ -59,7 +59,8 @@ def non_confidence(votes: pd.DataFrame) -> pd.DataFrame:
 
 VERIFIED = "verified against the Journals"
 #: The data's record statuses, which the confidence chapter's hover text shows translated.
-RECORD_WORDS = (N_("verified against the Journals"), N_("not verified against the Journals"))
+RECORD_WORDS = (N_("verified against the Journals"), N_("not verified against the Journals"),
+                N_("official"), N_("reported"))  # and the tally's basis
 
 
 def record_counts(votes: pd.DataFrame) -> dict[str, int]:
