@@ -66,9 +66,9 @@ LAYOUT_PROBE = r"""() => {
     return [[x, y], [x + w, y], [x + w, y + h], [x, y + h]]
       .map(([px, py]) => [m.a * px + m.c * py + m.e, m.b * px + m.d * py + m.f]);
   };
-  const inkBox = el => {
+  const inkBox = (el, side = 1) => {
     const b = el.getBBox();
-    const dy = 0.15 * b.height, dx = Math.min(1, b.width / 4);
+    const dy = 0.15 * b.height, dx = Math.min(side, b.width / 4);
     return corners(el, b.x + dx, b.y + dy, b.width - 2 * dx, b.height - 2 * dy);
   };
   // Separating-axis test for two convex quadrilaterals.
@@ -93,7 +93,9 @@ LAYOUT_PROBE = r"""() => {
     const box = chart.getBoundingClientRect();
     const texts = [...chart.querySelectorAll('svg.main-svg text')]
       .filter(el => !el.closest('.hoverlayer') && el.textContent.trim() && visible(el))
-      .map(el => ({el, role: role(el), text: el.textContent.trim(), quad: inkBox(el)}))
+      // quad: for lines and edges; box: for text against text, its full width (two labels
+      // that touch end to end read as one, "Seats wonMajority: 172")
+      .map(el => ({el, role: role(el), text: el.textContent.trim(), quad: inkBox(el), box: inkBox(el, 0)}))
       .filter(t => { const b = t.el.getBBox(); return b.width > 0 && b.height > 0; });
     const lines = [...chart.querySelectorAll(
         'svg.main-svg .shapelayer path, svg.main-svg .scatterlayer path.js-line, svg.main-svg .scatterlayer path.point')]
@@ -168,7 +170,7 @@ LAYOUT_PROBE = r"""() => {
       if (/\[object \w+\]|\bundefined\b|\bNaN\b/.test(t.text)) problems.push(`broken text: ${name(t)}`);
     for (let i = 0; i < texts.length; i++) {
       for (let j = i + 1; j < texts.length; j++) {
-        if (overlap(texts[i].quad, texts[j].quad))
+        if (overlap(texts[i].box, texts[j].box))
           problems.push(`overlap: ${name(texts[i])} and ${name(texts[j])}`);
       }
       const b = bounds(texts[i].quad);

@@ -47,7 +47,6 @@ PRINT_PAPER = "#FFFFFF"  # the background of a chart printed as an image (PDF, l
 REFERENCE = NEUTRAL  # dashed reference lines: a majority, a threshold
 DARK_TEXT = "#111111"  # numerals on a light fill (the grey bars of the verdict tally)
 NEUTRAL_LIGHT = "#C8C8C8"  # the rest of a group, behind the part a chart is about
-NEUTRAL_FAINT = "rgba(140, 140, 140, 0.35)"  # a threshold not met, beside NEUTRAL for one met
 LIBERAL_LIGHT = "#E8898D"  # a lighter Liberal red: the MPs reported willing, beside those who signed
 LOST_SEAT = "#C98A1B"  # a seat the government lost at a by-election, 1993 to 2023
 # a claret that is no party's colour (the Liberal red read as the party), white numerals 6:1 on it;
