@@ -12,7 +12,7 @@ depend on the mode, and is measured in both anyway; colours are measured in ever
 from __future__ import annotations
 
 from liberal_crisis.site.browser import site_pages
-from liberal_crisis.site.shots import LAYOUT_PROBE, load, open_view, settle
+from liberal_crisis.site.shots import LAYOUT_PROBE, load, open_view, resize_steps
 
 WIDTHS = {  # width: (viewport, where the window goes before it comes back, the order of modes)
     # a desktop window dragged narrower, to a tablet's width, to a phone's, and back
@@ -105,18 +105,6 @@ RESIZE_PROBE = """() => {
   }
   return {width: window.innerWidth, overflow: document.documentElement.scrollWidth - window.innerWidth, charts};
 }""".replace("COLUMN", COLUMN)
-
-
-def resize_steps(tab, *others: dict) -> list[dict]:
-    """RESIZE_PROBE as the page opened, at each of the window sizes ``others`` in turn (once
-    the charts have followed), and after the window came back to its size."""
-    size = tab.viewport_size
-    steps = [tab.evaluate(RESIZE_PROBE)]
-    for viewport in (*others, size):
-        tab.set_viewport_size(viewport)
-        settle(tab)
-        steps.append(tab.evaluate(RESIZE_PROBE))
-    return steps
 
 
 SWITCHED = """mode => [...document.querySelectorAll('.lc-chart[data-drawn]')]
@@ -225,7 +213,7 @@ def visit_every_page(browser, site, base: str, width: int) -> dict:
             if charted:
                 found["contrast"].setdefault(state, {})[rel] = contrast(tab)
         if charted:
-            steps = resize_steps(tab, *others)
+            steps = resize_steps(tab, RESIZE_PROBE, *others)
             found["resize"][rel] = steps
             found["heights"][rel] = {fid: [step["charts"].get(fid, {}).get("height", 0) for step in steps]
                                      for fid in steps[0]["charts"]}

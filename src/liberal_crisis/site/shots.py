@@ -281,15 +281,22 @@ def settle(page, timeout: int = 5000) -> None:
         page.wait_for_timeout(100)
 
 
-def resize_and_back(page, *others: dict) -> dict[str, list[int]]:
-    """Heights of every chart before, at each of the window sizes ``others`` in turn, and after
-    the window came back to its size."""
+def resize_steps(page, probe: str, *others: dict) -> list:
+    """``probe`` evaluated as the page stands, at each of the window sizes ``others`` in turn
+    (once the charts have followed), and after the window came back to its size."""
     size = page.viewport_size
-    steps = [page.evaluate(CHART_HEIGHTS)]
+    steps = [page.evaluate(probe)]
     for viewport in (*others, size):
         page.set_viewport_size(viewport)
         settle(page)
-        steps.append(page.evaluate(CHART_HEIGHTS))
+        steps.append(page.evaluate(probe))
+    return steps
+
+
+def resize_and_back(page, *others: dict) -> dict[str, list[int]]:
+    """Heights of every chart before, at each of the window sizes ``others`` in turn, and after
+    the window came back to its size."""
+    steps = resize_steps(page, CHART_HEIGHTS, *others)
     return {fid: [step.get(fid, 0) for step in steps] for fid in steps[0]}
 
 
