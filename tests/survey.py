@@ -47,13 +47,15 @@ PAGE_PROBE = """() => {
   const where = el => { const f = el.closest('figure[id], section[id]');
                         return f ? f.id : el.tagName.toLowerCase(); };
   const height = document.documentElement.scrollHeight;
-  // Tables in closed sections are measured open (the explorer's "Ridings that change hands"),
-  // except the charts' own data tables ("The numbers behind this chart", a scrolling data view).
+  // Tables in closed sections are measured open (the explorer's "Ridings that change hands");
+  // the charts' own data tables ("The numbers behind this chart") too on a phone, where a row is
+  // a card (on a desktop they are a scrolling data view).
+  const phone = window.innerWidth <= 640;
   const closed = [...document.querySelectorAll('article details:not([open])')]
-    .filter(d => !d.classList.contains('lc-table'));
+    .filter(d => phone || !d.classList.contains('lc-table'));
   closed.forEach(d => { d.open = true; });
   const tables = [...document.querySelectorAll('article table')]
-    .filter(t => !t.closest('.lc-chart, details.lc-table') && shown(t));
+    .filter(t => !t.closest('.lc-chart') && (phone || !t.closest('details.lc-table')) && shown(t));
   const tableName = t => `${where(t)}: table "${(t.querySelector('th, td') || t).textContent.trim().slice(0, 30)}"`;
   const found = {
     overflow: document.documentElement.scrollWidth - window.innerWidth,
@@ -62,6 +64,9 @@ PAGE_PROBE = """() => {
     // the weight of each level of heading in the text (h2 to h4), each weight it is set in
     headingWeights: Object.fromEntries(['h2', 'h3', 'h4'].map(h => [h,
       [...new Set([...document.querySelectorAll(`article ${h}`)].map(e => Number(getComputedStyle(e).fontWeight)))]])),
+    // the size of each level of heading (h1 to h4), each size it is set in, in px
+    headingSizes: Object.fromEntries(['h1', 'h2', 'h3', 'h4'].map(h => [h,
+      [...new Set([...document.querySelectorAll(`article ${h}`)].map(e => parseFloat(getComputedStyle(e).fontSize)))]])),
     thinText: [...document.querySelectorAll('article figure *, article table *')]
       .filter(el => !el.closest('.lc-chart') && shown(el) &&
               [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
@@ -72,6 +77,14 @@ PAGE_PROBE = """() => {
                                      return r.right > c.right + 1 || r.left < c.left - 1; })
       .map(t => `${tableName(t)}: ${Math.round(t.getBoundingClientRect().width)} px in a ` +
                 `${Math.round(column(t).right - column(t).left)} px column`),
+    // in dark mode, a light panel behind text (the theme's panel for HTML outputs)
+    lightPanels: document.documentElement.dataset.theme !== 'dark' ? [] :
+      [...document.querySelectorAll('article *')].filter(el => {
+        const m = getComputedStyle(el).backgroundColor.match(/rgba?\(([^)]+)\)/);
+        if (!m || !shown(el)) return false;
+        const [r, g, b, a = 1] = m[1].split(',').map(Number);
+        return a > 0.5 && (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.5 && el.textContent.trim();
+      }).map(el => `${where(el)}: ${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${getComputedStyle(el).backgroundColor})`),
     tablesScrolled: tables.filter(t => { for (let e = t.parentElement; e && e.tagName !== 'ARTICLE'; e = e.parentElement) {
         if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1) return true; }
         return false; })

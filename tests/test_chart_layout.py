@@ -392,7 +392,7 @@ def test_the_resize_check_catches_a_chart_past_its_column_and_one_left_in_its_fo
     tab = open_view(browser, *VIEWS["1280-light"])
     load(tab, f"{site_url}/book/the-pledge.html")
     fid = "fig-the-pledge-thresholds"
-    steps = resize_steps(tab, {"width": 375, "height": 740})
+    steps = resize_steps(tab, RESIZE_PROBE, {"width": 375, "height": 740})
     assert past_the_column("p", steps) == [] and wrong_form("p", steps) == []
     assert [step["charts"][fid]["form"] for step in steps] == ["desktop", "phone", "desktop"]
     tab.evaluate(f"""() => {{
@@ -404,6 +404,6 @@ def test_the_resize_check_catches_a_chart_past_its_column_and_one_left_in_its_fo
     wide = past_the_column("p", [tab.evaluate(RESIZE_PROBE)])
     assert any(p.startswith("p#fig-the-pledge-reported-counts: ") for p in wide), wide
     assert any(p.startswith("p: scrolls sideways") for p in wide), wide
-    steps = resize_steps(tab, {"width": 375, "height": 740})
+    steps = resize_steps(tab, RESIZE_PROBE, {"width": 375, "height": 740})
     assert any(p.startswith(f"p#{fid}: desktop form at ") for p in wrong_form("p", steps)), steps
     tab.close()

@@ -53,9 +53,13 @@ def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
     """Source line and CSV link, then the table. The text alternative is for screen readers
     (the figure's description) and is the table's caption; it is not repeated on screen."""
     cols = meta["columns"]
-    head = "".join(f"<th scope=\"col\">{html.escape(formats.header(c))}</th>" for c in cols)
+    headers = [html.escape(formats.header(c)) for c in cols]
+    head = "".join(f"<th scope=\"col\">{h}</th>" for h in headers)
+    # Each cell carries its column's header: on a phone a row becomes a card, each value under
+    # its header (charts.css), so no column is off-screen in a scroll box.
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(formats.cell(c, v))}</td>" for c, v in zip(cols, row))
+        "<tr>" + "".join(f'<td data-label="{h}">{html.escape(formats.cell(c, v))}</td>'
+                         for h, c, v in zip(headers, cols, row))
         + "</tr>"
         for row in meta["rows"]
     )

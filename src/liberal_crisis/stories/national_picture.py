@@ -65,8 +65,9 @@ def summaries(polls: pd.DataFrame, shares: pd.DataFrame) -> dict:
 def turning_points(s: dict) -> dict:
     """From :func:`summaries`: the last month before 2025 with the Liberals ahead on average
     (``last_lib_month``) and the Conservative months after it (``cons_run``); the peak of the
-    smoothed lead (``top``), where the smoothed shares cross after it (``crossed``) and where
-    the band clears zero (``clear``)."""
+    smoothed lead (``top``), where the smoothed shares cross after it (``crossed``), the run of
+    the smoothed Conservative lead that ends there (``run``, :func:`analysis.polls.positive_run`)
+    and where the band clears zero (``clear``)."""
     lead, lead_curve = s["lead"], s["lead_curve"]
     before_2025 = lead[(lead["month"] < "2025-01-01") & lead["lead_pts"].notna()]
     last_lib_month = before_2025.loc[before_2025["lead_pts"] < 0, "month"].max()
@@ -74,8 +75,11 @@ def turning_points(s: dict) -> dict:
     assert (cons_run["lead_pts"] > 0).all()
     top = pa.peak(lead_curve)
     assert top["date"] > pd.Timestamp("2024-12-16")  # the takeaway says "after" the letter
+    crossed = pa.first_crossing(lead_curve, after=top["date"])
+    # How long the smoothed Conservative lead lasted: the run of positive estimates that ends at
+    # the crossing (the chart's title and the prose's "more than two years")
     return {"last_lib_month": last_lib_month, "cons_run": cons_run, "top": top,
-            "crossed": pa.first_crossing(lead_curve, after=top["date"]),
+            "crossed": crossed, "run": pa.positive_run(lead_curve, crossed),
             "clear": pa.first_crossing(lead_curve, after=top["date"], column="upper")}
 
 
@@ -210,9 +214,7 @@ def _lead_numbers(s: dict, t: dict) -> dict[str, str]:
     widest = lead.loc[lead["lead_pts"].idxmax()]
     jan = lead[lead["month"] == "2025-01-01"].iloc[0]
     top, crossed, cons_run = t["top"], t["crossed"], t["cons_run"]
-    # How long the smoothed Conservative lead lasted: the run of positive estimates that ends at
-    # the crossing (the title's "more than two years"; tests/test_poll_rule.py checks the data)
-    run = pa.positive_run(lead_curve, crossed)
+    run = t["run"]  # tests/test_poll_rule.py checks the data
     assert run["months"] > 24, "the title says more than two years"
     years, months = divmod(int(run["months"]), 12)
     # The first polls after the peak with the Liberals ahead: every poll ending on that day
