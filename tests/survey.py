@@ -77,10 +77,25 @@ PAGE_PROBE = """() => {
                                      return r.right > c.right + 1 || r.left < c.left - 1; })
       .map(t => `${tableName(t)}: ${Math.round(t.getBoundingClientRect().width)} px in a ` +
                 `${Math.round(column(t).right - column(t).left)} px column`),
+    // words broken across two lines inside a link or a table cell ("Jo|urnals"); a break at a
+    // hyphen, a slash or in an address is not counted
+    brokenWords: [...document.querySelectorAll('article a, article td, article th, article dd')]
+      .filter(shown).flatMap(el => [...el.childNodes].filter(n => n.nodeType === 3).flatMap(node => {
+        const out = []; let at = 0;
+        for (const part of node.textContent.split(/(\\s+)/)) {
+          if (part.trim().length > 1 && !/[-\u2010\u2011\u2013\u2014/:.@_]/.test(part)) {
+            const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + part.length);
+            if (new Set([...r.getClientRects()].map(q => Math.round(q.top))).size > 1)
+              out.push(`${where(el)}: "${part}"`);
+          }
+          at += part.length;
+        }
+        return out;
+      })),
     // in dark mode, a light panel behind text (the theme's panel for HTML outputs)
     lightPanels: document.documentElement.dataset.theme !== 'dark' ? [] :
       [...document.querySelectorAll('article *')].filter(el => {
-        const m = getComputedStyle(el).backgroundColor.match(/rgba?\(([^)]+)\)/);
+        const m = getComputedStyle(el).backgroundColor.match(/rgba?\\(([^)]+)\\)/);
         if (!m || !shown(el)) return false;
         const [r, g, b, a = 1] = m[1].split(',').map(Number);
         return a > 0.5 && (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.5 && el.textContent.trim();

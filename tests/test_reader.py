@@ -293,3 +293,24 @@ def test_the_page_probe_catches_a_light_panel_and_a_chart_table_that_scrolls_on_
     found = page.evaluate(PAGE_PROBE)
     page.close()
     assert [t for t in found["tablesWide"] + found["tablesScrolled"] if "fig-index-timeline" in t], found
+
+
+def test_no_word_is_broken_mid_word_on_a_phone(survey_pass):
+    """Link titles in the bibliography broke mid-word beside their labels ("Jo|urnals"), and
+    the corrections log's page names did in a table ("After|math")."""
+    broken = every_page(survey_pass, "brokenWords", widths=(375,))
+    assert broken == [], f"{len(broken)} words broken mid-word:\n" + "\n".join(broken[:20])
+
+
+def test_the_page_probe_catches_a_word_broken_mid_word(browser, site_url):
+    """Control: the bibliography's old style (titles allowed to break anywhere beside a floated
+    label) is caught on a phone."""
+    from survey import PAGE_PROBE
+
+    page = open_page(browser, f"{site_url}/book/references.html", viewport=PHONE)
+    assert page.evaluate(PAGE_PROBE)["brokenWords"] == []
+    page.add_style_tag(content=".bd-article div.citation a { overflow-wrap: anywhere !important; }"
+                               ".bd-article div.citation > span.label { float: left !important; width: 16em; }")
+    found = page.evaluate(PAGE_PROBE)["brokenWords"]
+    page.close()
+    assert found, "a title broken beside a wide label was not caught"
