@@ -99,9 +99,14 @@ def coverage(polls: pd.DataFrame, per_month: pd.DataFrame) -> dict:
     steady = per_month[(per_month["month"] >= first_month) & (per_month["month"] < "2025-03-01")]
     peak = per_month.loc[per_month["n_polls"].idxmax()]
     assert peak["month"] > steady["month"].max()
+    # every month after the steady span is named ("then 136 in April" skipped March's 64)
+    after = per_month[per_month["month"] > steady["month"].max()]
+    assert peak["month"] in set(after["month"])
+    then = [f"{int(row.n_polls)} in {formats.month(row.month)}" for row in after.itertuples()]
     title = (f"{int(steady['n_polls'].min())} to {int(steady['n_polls'].max())} polls a "
-             f"month from {formats.month(steady['month'].min())}, then "
-             f"{int(peak['n_polls'])} in {formats.month(peak['month'])} alone")
+             f"month from {formats.month(steady['month'].min())} to "
+             f"{formats.month(steady['month'].max())}, then "
+             + (", ".join(then[:-1]) + " and " if len(then) > 1 else "") + then[-1])
     return {"steady": steady, "peak": peak, "title": title}
 
 
