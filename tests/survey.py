@@ -172,6 +172,31 @@ MEASURE = """() => {
   each('.lc-chart .gridlayer path', el => visible(el) && stroked(el) && add('grid', el, getComputedStyle(el).stroke, bgOf(el.closest('.lc-chart'))));
   each('.lc-chart .zerolinelayer path, .lc-chart path.xline, .lc-chart path.yline, .lc-chart .shapelayer path',
        el => visible(el) && stroked(el) && add('line', el, getComputedStyle(el).stroke, bgOf(el.closest('.lc-chart'))));
+  // Data labels: a text point (a line's name at its end, a numbered badge) and a bar's value.
+  // Each is measured against what lies behind its middle: the marker or bar it sits on (its
+  // fill seen through its opacity over the page), else the page. The label's own opacity counts.
+  const seen = (el, top) => { let a = 1;
+    for (let e = el; e && e !== top; e = e.parentElement) a *= Number(getComputedStyle(e).opacity);
+    return a; };
+  const ink = el => { const s = getComputedStyle(el), c = rgba(s.fill); if (!c) return s.fill;
+    const a = c[3] * Number(s.fillOpacity) * seen(el, el.closest('.lc-chart'));
+    return `rgba(${c.slice(0, 3).join(', ')}, ${a})`; };
+  const behind = (shape, page) => { const s = getComputedStyle(shape), c = rgba(s.fill);
+    if (!c) return page;
+    const a = c[3] * Number(s.fillOpacity) * seen(shape, shape.closest('.lc-chart'));
+    return over([...c.slice(0, 3), a], page); };
+  const under = (el, shapes) => { const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    return shapes.find(p => { const b = p.getBoundingClientRect();
+      return b.width > 0 && b.height > 0 && x >= b.left && x <= b.right && y >= b.top && y <= b.bottom; }); };
+  each('.lc-chart .textpoint text, .lc-chart .bartext', el => {
+    if (!visible(el) || !el.textContent.trim()) return;
+    const page = bgOf(el.closest('.lc-chart'));
+    const shapes = el.classList.contains('bartext') ? [el.parentElement.querySelector('path')].filter(Boolean)
+      : [...(el.closest('.trace') || el).querySelectorAll('.points .point')];
+    const shape = under(el, shapes);
+    add('label', el, ink(el), shape ? behind(shape, page) : page);
+  });
   // Hover labels: text against the label's own box.
   each('.lc-chart .hoverlayer .hovertext', g => {
     const box = g.querySelector('path'); const fill = box && rgba(getComputedStyle(box).fill);

@@ -64,12 +64,16 @@ PARTY_NAMES = formats.PARTY_NAMES  # one list of reader-facing names (stories.fo
 # --- Text, grid and axis colours in each page mode ----------------------------------------------
 #
 # ``font``: every text a chart draws; ``grid``: gridlines (visible but quiet, 1.2:1 to 3:1);
-# ``line``: axis lines (3:1 at least); ``hoverbg``: the hover label's box. The template draws
+# ``line``: axis lines (3:1 at least); ``hoverbg``: the hover label's box; ``page``: the page
+# behind a chart (the site theme's background, not set here: charts-core.js tints party-coloured
+# labels to 4.5:1 against it). The template draws
 # the light set; charts.js and explorer-core.js switch to the dark one in dark mode
 # (tests/test_dark_mode.py measures both on the page's real background).
 MODES: dict[str, dict[str, str]] = {
-    "light": {"font": "#222222", "grid": "#E5E5E5", "line": "#888888", "hoverbg": "#FFFFFF"},
-    "dark": {"font": "#E6E6E6", "grid": "#3A3A3A", "line": "#9A9A9A", "hoverbg": "#1E1E1E"},
+    "light": {"font": "#222222", "grid": "#E5E5E5", "line": "#888888", "hoverbg": "#FFFFFF",
+              "page": "#FFFFFF"},
+    "dark": {"font": "#E6E6E6", "grid": "#3A3A3A", "line": "#9A9A9A", "hoverbg": "#1E1E1E",
+             "page": "#121212"},
 }
 # Marks whose colour follows the page's mode: a grey that is quiet on white glares on
 # near-black, and a faint one vanishes there. A chart colours them through a plotly colour axis
@@ -150,6 +154,7 @@ def browser() -> dict:
         "parties": list(PARTIES),
         "neutral": NEUTRAL,
         "transparent": TRANSPARENT,
+        "onFill": ON_FILL,
         "modes": {mode: dict(colours) for mode, colours in MODES.items()},
         "font": FONT,
         "fontSize": FONT_SIZE,

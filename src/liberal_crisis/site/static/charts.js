@@ -81,6 +81,7 @@
     // one render per chart, not a draw followed by a relayout.
     var layout = fig.layout || {};
     core.nameInLabel(fig.data);
+    readableLabels(el, fig.data);
     core.fitWidth(layout, fig.data, el.clientWidth, measure);
     setHeight(el, layout, core.setting(layout, "height", 450));
     var o = overrides(el);
@@ -150,7 +151,27 @@
       if (el.dataset.mode === now) return;
       el.dataset.mode = now;
       window.Plotly.relayout(el, overrides(el));
+      restyleLabels(el);
     });
+  }
+
+  // Labels drawn in a party's colour (a line's name at its end) and values inside bars take a
+  // tint that reads 4.5:1 on what is behind them in the page's mode (charts-core.js,
+  // textColours). Worked out each time from the figure's own colours, kept on the element, so
+  // switching back restores the first mode's tint. Before the first draw: changes data in place.
+  function readableLabels(el, data) {
+    el._lcText = core.textSources(data);
+    var fix = core.textColours(el._lcText, el.dataset.mode);
+    fix.traces.forEach(function (i, k) {
+      Object.keys(fix.update).forEach(function (key) {
+        if (fix.update[key][k] !== undefined) core.setPath(data[i], key, fix.update[key][k]);
+      });
+    });
+  }
+  // On a mode switch (a trace left undefined in a list keeps its colour: Plotly.restyle skips it)
+  function restyleLabels(el) {
+    var fix = el._lcText && core.textColours(el._lcText, el.dataset.mode);
+    if (fix && fix.traces.length) window.Plotly.restyle(el, fix.update, fix.traces);
   }
 
   // "Link to this chart": the link already points at the chart's anchor; a click copies the full
