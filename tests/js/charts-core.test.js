@@ -426,6 +426,44 @@ test("a phone chart grows until its plot keeps 180 px; a desktop one never needs
   assert.equal(core.grownHeight(1000, 420, -5), 425);
 });
 
+// ---------------------------------------------------------------------------------------------
+// Drawing as the reader nears a chart
+// ---------------------------------------------------------------------------------------------
+
+test("an undrawn chart keeps the height of the form its width will draw", () => {
+  assert.equal(core.reservedHeight(1280, 420, 666), 420); // desktop form
+  assert.equal(core.reservedHeight(600, 400, 666), 400); // 600 px is not a phone
+  assert.equal(core.reservedHeight(599, 400, 666), 666); // phone form, its own height
+  assert.equal(core.reservedHeight(375, 500, 284), 284); // shorter, too
+  assert.equal(core.reservedHeight(375, 420, undefined), 420); // no phone height written
+  assert.equal(core.reservedHeight(375, 420, NaN), 420);
+  assert.equal(core.reservedHeight(0, 420, 666), null); // not laid out: keeps its height
+  assert.equal(core.reservedHeight(1280, NaN, 666), null); // nothing written
+});
+
+test("the chart in the window first, then the nearest within a screen, the rest when idle", () => {
+  const H = 800; // the window's height
+  const box = (top, height = 400) => ({ top, bottom: top + height });
+  // in the window: now, whatever its neighbours; the first in the page among several
+  assert.deepEqual(core.nextToDraw([box(1700), box(300), box(-100)], H), { index: 1, when: "now" });
+  assert.deepEqual(core.nextToDraw([box(-399), box(799)], H), { index: 0, when: "now" }); // 1 px in
+  // touching an edge is not in the window: 0 px away, soon
+  assert.deepEqual(core.nextToDraw([box(800)], H), { index: 0, when: "soon" });
+  assert.deepEqual(core.nextToDraw([box(-400)], H), { index: 0, when: "soon" });
+  // below: 100 px away beats above: 300 px away (bottom at -300)
+  assert.deepEqual(core.nextToDraw([box(-700), box(900)], H), { index: 1, when: "soon" });
+  // above: 50 px away beats below: 100 px away
+  assert.deepEqual(core.nextToDraw([box(-450), box(900)], H), { index: 0, when: "soon" });
+  // one screen away is still soon; a pixel further waits for the browser to be idle
+  assert.deepEqual(core.nextToDraw([box(1600)], H), { index: 0, when: "soon" });
+  assert.deepEqual(core.nextToDraw([box(1601)], H), { index: 0, when: "idle" });
+  assert.deepEqual(core.nextToDraw([box(-1200)], H), { index: 0, when: "soon" }); // bottom at -800
+  assert.deepEqual(core.nextToDraw([box(-1201)], H), { index: 0, when: "idle" });
+  // far away: the nearest first, the first in the page among equals
+  assert.deepEqual(core.nextToDraw([box(5000), box(3000), box(3000)], H), { index: 1, when: "idle" });
+  assert.equal(core.nextToDraw([], H), null); // all drawn
+});
+
 test("plotly's options: responsive, no logo, no selection tools, the tool bar off on a phone", () => {
   assert.deepEqual(core.config({ scrollZoom: false, responsive: false }, 1280), {
     scrollZoom: false, responsive: true, displaylogo: false,

@@ -89,6 +89,13 @@ def chart_height(figure: dict) -> int:
     return int(layout.get("height") or template.get("height") or 450)
 
 
+def _with_template(phone: dict, figure: dict) -> dict:
+    """The phone form as charts.js draws it: with the desktop form's template (a phone form is
+    shipped without one)."""
+    layout = {"template": figure.get("layout", {}).get("template"), **phone.get("layout", {})}
+    return {**phone, "layout": layout}
+
+
 def _figure_script(kind: str, cid: str, figure: dict) -> str:
     payload = json.dumps(figure, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     payload = payload.replace("</", "<\\/")  # keep the JSON from closing the script
@@ -170,9 +177,12 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
     if phone:
         _drop_plotly_title(phone.setdefault("layout", {}))
     anchor = anchor_id(meta["name"])
-    # The container is as tall as the figure, in the HTML: plotly fills its container again at
-    # every resize (responsive), and the page does not move when the chart is drawn.
+    # The container is as tall as the figure, in the HTML, and the phone form's height is
+    # written beside it: a chart is drawn only as it nears the window (charts.js), and its box
+    # keeps the height of the form it will be drawn in meanwhile, so nothing below it moves
+    # when it is drawn (a #fig-… link stays on its chart while the charts above it draw).
     height = chart_height(figure)
+    phone_height = chart_height(_with_template(phone, figure)) if phone else height
     # The figure is named by its one-sentence text alternative; the chart itself stays an
     # ordinary element because its zoom and hover controls are interactive (a role="img"
     # around them would hide them from assistive technology).
@@ -180,7 +190,8 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
         f'<figure class="lc-figure" id="{anchor}" aria-labelledby="{cid}-title" '
         f'aria-describedby="{cid}-alt">'
         + _head_html(meta, cid)
-        + f'<div id="{cid}" class="lc-chart" style="height:{height}px"></div>'
+        + f'<div id="{cid}" class="lc-chart" style="height:{height}px" data-height="{height}" '
+        f'data-phone-height="{phone_height}"></div>'
         + _figure_script("lc-chart-data", cid, figure)
         + (_figure_script("lc-chart-phone", cid, _shared_traces(phone, figure)) if phone else "")
         + _link_html(anchor, cid)

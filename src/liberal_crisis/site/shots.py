@@ -23,6 +23,9 @@ from pathlib import Path
 from ..stories import theme
 from .browser import CHROMIUM, launch, local_only, serve, site_pages
 
+# Every chart of the page drawn. charts.js draws a chart as it nears the window and the others
+# when the browser is idle, so a page left open gets them all without being scrolled: waiting
+# for this is waiting for the idle queue (a second or two on a chart page).
 ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
     .every(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg g.trace'))"""
 

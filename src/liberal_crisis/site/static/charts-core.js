@@ -218,6 +218,33 @@
     return Math.ceil(height + least - plotHeight);
   }
 
+  // A chart's box, before the chart is drawn, keeps the height of the form its width will draw
+  // (the phone form's below NARROW): nothing below it moves when it is drawn, so a #fig-… link
+  // stays on its chart while the charts above it draw. null for a box with no width (not laid
+  // out), which keeps the height it has.
+  function reservedHeight(width, desktop, phone) {
+    if (!(width > 0) || !(desktop > 0)) return null;
+    return isNarrow(width) && phone > 0 ? phone : desktop;
+  }
+
+  // Which chart to draw next, and when: the nearest to the window, the first in the page among
+  // equals. boxes: the charts not drawn yet, {top, bottom} in px from the window's top (as
+  // getBoundingClientRect gives them), in page order; height: the window's. "now": in the
+  // window (drawn before the page is next painted); "soon": within one screen of it (next, each
+  // after a paint: a reader scrolling meets it drawn); "idle": further (when the browser has
+  // nothing else to do, so that after a while every chart is drawn: find in page, tests).
+  // null when there is nothing left to draw.
+  function nextToDraw(boxes, height) {
+    var best = null, bestGap = Infinity;
+    boxes.forEach(function (box, i) {
+      var inside = box.bottom > 0 && box.top < height;
+      var gap = inside ? -1 : box.top >= height ? box.top - height : -box.bottom;
+      if (gap < bestGap) { bestGap = gap; best = i; }
+    });
+    if (best === null) return null;
+    return { index: best, when: bestGap < 0 ? "now" : bestGap <= height ? "soon" : "idle" };
+  }
+
   // The tool bar on a desktop shows on hover; on a phone it would sit on the title.
   function config(figConfig, width) {
     return Object.assign({}, figConfig || {}, {
@@ -396,6 +423,7 @@
   return {
     MODES: MODES, NARROW: NARROW, MIN_PLOT: MIN_PLOT, MIN_PLOT_PHONE: MIN_PLOT_PHONE, FONT: FONT,
     TITLE_SIZE: TITLE, PHONE_FONT_SIZE: SIZE, TEXT_MIN: TEXT_MIN,
+    reservedHeight: reservedHeight, nextToDraw: nextToDraw,
     modeName: modeName, isNarrow: isNarrow, estimate: estimate, wrap: wrap, overrides: overrides,
     fitWidth: fitWidth, nameInLabel: nameInLabel, setPath: setPath, setting: setting,
     titleText: titleText, grownHeight: grownHeight, config: config,

@@ -1,4 +1,5 @@
-/* Draws the book's plotly charts from the JSON embedded in each page, and keeps them in step
+/* Draws the book's plotly charts from the JSON embedded in each page, each as the reader nears
+   it (see "Each chart is drawn as it nears the window" below), and keeps them in step
    with the page's light/dark mode (pydata-sphinx-theme sets <html data-theme="light|dark">).
    Loaded only on pages that have a chart, after plotly.js, lc-theme.js (the theme's colours,
    font and sizes, written from stories/theme.py at build time) and charts-core.js (the pure
@@ -41,6 +42,10 @@
   function setHeight(el, layout, height) {
     layout.height = height;
     el.style.height = el.style.minHeight = height + "px";
+  }
+
+  function scriptOf(el) {
+    return document.querySelector('script.lc-chart-data[data-target="' + el.id + '"]');
   }
 
   function draw(script) {
@@ -109,17 +114,23 @@
   // form, and back). The column's width never depends on the chart's (site.css: .lc-chart).
   var waiting = new Set(), timer = null;
   function redraw(el) {
-    var script = document.querySelector('script.lc-chart-data[data-target="' + el.id + '"]');
+    var script = scriptOf(el);
     if (!script || !el.clientWidth || Number(el.dataset.width) === el.clientWidth) return;
     ["drawn", "form", "plotw", "width"].forEach(function (key) { delete el.dataset[key]; });
     window.Plotly.purge(el);
     draw(script);
   }
   function follow(entries) {
+    var undrawnEls = [];
     entries.forEach(function (entry) {
       var el = entry.target;
       if (el.dataset.drawn && Number(el.dataset.width) !== el.clientWidth) waiting.add(el);
+      if (!el.dataset.drawn) undrawnEls.push(el);
     });
+    // Not drawn yet: it will be drawn at its width then; meanwhile its box takes the height of
+    // that width's form. In the next frame: a size changed inside this callback is an error
+    // ("ResizeObserver loop completed with undelivered notifications").
+    if (undrawnEls.length) requestAnimationFrame(function () { reserve(undrawnEls); });
     if (!waiting.size) return;
     clearTimeout(timer);
     // once the width has stopped changing (a window being dragged passes through many widths)
@@ -231,6 +242,85 @@
     });
   }
 
+  // Each chart is drawn as it nears the window, the first screen's first: drawing the national
+  // picture's four charts at once took 2.2 s before the reader saw any (issue 20). A chart in
+  // the window is drawn at once; then, one at a time with a paint between them, the nearest
+  // within a screen of it (a reader scrolling meets them drawn); then, when the browser is idle,
+  // the rest, nearest first, so that after a while every chart is drawn (find in page, tools and
+  // tests that wait for every chart). Printing draws every chart first (beforeprint).
+  // Meanwhile an undrawn chart's box keeps the height of the form it will be drawn in (reserve),
+  // and its figure its title, description and table: what a screen reader reads is in the HTML.
+  var pending = null; // {cancel} of the next step, when one is scheduled
+  var near = null; // the IntersectionObserver that wakes the queue when a chart comes near
+  var charts = []; // every chart of the page that has a figure, in page order (init)
+
+  function undrawn() {
+    return charts.filter(function (el) { return !el.dataset.drawn; });
+  }
+
+  // The height of the form each chart's width will draw (all read, then all written: one layout).
+  function reserve(els) {
+    var heights = els.map(function (el) {
+      return core.reservedHeight(el.clientWidth, Number(el.dataset.height), Number(el.dataset.phoneHeight));
+    });
+    els.forEach(function (el, i) {
+      if (heights[i] !== null) el.style.height = el.style.minHeight = heights[i] + "px";
+    });
+  }
+
+  function drawEl(el) {
+    if (near) near.unobserve(el);
+    draw(scriptOf(el));
+  }
+
+  // After the next paint (a task posted from an animation frame runs once it is painted).
+  function afterPaint(fn) {
+    var timer = null, frame = requestAnimationFrame(function () { timer = setTimeout(fn, 0); });
+    return { cancel: function () { cancelAnimationFrame(frame); clearTimeout(timer); } };
+  }
+
+  function whenIdle(fn) {
+    if (window.requestIdleCallback) {
+      // the timeout: a page that is never idle still gets every chart in the end
+      var id = window.requestIdleCallback(fn, { timeout: 2000 });
+      return { cancel: function () { window.cancelIdleCallback(id); } };
+    }
+    var timer = setTimeout(fn, 200); // Safari has no requestIdleCallback
+    return { cancel: function () { clearTimeout(timer); } };
+  }
+
+  // Draw what is in the window now, then schedule the next chart.
+  function pump() {
+    if (pending) { pending.cancel(); pending = null; }
+    for (;;) {
+      var els = undrawn();
+      var next = core.nextToDraw(els.map(function (el) { return el.getBoundingClientRect(); }),
+                                 window.innerHeight);
+      if (next === null) {
+        if (near) near.disconnect();
+        near = null;
+        return;
+      }
+      if (next.when !== "now") {
+        pending = (next.when === "soon" ? afterPaint : whenIdle)(function () {
+          pending = null;
+          drawEl(els[next.index]);
+          pump();
+        });
+        return;
+      }
+      drawEl(els[next.index]);
+    }
+  }
+
+  function drawAll() {
+    if (!window.Plotly) return;
+    if (pending) { pending.cancel(); pending = null; }
+    undrawn().forEach(drawEl);
+    if (near) near.disconnect();
+    near = null;
+  }
+
   function start() {
     if (!window.Plotly) {
       // plotly.js loads asynchronously: draw when it has run, or say why nothing is drawn.
@@ -245,11 +335,18 @@
       }, { once: true });
       return;
     }
-    document.querySelectorAll("script.lc-chart-data").forEach(draw);
-    if (window.ResizeObserver) {
-      var observer = new ResizeObserver(follow);
-      document.querySelectorAll(".lc-chart").forEach(function (el) { observer.observe(el); });
+    if (window.IntersectionObserver) {
+      // A chart coming within a screen of the window (the reader scrolled, or followed a link)
+      // is drawn next, ahead of the idle queue.
+      near = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting && !e.target.dataset.drawn; })) pump();
+      }, { rootMargin: "100% 0px" });
+      undrawn().forEach(function (el) { near.observe(el); });
+      pump();
+    } else {
+      drawAll();
     }
+    window.addEventListener("beforeprint", drawAll);
     new MutationObserver(restyleAll).observe(document.documentElement, {
       attributes: true,
       attributeFilter: ["data-theme"]
@@ -258,6 +355,13 @@
 
   function init() {
     wireLinks();
+    charts = Array.prototype.filter.call(document.querySelectorAll(".lc-chart"), scriptOf);
+    // Before plotly.js has arrived: every box at the height of its form, then followed.
+    reserve(undrawn());
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(follow);
+      document.querySelectorAll(".lc-chart").forEach(function (el) { observer.observe(el); });
+    }
     start();
   }
 
