@@ -47,15 +47,12 @@ PAGE_PROBE = """() => {
   const where = el => { const f = el.closest('figure[id], section[id]');
                         return f ? f.id : el.tagName.toLowerCase(); };
   const height = document.documentElement.scrollHeight;
-  // Tables in closed sections are measured open (the explorer's "Ridings that change hands");
-  // the charts' own data tables ("The numbers behind this chart") too on a phone, where a row is
-  // a card (on a desktop they are a scrolling data view).
-  const phone = window.innerWidth <= 640;
-  const closed = [...document.querySelectorAll('article details:not([open])')]
-    .filter(d => phone || !d.classList.contains('lc-table'));
+  // Tables in closed sections are measured open (the explorer's "Ridings that change hands",
+  // the charts' own data tables: "The numbers behind this chart").
+  const closed = [...document.querySelectorAll('article details:not([open])')];
   closed.forEach(d => { d.open = true; });
   const tables = [...document.querySelectorAll('article table')]
-    .filter(t => !t.closest('.lc-chart') && (phone || !t.closest('details.lc-table')) && shown(t));
+    .filter(t => !t.closest('.lc-chart') && shown(t));
   const tableName = t => `${where(t)}: table "${(t.querySelector('th, td') || t).textContent.trim().slice(0, 30)}"`;
   const found = {
     overflow: document.documentElement.scrollWidth - window.innerWidth,

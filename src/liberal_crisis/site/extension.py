@@ -49,6 +49,9 @@ def _head_html(meta: dict, cid: str) -> str:
     return out
 
 
+WIDE_TABLE = 9  # columns: a data table this wide is cards at every width (charts.css)
+
+
 def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
     """Source line and CSV link, then the table. The text alternative is for screen readers
     (the figure's description) and is the table's caption; it is not repeated on screen."""
@@ -69,7 +72,8 @@ def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
         f'<p class="lc-alt visually-hidden" id="{cid}-alt">{alt}</p>'
         f'<p class="lc-source">{html.escape(meta["source"])} '
         f'<a class="lc-csv" href="{csv_href}" download>Download the data (CSV)</a></p>'
-        '<details class="lc-table"><summary>The numbers behind this chart</summary>'
+        f'<details class="lc-table{" lc-table-wide" if len(cols) >= WIDE_TABLE else ""}">'
+        '<summary>The numbers behind this chart</summary>'
         f'<div class="lc-table-scroll"><table><caption class="lc-table-caption">{alt}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
         "</details></figcaption>"
