@@ -1,6 +1,6 @@
 # Two commands do everything on a fresh Debian machine with Python 3.11:
 #   make book   set up .venv and node_modules, validate the data, build the site strictly
-#   make test   the same set-up plus test dependencies and Chromium, then the whole test suite
+#   make test   the same set-up plus test dependencies, Chromium and Firefox, then the whole test suite
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -19,8 +19,8 @@ $(VENV)/.book-deps: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.test-deps: requirements-test.txt requirements-lab.txt $(VENV)/.book-deps
-	PYTHON=$(PYTHON) scripts/system-deps.sh
+$(VENV)/.test-deps: requirements-test.txt requirements-lab.txt scripts/system-deps.sh $(VENV)/.book-deps
+	PYTHON=$(PYTHON) scripts/system-deps.sh --test
 	$(BIN)/python -m pip install -q -r requirements-test.txt
 	touch $@
 
@@ -34,8 +34,13 @@ $(VENV)/.lab-deps: requirements-lab.txt $(VENV)/.book-deps
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --omit=dev
 
+# The Firefox check (tests/test_firefox.py) has its own node package, puppeteer-core alone: the
+# book's `npm ci --omit=dev` stays plotly.js only, and the tests never install StrykerJS.
+tests/firefox/node_modules/.package-lock.json: tests/firefox/package.json tests/firefox/package-lock.json
+	cd tests/firefox && npm ci --ignore-scripts --no-audit --no-fund
+
 setup: $(VENV)/.book-deps node_modules/.package-lock.json
-setup-test: setup $(VENV)/.test-deps
+setup-test: setup $(VENV)/.test-deps tests/firefox/node_modules/.package-lock.json
 
 validate: setup
 	$(BIN)/liberal-crisis-validate data

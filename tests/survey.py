@@ -12,7 +12,7 @@ depend on the mode, and is measured in both anyway; colours are measured in ever
 from __future__ import annotations
 
 from liberal_crisis.site.browser import site_pages
-from liberal_crisis.site.shots import LAYOUT_PROBE, load, open_view, settle
+from liberal_crisis.site.shots import LAYOUT_PROBE, load, open_view, resize_steps
 
 WIDTHS = {  # width: (viewport, where the window goes before it comes back, the order of modes)
     # a desktop window dragged narrower, to a tablet's width, to a phone's, and back
@@ -47,13 +47,12 @@ PAGE_PROBE = """() => {
   const where = el => { const f = el.closest('figure[id], section[id]');
                         return f ? f.id : el.tagName.toLowerCase(); };
   const height = document.documentElement.scrollHeight;
-  // Tables in closed sections are measured open (the explorer's "Ridings that change hands"),
-  // except the charts' own data tables ("The numbers behind this chart", a scrolling data view).
-  const closed = [...document.querySelectorAll('article details:not([open])')]
-    .filter(d => !d.classList.contains('lc-table'));
+  // Tables in closed sections are measured open (the explorer's "Ridings that change hands",
+  // the charts' own data tables: "The numbers behind this chart").
+  const closed = [...document.querySelectorAll('article details:not([open])')];
   closed.forEach(d => { d.open = true; });
   const tables = [...document.querySelectorAll('article table')]
-    .filter(t => !t.closest('.lc-chart, details.lc-table') && shown(t));
+    .filter(t => !t.closest('.lc-chart') && shown(t));
   const tableName = t => `${where(t)}: table "${(t.querySelector('th, td') || t).textContent.trim().slice(0, 30)}"`;
   const found = {
     overflow: document.documentElement.scrollWidth - window.innerWidth,
@@ -62,6 +61,9 @@ PAGE_PROBE = """() => {
     // the weight of each level of heading in the text (h2 to h4), each weight it is set in
     headingWeights: Object.fromEntries(['h2', 'h3', 'h4'].map(h => [h,
       [...new Set([...document.querySelectorAll(`article ${h}`)].map(e => Number(getComputedStyle(e).fontWeight)))]])),
+    // the size of each level of heading (h1 to h4), each size it is set in, in px
+    headingSizes: Object.fromEntries(['h1', 'h2', 'h3', 'h4'].map(h => [h,
+      [...new Set([...document.querySelectorAll(`article ${h}`)].map(e => parseFloat(getComputedStyle(e).fontSize)))]])),
     thinText: [...document.querySelectorAll('article figure *, article table *')]
       .filter(el => !el.closest('.lc-chart') && shown(el) &&
               [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
@@ -72,6 +74,29 @@ PAGE_PROBE = """() => {
                                      return r.right > c.right + 1 || r.left < c.left - 1; })
       .map(t => `${tableName(t)}: ${Math.round(t.getBoundingClientRect().width)} px in a ` +
                 `${Math.round(column(t).right - column(t).left)} px column`),
+    // words broken across two lines inside a link or a table cell ("Jo|urnals"); a break at a
+    // hyphen, a slash or in an address is not counted
+    brokenWords: [...document.querySelectorAll('article a, article td, article th, article dd')]
+      .filter(shown).flatMap(el => [...el.childNodes].filter(n => n.nodeType === 3).flatMap(node => {
+        const out = []; let at = 0;
+        for (const part of node.textContent.split(/(\\s+)/)) {
+          if (part.trim().length > 1 && !/[-\u2010\u2011\u2013\u2014/:.@_]/.test(part)) {
+            const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + part.length);
+            if (new Set([...r.getClientRects()].map(q => Math.round(q.top))).size > 1)
+              out.push(`${where(el)}: "${part}"`);
+          }
+          at += part.length;
+        }
+        return out;
+      })),
+    // in dark mode, a light panel behind text (the theme's panel for HTML outputs)
+    lightPanels: document.documentElement.dataset.theme !== 'dark' ? [] :
+      [...document.querySelectorAll('article *')].filter(el => {
+        const m = getComputedStyle(el).backgroundColor.match(/rgba?\\(([^)]+)\\)/);
+        if (!m || !shown(el)) return false;
+        const [r, g, b, a = 1] = m[1].split(',').map(Number);
+        return a > 0.5 && (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.5 && el.textContent.trim();
+      }).map(el => `${where(el)}: ${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${getComputedStyle(el).backgroundColor})`),
     tablesScrolled: tables.filter(t => { for (let e = t.parentElement; e && e.tagName !== 'ARTICLE'; e = e.parentElement) {
         if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1) return true; }
         return false; })
@@ -105,18 +130,6 @@ RESIZE_PROBE = """() => {
   }
   return {width: window.innerWidth, overflow: document.documentElement.scrollWidth - window.innerWidth, charts};
 }""".replace("COLUMN", COLUMN)
-
-
-def resize_steps(tab, *others: dict) -> list[dict]:
-    """RESIZE_PROBE as the page opened, at each of the window sizes ``others`` in turn (once
-    the charts have followed), and after the window came back to its size."""
-    size = tab.viewport_size
-    steps = [tab.evaluate(RESIZE_PROBE)]
-    for viewport in (*others, size):
-        tab.set_viewport_size(viewport)
-        settle(tab)
-        steps.append(tab.evaluate(RESIZE_PROBE))
-    return steps
 
 
 SWITCHED = """mode => [...document.querySelectorAll('.lc-chart[data-drawn]')]
@@ -156,6 +169,31 @@ MEASURE = """() => {
   each('.lc-chart .gridlayer path', el => visible(el) && stroked(el) && add('grid', el, getComputedStyle(el).stroke, bgOf(el.closest('.lc-chart'))));
   each('.lc-chart .zerolinelayer path, .lc-chart path.xline, .lc-chart path.yline, .lc-chart .shapelayer path',
        el => visible(el) && stroked(el) && add('line', el, getComputedStyle(el).stroke, bgOf(el.closest('.lc-chart'))));
+  // Data labels: a text point (a line's name at its end, a numbered badge) and a bar's value.
+  // Each is measured against what lies behind its middle: the marker or bar it sits on (its
+  // fill seen through its opacity over the page), else the page. The label's own opacity counts.
+  const seen = (el, top) => { let a = 1;
+    for (let e = el; e && e !== top; e = e.parentElement) a *= Number(getComputedStyle(e).opacity);
+    return a; };
+  const ink = el => { const s = getComputedStyle(el), c = rgba(s.fill); if (!c) return s.fill;
+    const a = c[3] * Number(s.fillOpacity) * seen(el, el.closest('.lc-chart'));
+    return `rgba(${c.slice(0, 3).join(', ')}, ${a})`; };
+  const behind = (shape, page) => { const s = getComputedStyle(shape), c = rgba(s.fill);
+    if (!c) return page;
+    const a = c[3] * Number(s.fillOpacity) * seen(shape, shape.closest('.lc-chart'));
+    return over([...c.slice(0, 3), a], page); };
+  const under = (el, shapes) => { const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    return shapes.find(p => { const b = p.getBoundingClientRect();
+      return b.width > 0 && b.height > 0 && x >= b.left && x <= b.right && y >= b.top && y <= b.bottom; }); };
+  each('.lc-chart .textpoint text, .lc-chart .bartext', el => {
+    if (!visible(el) || !el.textContent.trim()) return;
+    const page = bgOf(el.closest('.lc-chart'));
+    const shapes = el.classList.contains('bartext') ? [el.parentElement.querySelector('path')].filter(Boolean)
+      : [...(el.closest('.trace') || el).querySelectorAll('.points .point')];
+    const shape = under(el, shapes);
+    add('label', el, ink(el), shape ? behind(shape, page) : page);
+  });
   // Hover labels: text against the label's own box.
   each('.lc-chart .hoverlayer .hovertext', g => {
     const box = g.querySelector('path'); const fill = box && rgba(getComputedStyle(box).fill);
@@ -225,7 +263,7 @@ def visit_every_page(browser, site, base: str, width: int) -> dict:
             if charted:
                 found["contrast"].setdefault(state, {})[rel] = contrast(tab)
         if charted:
-            steps = resize_steps(tab, *others)
+            steps = resize_steps(tab, RESIZE_PROBE, *others)
             found["resize"][rel] = steps
             found["heights"][rel] = {fid: [step["charts"].get(fid, {}).get("height", 0) for step in steps]
                                      for fid in steps[0]["charts"]}

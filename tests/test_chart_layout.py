@@ -202,6 +202,36 @@ def test_the_probe_catches_a_legend_on_the_tick_labels_and_a_title_past_the_edge
     tab.close()
 
 
+def test_the_probe_catches_two_labels_that_touch_end_to_end(browser, site_url):
+    """Two texts whose boxes overlap by 1 px read as one ("Seats wonMajority: 172", the
+    aftermath seats chart on phones): caught, and 3 px apart they are not."""
+    tab = open_view(browser, *VIEWS["375-light"])
+    load(tab, f"{site_url}/book/aftermath.html")
+    # Put "Neighbour" so that its text starts ``inside`` px before "Touching" ends (negative:
+    # after), measured on the drawn texts (an annotation pads its text).
+    place = """async (inside) => {
+        const el = document.querySelector('#fig-aftermath-seats-2021-2025 .lc-chart');
+        const probe = {text: 'Touching', xref: 'paper', yref: 'paper', x: 0, y: 0.5,
+                       xanchor: 'left', showarrow: false, font: {size: 12}};
+        const notes = (el.layout.annotations || []).filter(a => !['Touching', 'Neighbour'].includes(a.text));
+        let x = 0.5;
+        for (let i = 0; i < 3; i++) {
+          await Plotly.relayout(el, {annotations: [...notes, probe, {...probe, text: 'Neighbour', x}]});
+          const rect = t => [...el.querySelectorAll('.annotation text')].find(e => e.textContent === t)
+                              .getBoundingClientRect();
+          const shift = (rect('Touching').right - inside) - rect('Neighbour').left;
+          x += shift / el._fullLayout._size.w;
+        }
+    }"""
+    tab.evaluate(place, 1)  # the second starts 1 px inside the first
+    found = {c["id"]: c["problems"] for c in tab.evaluate(LAYOUT_PROBE)}["fig-aftermath-seats-2021-2025"]
+    assert any(p.startswith("overlap:") and "Touching" in p and "Neighbour" in p for p in found), found
+    tab.evaluate(place, -3)  # 3 px apart
+    found = {c["id"]: c["problems"] for c in tab.evaluate(LAYOUT_PROBE)}["fig-aftermath-seats-2021-2025"]
+    assert not any("Touching" in p and "Neighbour" in p for p in found), found
+    tab.close()
+
+
 def test_the_probe_catches_a_line_through_a_label(browser, site_url):
     tab = open_view(browser, *VIEWS["1280-light"])
     load(tab, f"{site_url}/book/confidence.html")
@@ -362,7 +392,7 @@ def test_the_resize_check_catches_a_chart_past_its_column_and_one_left_in_its_fo
     tab = open_view(browser, *VIEWS["1280-light"])
     load(tab, f"{site_url}/book/the-pledge.html")
     fid = "fig-the-pledge-thresholds"
-    steps = resize_steps(tab, {"width": 375, "height": 740})
+    steps = resize_steps(tab, RESIZE_PROBE, {"width": 375, "height": 740})
     assert past_the_column("p", steps) == [] and wrong_form("p", steps) == []
     assert [step["charts"][fid]["form"] for step in steps] == ["desktop", "phone", "desktop"]
     tab.evaluate(f"""() => {{
@@ -374,6 +404,6 @@ def test_the_resize_check_catches_a_chart_past_its_column_and_one_left_in_its_fo
     wide = past_the_column("p", [tab.evaluate(RESIZE_PROBE)])
     assert any(p.startswith("p#fig-the-pledge-reported-counts: ") for p in wide), wide
     assert any(p.startswith("p: scrolls sideways") for p in wide), wide
-    steps = resize_steps(tab, {"width": 375, "height": 740})
+    steps = resize_steps(tab, RESIZE_PROBE, {"width": 375, "height": 740})
     assert any(p.startswith(f"p#{fid}: desktop form at ") for p in wrong_form("p", steps)), steps
     tab.close()

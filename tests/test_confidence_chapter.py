@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
 from conftest import REPO
@@ -54,3 +55,29 @@ def test_every_name_the_prose_uses_is_computed(numbers):
     used = set(re.findall(r"\{eval\}`(conf_\w+)`",
                           (REPO / "book" / "confidence.md").read_text(encoding="utf-8")))
     assert used and used <= set(numbers), sorted(used - set(numbers))
+
+
+def _grid(rows):
+    return pd.DataFrame(rows, columns=["vote_date", "party_code", "position", "basis"])
+
+
+def test_the_positions_title_names_only_parties_recorded_against_every_motion():
+    """The title read "every other party with a recorded vote opposed them" while the Bloc's
+    vote of 9 December is in no source: a party with a motion unrecorded is not named."""
+    dates = ["2024-09-25", "2024-12-09"]
+    movers = pd.Series(["CPC", "CPC"], index=dates)
+    tally = pd.DataFrame({"vote_date": dates})
+    rows = [(d, p, "nay", "reported") for d in dates for p in ("LPC", "NDP")]
+    rows += [("2024-09-25", "BQ", "nay", "reported"), ("2024-12-09", "BQ", "not reported", "none")]
+    rows += [(d, "CPC", "not reported", "none") for d in dates]
+    title = confidence.positions_title(_grid(rows), movers, tally)
+    assert title == ("The Conservatives moved all 2 motions; the Liberals and the NDP voted "
+                     "against every one")
+    # recorded against both, the Bloc is named too
+    rows[-3] = ("2024-12-09", "BQ", "nay", "reported")
+    assert "the Liberals, the NDP and the Bloc Québécois voted" in confidence.positions_title(
+        _grid(rows), movers, tally)
+    # a party recorded for a motion that it did not move breaks the title's claim: it stops
+    rows.append(("2024-12-09", "GPC", "yea", "reported"))
+    with pytest.raises(AssertionError):
+        confidence.positions_title(_grid(rows), movers, tally)

@@ -149,7 +149,7 @@ def test_the_developer_rule_catches_the_old_note():
 
 
 @pytest.mark.build
-def test_sensitivity_titles_give_the_thresholds_the_text_gives(built_site):
+def test_sensitivity_titles_round_the_thresholds_the_text_gives(built_site):
     page = (built_site / "book/what-if.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(page, "html.parser")
     text = " ".join(soup.select_one("article").get_text("").split())
@@ -159,9 +159,13 @@ def test_sensitivity_titles_give_the_thresholds_the_text_gives(built_site):
     def title(name):
         return soup.select_one(f"#fig-what-if-sensitivity-{name} .lc-title").get_text()
 
+    # the titles round the text's exact thresholds to the whole percentage ("39.1%" -> "39%"):
+    # a tenth of a point cannot be read off a chart
     uniform, proportional = title("uniform"), title("proportional")
-    assert f"a little more than {prose.group(1)} of the Toronto–St. Paul’s swing" in uniform
-    assert f"a little more than {prose.group(2)} of the Toronto–St. Paul’s swing" in proportional
+    for exact, shown in ((prose.group(1), uniform), (prose.group(2), proportional)):
+        whole = round(float(exact.rstrip("%")))
+        assert f"from about {whole}% of the Toronto–St. Paul’s swing" in shown, (exact, shown)
+        assert exact not in shown, f"the title gives {exact}, a precision the chart cannot show"
 
 
 # --- cited titles in words -------------------------------------------------------------------

@@ -2,7 +2,8 @@
 browser against the page's real background (not a constant).
 
 Text (chart titles, tick labels, axis titles, legends, annotations, hover labels, figure
-captions, tables) needs a WCAG contrast ratio of at least 4.5. Lines a reader must see (axis
+captions, tables; data labels: text points and bar values, against the bar or marker under them
+or else the page) needs a WCAG contrast ratio of at least 4.5. Lines a reader must see (axis
 lines, zero lines, reference lines drawn as shapes) need at least 3. Gridlines are a reading
 aid (every chart's numbers are also in the table under it): they must stay visible (at least
 1.2) and stay quiet, below 3 and below the text, so a gridline left in the other mode's colour
@@ -31,7 +32,7 @@ def failures(found, state):
     bad = []
     for item in found:
         r = item["ratio"]
-        if item["kind"] in ("text", "hover") and r < TEXT_MIN:
+        if item["kind"] in ("text", "hover", "label") and r < TEXT_MIN:
             bad.append((state, item, f"text below {TEXT_MIN}"))
         elif item["kind"] == "line" and r < LINE_MIN:
             bad.append((state, item, f"line below {LINE_MIN}"))
@@ -53,7 +54,7 @@ def test_chart_pages_are_readable_in_both_modes(survey_pass, built_site):
     assert {"opened light", "opened dark", "switched to dark", "switched to light",
             "switched back to light"} <= states, states
     # The probe really measured each kind of thing (a selector that matched nothing would pass).
-    assert {"text", "grid", "line", "hover"} <= kinds, kinds
+    assert {"text", "grid", "line", "hover", "label"} <= kinds, kinds
     assert hovers > 0
     shown = "\n".join(f"{rel} [{state}] {item['kind']} {item['colour']} on {item['background']} "
                       f"= {item['ratio']} ({why}) in {item['where']}" for rel, state, item, why in bad[:30])
@@ -71,4 +72,29 @@ def test_the_contrast_probe_catches_light_gridlines_on_the_dark_page(browser, si
     found, _ = contrast(page)
     grid = [f for f in failures(found, "dark") if f[1]["kind"] == "grid"]
     assert grid and all(item["colour"] == "rgb(229, 229, 229)" for _, item, _ in grid), grid
+    page.close()
+
+
+def test_the_contrast_probe_measures_data_labels_against_what_is_behind_them(browser, site_url):
+    """Control: a line's name planted in a faint colour on the page, and a value inside a bar in
+    white on a bar seen through its opacity (black at 0.2 over white is light grey: white text
+    would read 21:1 on the bar's own fill, 1.6:1 as drawn), are both caught."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    for rel, plant in (
+            ("book/national-picture.html",
+             "el.data.forEach((t, i) => t.mode === 'text' && Plotly.restyle(el, {'textfont.color': '#BBBBBB'}, [i]))"),
+            ("book/confidence.html",
+             "Plotly.restyle(el, {'marker.color': '#000000', 'marker.opacity': 0.2, 'textposition': 'inside', "
+             "'textfont.color': '#FFFFFF', 'insidetextfont.color': '#FFFFFF'}, [0])")):
+        page.goto(f"{site_url}/{rel}", wait_until="load")
+        page.wait_for_function(ALL_CHARTS_DRAWN, timeout=15000)
+        page.evaluate(f"""() => document.querySelectorAll('.lc-chart.js-plotly-plot').forEach(el => {{
+            if (el.data.some(t => t.type === 'bar') === {'true' if 'confidence' in rel else 'false'}) {plant}; }})""")
+        page.wait_for_timeout(200)
+        found, _ = contrast(page)
+        labels = [item for _, item, _ in failures(found, "light") if item["kind"] == "label"]
+        if "confidence" in rel:  # measured on the bar as seen (204 = 255 - 0.2 * 255), not its fill
+            assert labels and all(item["background"] == "rgb(204, 204, 204)" for item in labels), labels
+        else:
+            assert labels and all(item["colour"].startswith("rgba(187, 187, 187") for item in labels), labels
     page.close()

@@ -198,6 +198,33 @@ def test_headings_are_never_heavier_than_the_level_above(survey_pass):
     assert sum(bool(found["headingWeights"]["h3"]) for found in pages.values()) >= 3  # measured
 
 
+def test_no_light_panel_on_a_dark_page(survey_pass):
+    """In dark mode the theme set the book's HTML tables (what-if, confidence) on a pale grey
+    panel (#cfd5dc) that glared around them."""
+    panels = [p for p in every_page(survey_pass, "lightPanels") if "dark]" in p]
+    assert panels == [], f"{len(panels)} light panels in dark mode:\n" + "\n".join(panels[:20])
+
+
+def larger_headings(pages: dict) -> list[str]:
+    """Pages where a heading is set larger than a heading of the level above it."""
+    out = []
+    for rel, found in pages.items():
+        sizes = found["headingSizes"]
+        for upper, lower in (("h1", "h2"), ("h2", "h3"), ("h3", "h4")):
+            if sizes[upper] and sizes[lower] and max(sizes[lower]) > min(sizes[upper]):
+                out.append(f"{rel}: {lower} in {max(sizes[lower])} px, {upper} in {min(sizes[upper])} px")
+    return out
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_headings_are_never_larger_than_the_level_above(survey_pass, width):
+    """On a phone the theme set every section head (h2, 34 px) larger than the page's title
+    (h1, 29.6 px): the sections outranked the page (site.css steps the sizes down)."""
+    for mode, pages in survey_pass(width)["pages"].items():
+        assert larger_headings(pages) == [], mode
+        assert sum(bool(found["headingSizes"]["h2"]) for found in pages.values()) >= 10  # measured
+
+
 def test_the_page_probe_catches_a_tall_page_thin_captions_and_tables_past_the_column(browser, site_url):
     """Controls for the page-level measures above (survey.PAGE_PROBE): a page with a source line
     set in weight 300, a table wider than the column, a table in a narrow scroll box, and a
@@ -208,12 +235,13 @@ def test_the_page_probe_catches_a_tall_page_thin_captions_and_tables_past_the_co
     clean = page.evaluate(PAGE_PROBE)
     assert clean["thinText"] == [] and clean["tablesWide"] == [] and clean["tablesScrolled"] == []
     assert 1000 < clean["height"] < TALLEST
-    assert heavier_headings({"p": clean}) == []
+    assert heavier_headings({"p": clean}) == [] and larger_headings({"p": clean}) == []
     page.evaluate("""() => {
         document.querySelector('figure .lc-source').style.fontWeight = '300';
         const h3 = document.createElement('h3');
         h3.textContent = 'A heavy subsection';
         h3.style.fontWeight = '700';
+        h3.style.fontSize = '80px';
         document.querySelector('article section').appendChild(h3);
         const table = width => {
             const t = document.createElement('table');
@@ -235,8 +263,54 @@ def test_the_page_probe_catches_a_tall_page_thin_captions_and_tables_past_the_co
     page.close()
     assert found["height"] > TALLEST, found["height"]
     assert heavier_headings({"p": found}) == [f"p: h3 in 700, h2 in {min(found['headingWeights']['h2'])}"]
+    assert larger_headings({"p": found}) == [f"p: h3 in 80 px, h2 in {min(found['headingSizes']['h2'])} px"]
     assert any("(weight 300)" in t and "Source" in t for t in found["thinText"]), found["thinText"]
     assert [t.split(": ", 1)[1].split(" in a ")[0] for t in found["tablesWide"]] == [
         'table "Key": 2000 px'], found["tablesWide"]
     assert [t.split(": ", 1)[1] for t in found["tablesScrolled"]] == [
         'table "Key": 600 px in a scroll box'], found["tablesScrolled"]
+
+
+def test_the_page_probe_catches_a_light_panel_and_a_chart_table_that_scrolls_on_a_phone(browser, site_url):
+    """Controls: in dark mode the theme's light panel put back behind the what-if tables is
+    caught; on a phone, the index timeline's data table drawn as a plain table (its event
+    descriptions squeezed, its columns past the screen) is caught, and as cards it is not."""
+    from survey import PAGE_PROBE
+
+    page = open_page(browser, f"{site_url}/book/what-if.html", scheme="dark")
+    page.evaluate("() => { document.documentElement.dataset.theme = 'dark'; }")
+    assert page.evaluate(PAGE_PROBE)["lightPanels"] == []
+    page.add_style_tag(content=".bd-content div.cell_output .text_html { background-color: #cfd5dc !important; }")
+    found = page.evaluate(PAGE_PROBE)["lightPanels"]
+    page.close()
+    assert found and all("text_html" in p for p in found), found
+
+    page = open_page(browser, f"{site_url}/book/index.html", viewport=PHONE)
+    clean = page.evaluate(PAGE_PROBE)
+    assert not [t for t in clean["tablesWide"] + clean["tablesScrolled"] if "index-timeline" in t]
+    page.add_style_tag(content=".lc-table table, .lc-table tbody, .lc-table tr, .lc-table td, .lc-table thead "
+                               "{ display: revert !important; position: static !important; }")
+    found = page.evaluate(PAGE_PROBE)
+    page.close()
+    assert [t for t in found["tablesWide"] + found["tablesScrolled"] if "fig-index-timeline" in t], found
+
+
+def test_no_word_is_broken_mid_word_on_a_phone(survey_pass):
+    """Link titles in the bibliography broke mid-word beside their labels ("Jo|urnals"), and
+    the corrections log's page names did in a table ("After|math")."""
+    broken = every_page(survey_pass, "brokenWords", widths=(375,))
+    assert broken == [], f"{len(broken)} words broken mid-word:\n" + "\n".join(broken[:20])
+
+
+def test_the_page_probe_catches_a_word_broken_mid_word(browser, site_url):
+    """Control: the bibliography's old style (titles allowed to break anywhere beside a floated
+    label) is caught on a phone."""
+    from survey import PAGE_PROBE
+
+    page = open_page(browser, f"{site_url}/book/references.html", viewport=PHONE)
+    assert page.evaluate(PAGE_PROBE)["brokenWords"] == []
+    page.add_style_tag(content=".bd-article div.citation a { overflow-wrap: anywhere !important; }"
+                               ".bd-article div.citation > span.label { float: left !important; width: 16em; }")
+    found = page.evaluate(PAGE_PROBE)["brokenWords"]
+    page.close()
+    assert found, "a title broken beside a wide label was not caught"

@@ -34,8 +34,10 @@ test("narrow means a phone: below 600 px", () => {
 });
 
 test("the colours of each mode (text 4.5:1 and lines 3:1 on the page: tests/test_dark_mode.py)", () => {
-  assert.deepEqual(core.MODES.light, { font: "#222222", grid: "#E5E5E5", line: "#888888", hoverbg: "#FFFFFF" });
-  assert.deepEqual(core.MODES.dark, { font: "#E6E6E6", grid: "#3A3A3A", line: "#9A9A9A", hoverbg: "#1E1E1E" });
+  assert.deepEqual(core.MODES.light, { font: "#222222", grid: "#E5E5E5", line: "#888888", hoverbg: "#FFFFFF",
+                                       page: "#FFFFFF" });
+  assert.deepEqual(core.MODES.dark, { font: "#E6E6E6", grid: "#3A3A3A", line: "#9A9A9A", hoverbg: "#1E1E1E",
+                                      page: "#121212" });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -424,6 +426,44 @@ test("a phone chart grows until its plot keeps 180 px; a desktop one never needs
   assert.equal(core.grownHeight(1000, 420, -5), 425);
 });
 
+// ---------------------------------------------------------------------------------------------
+// Drawing as the reader nears a chart
+// ---------------------------------------------------------------------------------------------
+
+test("an undrawn chart keeps the height of the form its width will draw", () => {
+  assert.equal(core.reservedHeight(1280, 420, 666), 420); // desktop form
+  assert.equal(core.reservedHeight(600, 400, 666), 400); // 600 px is not a phone
+  assert.equal(core.reservedHeight(599, 400, 666), 666); // phone form, its own height
+  assert.equal(core.reservedHeight(375, 500, 284), 284); // shorter, too
+  assert.equal(core.reservedHeight(375, 420, undefined), 420); // no phone height written
+  assert.equal(core.reservedHeight(375, 420, NaN), 420);
+  assert.equal(core.reservedHeight(0, 420, 666), null); // not laid out: keeps its height
+  assert.equal(core.reservedHeight(1280, NaN, 666), null); // nothing written
+});
+
+test("the chart in the window first, then the nearest within a screen, the rest when idle", () => {
+  const H = 800; // the window's height
+  const box = (top, height = 400) => ({ top, bottom: top + height });
+  // in the window: now, whatever its neighbours; the first in the page among several
+  assert.deepEqual(core.nextToDraw([box(1700), box(300), box(-100)], H), { index: 1, when: "now" });
+  assert.deepEqual(core.nextToDraw([box(-399), box(799)], H), { index: 0, when: "now" }); // 1 px in
+  // touching an edge is not in the window: 0 px away, soon
+  assert.deepEqual(core.nextToDraw([box(800)], H), { index: 0, when: "soon" });
+  assert.deepEqual(core.nextToDraw([box(-400)], H), { index: 0, when: "soon" });
+  // below: 100 px away beats above: 300 px away (bottom at -300)
+  assert.deepEqual(core.nextToDraw([box(-700), box(900)], H), { index: 1, when: "soon" });
+  // above: 50 px away beats below: 100 px away
+  assert.deepEqual(core.nextToDraw([box(-450), box(900)], H), { index: 0, when: "soon" });
+  // one screen away is still soon; a pixel further waits for the browser to be idle
+  assert.deepEqual(core.nextToDraw([box(1600)], H), { index: 0, when: "soon" });
+  assert.deepEqual(core.nextToDraw([box(1601)], H), { index: 0, when: "idle" });
+  assert.deepEqual(core.nextToDraw([box(-1200)], H), { index: 0, when: "soon" }); // bottom at -800
+  assert.deepEqual(core.nextToDraw([box(-1201)], H), { index: 0, when: "idle" });
+  // far away: the nearest first, the first in the page among equals
+  assert.deepEqual(core.nextToDraw([box(5000), box(3000), box(3000)], H), { index: 1, when: "idle" });
+  assert.equal(core.nextToDraw([], H), null); // all drawn
+});
+
 test("plotly's options: responsive, no logo, no selection tools, the tool bar off on a phone", () => {
   assert.deepEqual(core.config({ scrollZoom: false, responsive: false }, 1280), {
     scrollZoom: false, responsive: true, displaylogo: false,
@@ -453,4 +493,126 @@ test("every colour, width and size comes from the theme it is given", () => {
   assert.equal(c.PHONE_FONT_SIZE, 11);
   assert.equal(c.overrides({ width: 1000, title: "T" }, "dark")["font.color"], "#ABCDEF");
   assert.equal(c.overrides({ width: 300, title: "T" }, "light")["font.size"], 11);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Data labels that read in either mode (text 4.5:1: tests/test_dark_mode.py)
+// ---------------------------------------------------------------------------------------------
+
+// WCAG 2's contrast ratio, written again here so the tests do not lean on the code they check.
+const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+const lum = (hex) => { const n = parseInt(hex.slice(1), 16);
+  return 0.2126 * channel(n >> 16) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255); };
+const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+const rgbOf = (hex) => { const n = parseInt(hex.slice(1), 16); return [n >> 16, (n >> 8) & 255, n & 255]; };
+
+test("a colour that reads is kept as it is; one that does not is tinted just enough", () => {
+  assert.equal(core.readable("#222222", "#FFFFFF", 4.5), "#222222");
+  // white on white darkens to #767676, the lightest grey that reads 4.5:1 on white (#777777: 4.48)
+  assert.equal(core.readable("#FFFFFF", "#FFFFFF", 4.5), "#767676");
+  // black on the dark page (#121212, luminance 0.0061) lightens to a luminance of 0.2023 at least:
+  // #7D7D7D (0.2051; #7C7C7C is 0.2016)
+  assert.equal(core.readable("#000000", "#121212", 4.5), "#7D7D7D");
+  // not a colour it can read: left alone
+  assert.equal(core.readable("red", "#FFFFFF", 4.5), "red");
+});
+
+test("a party's label keeps its hue: darker on the light page, lighter on the dark one", () => {
+  for (const [party, page, darker] of [["#F58220", "#FFFFFF", true], ["#12A4C4", "#FFFFFF", true],
+                                       ["#3C78C8", "#FFFFFF", true], ["#D71920", "#121212", false],
+                                       ["#3C78C8", "#121212", false]]) {
+    const tint = core.readable(party, page, 4.5);
+    assert.notEqual(tint, party);
+    assert.ok(ratio(tint, page) >= 4.5, `${tint} on ${page}: ${ratio(tint, page)}`);
+    // every channel moved the same fraction of the way to black (or white), within rounding
+    const [c, t] = [rgbOf(party), rgbOf(tint)];
+    const toward = darker ? [0, 0, 0] : [255, 255, 255];
+    const f = c.map((v, i) => toward[i] === v ? null : (t[i] - v) / (toward[i] - v)).filter((x) => x !== null);
+    assert.ok(Math.max(...f) - Math.min(...f) < 0.02, `${party} -> ${tint}: ${f}`);
+    assert.ok(Math.min(...f) >= 0 && Math.max(...f) > 0);
+    // just enough: the tint 2/255 of the way less does not read (the way measured on the
+    // channel with the longest way to go, the least blurred by rounding)
+    const spans = c.map((v, i) => Math.abs(toward[i] - v));
+    const j = spans.indexOf(Math.max(...spans));
+    const way = (t[j] - c[j]) / (toward[j] - c[j]);
+    const less = "#" + c.map((v, i) => Math.round(v + (toward[i] - v) * (way - 2 / 255)))
+      .map((v) => v.toString(16).padStart(2, "0")).join("");
+    assert.ok(ratio(less, page) < 4.5, `${less} reads ${ratio(less, page)} on ${page}`);
+  }
+});
+
+test("where the way away from the background cannot reach 4.5:1, the other way is taken", () => {
+  // on #737373 (luminance 0.171) black reads 4.43:1, white 4.74:1: a darker grey must go light,
+  // to a luminance of 0.946 at least: #F9F9F9 (#F8F8F8 reads 4.47:1)
+  assert.equal(core.readable("#707070", "#737373", 4.5), "#F9F9F9");
+});
+
+test("a value inside a bar: its own colour if it reads, else dark text or white, whichever reads better", () => {
+  assert.equal(core.onFill("#111111", [140, 140, 140], 4.5), "#111111");
+  // the Yeas' green: white reads 3.4:1, the page's dark text 4.7:1
+  assert.equal(core.onFill("#FFFFFF", [27, 158, 119], 4.5), "#222222");
+  // the Nays' purple (luminance 0.186): white reads 4.44:1, so dark text down to a luminance of
+  // 0.0025 (#080808)
+  assert.equal(core.onFill("#FFFFFF", [117, 112, 179], 4.5), "#080808");
+  // no colour of its own (plotly would choose): white on Liberal red reads 5.2:1
+  assert.equal(core.onFill(undefined, [215, 25, 32], 4.5), "#FFFFFF");
+});
+
+test("the labels' colours in each mode come from the figure's own colours", () => {
+  const data = [
+    { type: "scatter", mode: "lines", x: [1, 2], y: [1, 2], line: { color: "#F58220" } },
+    { type: "scatter", mode: "text", x: [2], y: [2], text: ["NDP"], textfont: { color: "#F58220", size: 13 } },
+    { type: "scatter", mode: "text", x: [2], y: [3], text: ["Grey"], textfont: { color: "#222222" } },
+    { type: "scatter", mode: "text", x: [2], y: [4], text: ["Plain"] }
+  ];
+  const sources = core.textSources(data);
+  data[1].textfont.color = "#000000"; // plotly changes the figure it draws: the sources do not
+  const light = core.textColours(sources, "light");
+  const dark = core.textColours(sources, "dark");
+  // the line and the text in the layout's font are left to overrides; all listed traces get one
+  assert.deepEqual(light.traces, [1, 2]);
+  assert.ok(ratio(light.update["textfont.color"][0], "#FFFFFF") >= 4.5);
+  assert.notEqual(light.update["textfont.color"][0], "#F58220");
+  assert.equal(light.update["textfont.color"][1], "#222222");
+  // orange reads 7.2:1 on the dark page: drawn in the party's own colour there
+  assert.equal(dark.update["textfont.color"][0], "#F58220");
+  // and back: the same tint as the first time
+  assert.deepEqual(core.textColours(sources, "light"), light);
+});
+
+test("a badge's numeral is measured on the badge, as plotly draws it", () => {
+  const badge = (marker) => core.textSources([{ type: "scatter", mode: "markers+text", text: ["1", "12"],
+                                                textfont: { color: "#FFFFFF" }, marker }]);
+  // opaque dark grey: white reads on it in both modes
+  const solid = badge({ color: "#5F5F5F", size: [16, 20], opacity: 1 });
+  assert.equal(core.textColours(solid, "light").update["textfont.color"][0], "#FFFFFF");
+  assert.equal(core.textColours(solid, "dark").update["textfont.color"][0], "#FFFFFF");
+  // badges of several sizes are drawn at 0.7 unless told: #5F5F5F over white is #8F8F8F, where
+  // white reads 3.2:1
+  const seen = badge({ color: "#5F5F5F", size: [16, 20] });
+  assert.notEqual(core.textColours(seen, "light").update["textfont.color"][0], "#FFFFFF");
+});
+
+test("values inside bars read on the bar as seen over the page of each mode", () => {
+  const sources = core.textSources([
+    { type: "bar", x: ["a", "b"], y: [1, 2], text: ["1", "2"], textposition: "inside",
+      marker: { color: "#1B9E77" }, textfont: { color: "#FFFFFF" } },
+    // half-seen Liberal red: light pink on white, dark red on the dark page
+    { type: "bar", x: ["a", "b"], y: [1, 2], text: ["1", "2"], marker: { color: "#D71920", opacity: 0.5 } },
+    { type: "bar", x: ["a", "b"], y: [1, 2], text: ["1", "2"], textposition: "outside",
+      marker: { color: ["#F58220", "#12A4C4"] }, textfont: { color: ["#F58220", "#12A4C4"] } }
+  ]);
+  const light = core.textColours(sources, "light"), dark = core.textColours(sources, "dark");
+  assert.deepEqual(light.traces, [0, 1, 2]);
+  // one colour for every bar (a list of one would colour the first bar only)
+  assert.equal(light.update["insidetextfont.color"][0], "#222222");
+  assert.equal(light.update["insidetextfont.color"][1], "#222222");
+  assert.equal(dark.update["insidetextfont.color"][1], "#FFFFFF");
+  // a value coloured by the figure, outside its bar: on the page, a tint per bar
+  const outside = light.update["outsidetextfont.color"][2];
+  assert.equal(outside.length, 2);
+  outside.forEach((c) => assert.ok(ratio(c, "#FFFFFF") >= 4.5, c));
+  assert.deepEqual(dark.update["outsidetextfont.color"][2], ["#F58220", "#12A4C4"]);
+  // a value the figure does not colour keeps the layout's font outside its bar (overrides)
+  assert.equal(light.update["outsidetextfont.color"][1], undefined);
 });

@@ -109,12 +109,18 @@ test("le formulaire : la légende et l'aide de chaque méthode", () => {
                    ["0.1", "-100", "100", "0.01", "0", "10"]);
 });
 
-test("le graphique : l'axe des sièges et la ligne de majorité", () => {
+test("le graphique : l'axe des sièges, la ligne de majorité, chaque barre nommée", () => {
   const m = fr.MODES.light;
   const layout = fr.layoutFor(m, false, 250, 172);
-  assert.equal(layout.yaxis.title.text, "Sièges");
+  // the seats run along the bars, which lie down (main, #20)
+  assert.equal(layout.xaxis.title.text, "Sièges");
   assert.equal(layout.annotations[0].text, "Majorité" + NBSP + ": 172");
   const english = en.layoutFor(m, false, 250, 172);
-  assert.equal(english.yaxis.title.text, "Seats");
+  assert.equal(english.xaxis.title.text, "Seats");
   assert.equal(english.annotations[0].text, "Majority: 172");
+  // each bar's name: the French name, a no-break space before the colon, then its seats
+  const trace = fr.barTrace(seats({ LPC: 160, CPC: 119 }), {}, NAMES, m);
+  assert.deepEqual(trace.y.slice(0, 3), ["Libéral" + NBSP + ": 160", "Conservateur" + NBSP + ": 119",
+                                         "NPD" + NBSP + ": 0"]);
+  assert.deepEqual(en.barTrace(seats({ LPC: 160 }), {}, NAMES, m).y[0], "Libéral: 160");
 });

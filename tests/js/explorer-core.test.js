@@ -461,65 +461,52 @@ test("the seat axis reaches past the majority line and the tallest bar, in steps
 
 test("the chart's layout in each mode and width", () => {
   const light = core.layoutFor(core.MODES.light, false, 250, 170);
-  // The whole layout, as designed: fixed axes (no zoom on a phone), room for long names, no
-  // zero line, the majority as a dashed line labelled at its right end, no legend.
+  // The whole layout, as designed: bars lying down (names level on the left, top to bottom in
+  // the parties' order), fixed axes (no zoom on a phone), the seats axis titled level at the
+  // foot, no zero line, the majority as a grey dashed line labelled where it ends, no legend.
   assert.deepEqual(light, {
-    height: 340, margin: { l: 56, r: 8, t: 16, b: 50 },
+    height: 320, margin: { l: 8, r: 12, t: 24, b: 8 },
     paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
     font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
             size: 14, color: "#222222" },
-    xaxis: { fixedrange: true, linecolor: "#888888", tickangle: 0, automargin: true },
-    yaxis: { title: { text: "Seats" }, range: [0, 250], fixedrange: true, gridcolor: "#E5E5E5",
-             linecolor: "#888888", zeroline: false },
-    shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: 170, y1: 170,
-               line: { color: "#222222", width: 1.5, dash: "dash" } }],
-    annotations: [{ xref: "paper", x: 1, xanchor: "right", y: 170, yanchor: "bottom",
+    xaxis: { title: { text: "Seats" }, range: [0, 250], fixedrange: true, gridcolor: "#E5E5E5",
+             linecolor: "#888888", zeroline: false, automargin: true },
+    yaxis: { fixedrange: true, linecolor: "#888888", autorange: "reversed", automargin: true },
+    shapes: [{ type: "line", yref: "paper", y0: 0, y1: 1, x0: 170, x1: 170,
+               line: { color: "#8C8C8C", width: 1.5, dash: "dash" } }],
+    annotations: [{ xref: "x", x: 170, xanchor: "right", yref: "paper", y: 1, yanchor: "bottom",
                     text: "Majority: 170", showarrow: false, font: { color: "#222222", size: 12 } }],
     showlegend: false
   });
-  assert.equal(light.height, 340);
-  assert.deepEqual(light.margin, { l: 56, r: 8, t: 16, b: 50 });
-  assert.equal(light.font.size, 14);
-  assert.equal(light.font.color, "#222222");
-  assert.equal(light.xaxis.tickangle, 0);
-  assert.equal(light.xaxis.linecolor, "#888888");
-  assert.deepEqual(light.yaxis.range, [0, 250]);
-  assert.equal(light.yaxis.gridcolor, "#E5E5E5");
-  assert.equal(light.yaxis.title.text, "Seats");
-  assert.equal(light.yaxis.fixedrange, true);
-  assert.equal(light.paper_bgcolor, "rgba(0,0,0,0)");
-  assert.equal(light.plot_bgcolor, "rgba(0,0,0,0)");
-  assert.equal(light.showlegend, false);
-  assert.deepEqual(light.shapes, [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: 170, y1: 170,
-                                    line: { color: "#222222", width: 1.5, dash: "dash" } }]);
-  assert.equal(light.annotations[0].text, "Majority: 170");
-  assert.equal(light.annotations[0].y, 170);
-  assert.equal(light.annotations[0].font.color, "#222222");
+  assert.equal(light.xaxis.tickangle, undefined); // nothing slanted, at any width
   const dark = core.layoutFor(core.MODES.dark, true, 400, 172);
   assert.equal(dark.height, 300);
-  assert.deepEqual(dark.margin, { l: 40, r: 8, t: 16, b: 70 });
   assert.equal(dark.font.size, 12);
   assert.equal(dark.font.color, "#E6E6E6");
-  assert.equal(dark.xaxis.tickangle, -35);
+  assert.equal(dark.xaxis.tickangle, undefined);
+  assert.equal(dark.yaxis.tickangle, undefined);
   assert.equal(dark.xaxis.linecolor, "#9A9A9A");
-  assert.equal(dark.yaxis.gridcolor, "#3A3A3A");
+  assert.equal(dark.xaxis.gridcolor, "#3A3A3A");
+  assert.deepEqual(dark.xaxis.range, [0, 400]);
   assert.equal(dark.yaxis.linecolor, "#9A9A9A");
-  assert.equal(dark.shapes[0].line.color, "#E6E6E6");
+  assert.equal(dark.shapes[0].line.color, "#8C8C8C");
+  assert.equal(dark.shapes[0].x0, 172);
   assert.equal(dark.annotations[0].text, "Majority: 172");
+  assert.equal(dark.annotations[0].x, 172);
+  assert.equal(dark.annotations[0].font.color, "#E6E6E6");
 });
 
-test("the bars carry names, seats, colours and labels in the mode's text colour", () => {
+test("the bars lie down, each named with its seats, in the parties' colours", () => {
   const trace = core.barTrace(seats({ LPC: 160, CPC: 119, TIE: 1 }), NAMES, NAMES, core.MODES.dark);
   assert.equal(trace.type, "bar");
-  assert.deepEqual(trace.x, ["Liberal", "Conservative", "NDP", "Bloc Québécois", "Green", "People’s Party", "Tie"]);
-  assert.deepEqual(trace.y, [160, 119, 0, 0, 0, 0, 1]);
-  assert.deepEqual(trace.text, ["160", "119", "0", "0", "0", "0", "1"]);
+  assert.equal(trace.orientation, "h");
+  assert.deepEqual(trace.y, ["Liberal: 160", "Conservative: 119", "NDP: 0", "Bloc Québécois: 0",
+                             "Green: 0", "People’s Party: 0", "Tie: 1"]);
+  assert.deepEqual(trace.x, [160, 119, 0, 0, 0, 0, 1]);
+  assert.equal(trace.text, undefined); // no count past a bar's end, where the majority line runs
   assert.deepEqual(trace.marker.color,
                    ["#D71920", "#3C78C8", "#F58220", "#12A4C4", "#2E7D32", "#6A3FA0", "#8C8C8C"]);
-  assert.equal(trace.textfont.color, "#E6E6E6");
-  assert.equal(trace.textposition, "outside");
   assert.equal(trace.hoverinfo, "skip");
-  assert.equal(trace.cliponaxis, false); // a label above the tallest bar is not cut off
 });
 
 test("the parties, colours, width and sizes come from the theme it is given", () => {

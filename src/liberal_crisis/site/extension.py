@@ -50,13 +50,20 @@ def _head_html(meta: dict, cid: str) -> str:
     return out
 
 
+WIDE_TABLE = 9  # columns: a data table this wide is cards at every width (charts.css)
+
+
 def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
     """Source line and CSV link, then the table. The text alternative is for screen readers
     (the figure's description) and is the table's caption; it is not repeated on screen."""
     cols = meta["columns"]
-    head = "".join(f"<th scope=\"col\">{html.escape(formats.header(c))}</th>" for c in cols)
+    headers = [html.escape(formats.header(c)) for c in cols]
+    head = "".join(f"<th scope=\"col\">{h}</th>" for h in headers)
+    # Each cell carries its column's header: on a phone a row becomes a card, each value under
+    # its header (charts.css), so no column is off-screen in a scroll box.
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(formats.cell(c, v))}</td>" for c, v in zip(cols, row))
+        "<tr>" + "".join(f'<td data-label="{h}">{html.escape(formats.cell(c, v))}</td>'
+                         for h, c, v in zip(headers, cols, row))
         + "</tr>"
         for row in meta["rows"]
     )
@@ -68,7 +75,8 @@ def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
         f'<p class="lc-alt visually-hidden" id="{cid}-alt">{alt}</p>'
         f'<p class="lc-source">{html.escape(meta["source"])} '
         f'<a class="lc-csv" href="{csv_href}" download>{download}</a></p>'
-        f'<details class="lc-table"><summary>{numbers}</summary>'
+        f'<details class="lc-table{" lc-table-wide" if len(cols) >= WIDE_TABLE else ""}">'
+        f'<summary>{numbers}</summary>'
         f'<div class="lc-table-scroll"><table><caption class="lc-table-caption">{alt}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
         "</details></figcaption>"
@@ -86,6 +94,13 @@ def chart_height(figure: dict) -> int:
     layout = figure.get("layout", {})
     template = (layout.get("template") or {}).get("layout", {})
     return int(layout.get("height") or template.get("height") or 450)
+
+
+def _with_template(phone: dict, figure: dict) -> dict:
+    """The phone form as charts.js draws it: with the desktop form's template (a phone form is
+    shipped without one)."""
+    layout = {"template": figure.get("layout", {}).get("template"), **phone.get("layout", {})}
+    return {**phone, "layout": layout}
 
 
 def _figure_script(kind: str, cid: str, figure: dict) -> str:
@@ -170,9 +185,12 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
     if phone:
         _drop_plotly_title(phone.setdefault("layout", {}))
     anchor = anchor_id(meta["name"])
-    # The container is as tall as the figure, in the HTML: plotly fills its container again at
-    # every resize (responsive), and the page does not move when the chart is drawn.
+    # The container is as tall as the figure, in the HTML, and the phone form's height is
+    # written beside it: a chart is drawn only as it nears the window (charts.js), and its box
+    # keeps the height of the form it will be drawn in meanwhile, so nothing below it moves
+    # when it is drawn (a #fig-… link stays on its chart while the charts above it draw).
     height = chart_height(figure)
+    phone_height = chart_height(_with_template(phone, figure)) if phone else height
     # The figure is named by its one-sentence text alternative; the chart itself stays an
     # ordinary element because its zoom and hover controls are interactive (a role="img"
     # around them would hide them from assistive technology).
@@ -180,7 +198,8 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
         f'<figure class="lc-figure" id="{anchor}" aria-labelledby="{cid}-title" '
         f'aria-describedby="{cid}-alt">'
         + _head_html(meta, cid)
-        + f'<div id="{cid}" class="lc-chart" style="height:{height}px"></div>'
+        + f'<div id="{cid}" class="lc-chart" style="height:{height}px" data-height="{height}" '
+        f'data-phone-height="{phone_height}"></div>'
         + _figure_script("lc-chart-data", cid, figure)
         + (_figure_script("lc-chart-phone", cid, _shared_traces(phone, figure)) if phone else "")
         + _link_html(anchor, cid)

@@ -36,6 +36,8 @@ PRINT_CSS = "html { --pst-color-shadow: transparent !important; }"
 # Wider than the NARROW breakpoint of charts.js, so charts keep their desktop layout.
 VIEWPORT = {"width": 1280, "height": 900}
 
+# Every chart drawn: charts.js draws those far from the window when the browser is idle, so an
+# open page gets them all without being scrolled (a print from the browser draws them first).
 ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
     .every(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg g.trace'))"""
 

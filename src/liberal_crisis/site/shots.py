@@ -23,6 +23,9 @@ from pathlib import Path
 from ..stories import theme
 from .browser import CHROMIUM, launch, local_only, serve, site_pages
 
+# Every chart of the page drawn. charts.js draws a chart as it nears the window and the others
+# when the browser is idle, so a page left open gets them all without being scrolled: waiting
+# for this is waiting for the idle queue (a second or two on a chart page).
 ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
     .every(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg g.trace'))"""
 
@@ -66,9 +69,9 @@ LAYOUT_PROBE = r"""() => {
     return [[x, y], [x + w, y], [x + w, y + h], [x, y + h]]
       .map(([px, py]) => [m.a * px + m.c * py + m.e, m.b * px + m.d * py + m.f]);
   };
-  const inkBox = el => {
+  const inkBox = (el, side = 1) => {
     const b = el.getBBox();
-    const dy = 0.15 * b.height, dx = Math.min(1, b.width / 4);
+    const dy = 0.15 * b.height, dx = Math.min(side, b.width / 4);
     return corners(el, b.x + dx, b.y + dy, b.width - 2 * dx, b.height - 2 * dy);
   };
   // Separating-axis test for two convex quadrilaterals.
@@ -93,7 +96,9 @@ LAYOUT_PROBE = r"""() => {
     const box = chart.getBoundingClientRect();
     const texts = [...chart.querySelectorAll('svg.main-svg text')]
       .filter(el => !el.closest('.hoverlayer') && el.textContent.trim() && visible(el))
-      .map(el => ({el, role: role(el), text: el.textContent.trim(), quad: inkBox(el)}))
+      // quad: for lines and edges; box: for text against text, its full width (two labels
+      // that touch end to end read as one, "Seats wonMajority: 172")
+      .map(el => ({el, role: role(el), text: el.textContent.trim(), quad: inkBox(el), box: inkBox(el, 0)}))
       .filter(t => { const b = t.el.getBBox(); return b.width > 0 && b.height > 0; });
     const lines = [...chart.querySelectorAll(
         'svg.main-svg .shapelayer path, svg.main-svg .scatterlayer path.js-line, svg.main-svg .scatterlayer path.point')]
@@ -168,7 +173,7 @@ LAYOUT_PROBE = r"""() => {
       if (/\[object \w+\]|\bundefined\b|\bNaN\b/.test(t.text)) problems.push(`broken text: ${name(t)}`);
     for (let i = 0; i < texts.length; i++) {
       for (let j = i + 1; j < texts.length; j++) {
-        if (overlap(texts[i].quad, texts[j].quad))
+        if (overlap(texts[i].box, texts[j].box))
           problems.push(`overlap: ${name(texts[i])} and ${name(texts[j])}`);
       }
       const b = bounds(texts[i].quad);
@@ -279,15 +284,22 @@ def settle(page, timeout: int = 5000) -> None:
         page.wait_for_timeout(100)
 
 
-def resize_and_back(page, *others: dict) -> dict[str, list[int]]:
-    """Heights of every chart before, at each of the window sizes ``others`` in turn, and after
-    the window came back to its size."""
+def resize_steps(page, probe: str, *others: dict) -> list:
+    """``probe`` evaluated as the page stands, at each of the window sizes ``others`` in turn
+    (once the charts have followed), and after the window came back to its size."""
     size = page.viewport_size
-    steps = [page.evaluate(CHART_HEIGHTS)]
+    steps = [page.evaluate(probe)]
     for viewport in (*others, size):
         page.set_viewport_size(viewport)
         settle(page)
-        steps.append(page.evaluate(CHART_HEIGHTS))
+        steps.append(page.evaluate(probe))
+    return steps
+
+
+def resize_and_back(page, *others: dict) -> dict[str, list[int]]:
+    """Heights of every chart before, at each of the window sizes ``others`` in turn, and after
+    the window came back to its size."""
+    steps = resize_steps(page, CHART_HEIGHTS, *others)
     return {fid: [step.get(fid, 0) for step in steps] for fid in steps[0]}
 
 

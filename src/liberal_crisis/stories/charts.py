@@ -121,7 +121,7 @@ def present(
     # above the plot (plotly would turn it on its side).
     for form in (fig, phone):
         level(form)
-        _level_axis_title(form)
+        phone_forms.level_axis_title(form)
     _typographic_text(fig)
     meta = {
         "name": name,
@@ -139,18 +139,6 @@ def present(
     meta["phone"] = small
     fig.update_layout(meta={META_KEY: meta})
     return fig
-
-
-def _level_axis_title(fig: go.Figure) -> None:
-    """The y axis's title, written level at the top left of the plot (as Our World in Data
-    does) instead of turned up the side; the page keeps room for it above the plot
-    (``site.extension``)."""
-    text = fig.layout.yaxis.title.text
-    if not text or fig.layout.yaxis.visible is False:
-        return
-    fig.layout.yaxis.title.text = None
-    fig.add_annotation(text=text, name=AXIS_TITLE, xref="paper", yref="paper", x=0, y=1,
-                       xanchor="left", yanchor="bottom", yshift=4, showarrow=False)
 
 
 def _typographic_text(fig: go.Figure) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import house
+from ..i18n import gettext as _
 from . import caucus_story, formats
 
 SNAP = "2024-12-09"  # the seat count nearest the autumn's votes
@@ -100,3 +101,25 @@ def prose_numbers(all_votes: pd.DataFrame, standings: pd.DataFrame, snapshots: p
             caucus_story.seat_sum(standings, SNAP, ["LPC", "NDP", "GPC"])),
         "conf_bloc_deadline": caucus_story.day_label(bloc_deadline(timeline)["date"]),
     }
+
+
+def positions_title(grid: pd.DataFrame, movers: pd.Series, tally: pd.DataFrame) -> str:
+    """The party-positions chart's title: the party that moved every motion, and the parties
+    the sources record against every one. Every other party whose vote a source names voted nay
+    (Independents are not a party); "every other party with a recorded vote" read as the Bloc
+    too, whose vote of 9 December no source here records, so the title names only the parties
+    recorded against all of them."""
+    mover_parties = set(movers)
+    assert len(mover_parties) == 1, mover_parties
+    (mover,) = mover_parties
+    reported = grid["basis"] == "reported"
+    others = grid[~grid["party_code"].isin([mover, "IND"]) & reported]
+    assert (others["position"] == "nay").all(), others
+    assert len(movers) == len(tally)
+    nays = grid[reported & (grid["position"] == "nay")].groupby("party_code").size()
+    against_all = [p for p in ("LPC", "NDP", "BQ", "GPC") if nays.get(p, 0) == len(tally)]
+    assert against_all, "no party is recorded against every motion: the title needs rewording"
+    movers_named = formats.members(mover)
+    return _("{movers} moved all {n} motions; {parties} voted against every one").format(
+        movers=movers_named[:1].upper() + movers_named[1:], n=len(tally),
+        parties=formats.join([formats.members(p) for p in against_all]))

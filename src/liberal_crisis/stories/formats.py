@@ -126,12 +126,13 @@ HEADERS: dict[str, str] = {
     "by_election": N_("By-election"),
     "swing_applied_pct": N_("Share of the swing applied (%)"),
     "n_polls": N_("Polls"),
-    "n_events": N_("Events"),
+    "n_events": N_("Events that day"),
+    "events": N_("What happened"),
     "mps_needed": N_("MPs needed"),
     "count_low": N_("Count (low)"),
     "count_high": N_("Count (high)"),
     "is_floor": N_("At least"),
-    "category_label": N_("Category"),
+    "category_label": N_("Type of event"),
     "election_type": N_("Type of election"),
     "government_party": N_("Governing party"),
     "winner_party": N_("Winner’s party"),
@@ -329,6 +330,23 @@ def party(code: str) -> str:
         return PARTY_NAMES[code]
     except KeyError:
         raise KeyError(f"no reader-facing name for party code {code!r}") from None
+
+
+#: A party's members as a sentence names them, with the article: French newsrooms write the
+#: members in lower case (« les libéraux », « les néo-démocrates »), not the party's short name.
+MEMBERS_FR: dict[str, str] = {
+    "LPC": "les libéraux", "CPC": "les conservateurs", "NDP": "les néo-démocrates",
+    "BQ": "les bloquistes", "GPC": "les verts",
+    "PC": "les progressistes-conservateurs", "IND": "les indépendants",
+}
+
+
+def members(code: str) -> str:
+    """'the Liberals', 'the NDP' ('les libéraux', 'les néo-démocrates'): a party's members in a
+    sentence, lower case (a title capitalises the first one itself)."""
+    if language() == "fr":
+        return MEMBERS_FR[code]
+    return "the " + PARTY_PLURALS[code]
 
 
 _TAG = re.compile(r"(<[^>]*>)")

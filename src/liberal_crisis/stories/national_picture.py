@@ -68,8 +68,9 @@ def summaries(polls: pd.DataFrame, shares: pd.DataFrame) -> dict:
 def turning_points(s: dict) -> dict:
     """From :func:`summaries`: the last month before 2025 with the Liberals ahead on average
     (``last_lib_month``) and the Conservative months after it (``cons_run``); the peak of the
-    smoothed lead (``top``), where the smoothed shares cross after it (``crossed``) and where
-    the band clears zero (``clear``)."""
+    smoothed lead (``top``), where the smoothed shares cross after it (``crossed``), the run of
+    the smoothed Conservative lead that ends there (``run``, :func:`analysis.polls.positive_run`)
+    and where the band clears zero (``clear``)."""
     lead, lead_curve = s["lead"], s["lead_curve"]
     before_2025 = lead[(lead["month"] < "2025-01-01") & lead["lead_pts"].notna()]
     last_lib_month = before_2025.loc[before_2025["lead_pts"] < 0, "month"].max()
@@ -77,8 +78,11 @@ def turning_points(s: dict) -> dict:
     assert (cons_run["lead_pts"] > 0).all()
     top = pa.peak(lead_curve)
     assert top["date"] > pd.Timestamp("2024-12-16")  # the takeaway says "after" the letter
+    crossed = pa.first_crossing(lead_curve, after=top["date"])
+    # How long the smoothed Conservative lead lasted: the run of positive estimates that ends at
+    # the crossing (the chart's title and the prose's "more than two years")
     return {"last_lib_month": last_lib_month, "cons_run": cons_run, "top": top,
-            "crossed": pa.first_crossing(lead_curve, after=top["date"]),
+            "crossed": crossed, "run": pa.positive_run(lead_curve, crossed),
             "clear": pa.first_crossing(lead_curve, after=top["date"], column="upper")}
 
 
@@ -98,10 +102,15 @@ def coverage(polls: pd.DataFrame, per_month: pd.DataFrame) -> dict:
     steady = per_month[(per_month["month"] >= first_month) & (per_month["month"] < "2025-03-01")]
     peak = per_month.loc[per_month["n_polls"].idxmax()]
     assert peak["month"] > steady["month"].max()
-    title = _("{low} to {high} polls a month from {start}, then {peak} in {peak_month} alone").format(
+    # every month after the steady span is named ("then 136 in April" skipped March's 64)
+    after = per_month[per_month["month"] > steady["month"].max()]
+    assert peak["month"] in set(after["month"])
+    then = [_("{n} in {month}").format(n=int(row.n_polls), month=formats.month(row.month))
+            for row in after.itertuples()]
+    title = _("{low} to {high} polls a month from {start} to {end}, then {then}").format(
         low=int(steady["n_polls"].min()), high=int(steady["n_polls"].max()),
-        start=formats.month(steady["month"].min()), peak=int(peak["n_polls"]),
-        peak_month=formats.month(peak["month"]))
+        start=formats.month(steady["month"].min()), end=formats.month(steady["month"].max()),
+        then=formats.join(then))
     return {"steady": steady, "peak": peak, "title": title}
 
 
@@ -216,9 +225,7 @@ def _lead_numbers(s: dict, t: dict) -> dict[str, str]:
     widest = lead.loc[lead["lead_pts"].idxmax()]
     jan = lead[lead["month"] == "2025-01-01"].iloc[0]
     top, crossed, cons_run = t["top"], t["crossed"], t["cons_run"]
-    # How long the smoothed Conservative lead lasted: the run of positive estimates that ends at
-    # the crossing (the title's "more than two years"; tests/test_poll_rule.py checks the data)
-    run = pa.positive_run(lead_curve, crossed)
+    run = t["run"]  # tests/test_poll_rule.py checks the data
     assert run["months"] > 24, "the title says more than two years"
     years, months = divmod(int(run["months"]), 12)
     # The first polls after the peak with the Liberals ahead: every poll ending on that day

@@ -273,7 +273,7 @@ def _fit_horizontal_bars(fig: go.Figure) -> None:
         tallest = int(ROW_MAX * rows * (1 + 0.5 * (groups - 1)) + OVERHEAD)
         if rows and (lay.height or theme.HEIGHT) > tallest:
             lay.height = tallest
-    _level_value_title(fig)
+    level_axis_title(fig, "x")
     outside = [flag for t in bars for flag in _outside(t)]
     if not any(outside):
         return
@@ -306,13 +306,16 @@ def _is_share(axis) -> bool:
     return "%" in (axis.title.text or "") or axis.ticksuffix == "%"
 
 
-def _level_value_title(fig: go.Figure) -> None:
-    """Horizontal bars' value axis title, level over the plot's top left as on every chart (at
-    the foot, centred and larger, it wrapped and left "(%)" alone on a line)."""
-    text = fig.layout.xaxis.title.text
-    if not text or fig.layout.xaxis.visible is False:
+def level_axis_title(fig: go.Figure, axis: str = "y") -> None:
+    """A value axis's title, written level at the top left of the plot (as Our World in Data
+    does) instead of turned up the side (the y axis of every chart) or centred at the foot
+    (horizontal bars' x axis on a phone, where it wrapped and left "(%)" alone on a line); the
+    page keeps room for it above the plot (``site.extension``)."""
+    layout_axis = fig.layout[f"{axis}axis"]
+    text = layout_axis.title.text
+    if not text or layout_axis.visible is False:
         return
-    fig.layout.xaxis.title.text = None
+    layout_axis.title.text = None
     fig.add_annotation(text=text, name=AXIS_TITLE, xref="paper", yref="paper", x=0, y=1,
                        xanchor="left", yanchor="bottom", yshift=4, showarrow=False)
 

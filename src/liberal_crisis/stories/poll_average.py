@@ -149,7 +149,10 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
         textposition="middle center", textfont=dict(color=theme.ON_FILL, size=BADGE_FONT),
         # A two-digit numeral needs a wider badge; a badge near the plot's edge is drawn whole
         # (clipped, the last one read "1(" on a phone).
-        marker=dict(color=theme.BADGE, size=badge_sizes(events["number"]), line=dict(width=0)),
+        # opacity 1: badges of several sizes are "bubbles", which plotly draws at 0.7 by default,
+        # and the white numeral on the page seen through the grey read 3.2:1.
+        marker=dict(color=theme.BADGE, size=badge_sizes(events["number"]), line=dict(width=0),
+                    opacity=1),
         cliponaxis=False,
         customdata=events[["label"]], showlegend=False, name="Events",
         hovertemplate="%{text}. %{customdata[0]} (%{x|%-d %B %Y})<extra></extra>",

@@ -48,7 +48,6 @@ PRINT_PAPER = "#FFFFFF"  # the background of a chart printed as an image (PDF, l
 REFERENCE = NEUTRAL  # dashed reference lines: a majority, a threshold
 DARK_TEXT = "#111111"  # numerals on a light fill (the grey bars of the verdict tally)
 NEUTRAL_LIGHT = "#C8C8C8"  # the rest of a group, behind the part a chart is about
-NEUTRAL_FAINT = "rgba(140, 140, 140, 0.35)"  # a threshold not met, beside NEUTRAL for one met
 LIBERAL_LIGHT = "#E8898D"  # a lighter Liberal red: the MPs reported willing, beside those who signed
 LOST_SEAT = "#C98A1B"  # a seat the government lost at a by-election, 1993 to 2023
 # a claret that is no party's colour (the Liberal red read as the party), white numerals 6:1 on it;
@@ -66,12 +65,16 @@ PARTY_NAMES = formats.PARTY_NAMES  # one list of reader-facing names (stories.fo
 # --- Text, grid and axis colours in each page mode ----------------------------------------------
 #
 # ``font``: every text a chart draws; ``grid``: gridlines (visible but quiet, 1.2:1 to 3:1);
-# ``line``: axis lines (3:1 at least); ``hoverbg``: the hover label's box. The template draws
+# ``line``: axis lines (3:1 at least); ``hoverbg``: the hover label's box; ``page``: the page
+# behind a chart (the site theme's background, not set here: charts-core.js tints party-coloured
+# labels to 4.5:1 against it). The template draws
 # the light set; charts.js and explorer-core.js switch to the dark one in dark mode
 # (tests/test_dark_mode.py measures both on the page's real background).
 MODES: dict[str, dict[str, str]] = {
-    "light": {"font": "#222222", "grid": "#E5E5E5", "line": "#888888", "hoverbg": "#FFFFFF"},
-    "dark": {"font": "#E6E6E6", "grid": "#3A3A3A", "line": "#9A9A9A", "hoverbg": "#1E1E1E"},
+    "light": {"font": "#222222", "grid": "#E5E5E5", "line": "#888888", "hoverbg": "#FFFFFF",
+              "page": "#FFFFFF"},
+    "dark": {"font": "#E6E6E6", "grid": "#3A3A3A", "line": "#9A9A9A", "hoverbg": "#1E1E1E",
+             "page": "#121212"},
 }
 # Marks whose colour follows the page's mode: a grey that is quiet on white glares on
 # near-black, and a faint one vanishes there. A chart colours them through a plotly colour axis
@@ -161,6 +164,7 @@ def browser() -> dict:
         "parties": list(PARTIES),
         "neutral": NEUTRAL,
         "transparent": TRANSPARENT,
+        "onFill": ON_FILL,
         "modes": {mode: dict(colours) for mode, colours in MODES.items()},
         "font": FONT,
         "fontSize": FONT_SIZE,

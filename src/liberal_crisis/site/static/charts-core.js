@@ -218,6 +218,33 @@
     return Math.ceil(height + least - plotHeight);
   }
 
+  // A chart's box, before the chart is drawn, keeps the height of the form its width will draw
+  // (the phone form's below NARROW): nothing below it moves when it is drawn, so a #fig-… link
+  // stays on its chart while the charts above it draw. null for a box with no width (not laid
+  // out), which keeps the height it has.
+  function reservedHeight(width, desktop, phone) {
+    if (!(width > 0) || !(desktop > 0)) return null;
+    return isNarrow(width) && phone > 0 ? phone : desktop;
+  }
+
+  // Which chart to draw next, and when: the nearest to the window, the first in the page among
+  // equals. boxes: the charts not drawn yet, {top, bottom} in px from the window's top (as
+  // getBoundingClientRect gives them), in page order; height: the window's. "now": in the
+  // window (drawn before the page is next painted); "soon": within one screen of it (next, each
+  // after a paint: a reader scrolling meets it drawn); "idle": further (when the browser has
+  // nothing else to do, so that after a while every chart is drawn: find in page, tests).
+  // null when there is nothing left to draw.
+  function nextToDraw(boxes, height) {
+    var best = null, bestGap = Infinity;
+    boxes.forEach(function (box, i) {
+      var inside = box.bottom > 0 && box.top < height;
+      var gap = inside ? -1 : box.top >= height ? box.top - height : -box.bottom;
+      if (gap < bestGap) { bestGap = gap; best = i; }
+    });
+    if (best === null) return null;
+    return { index: best, when: bestGap < 0 ? "now" : bestGap <= height ? "soon" : "idle" };
+  }
+
   // The tool bar on a desktop shows on hover; on a phone it would sit on the title.
   function config(figConfig, width) {
     return Object.assign({}, figConfig || {}, {
@@ -228,11 +255,179 @@
     });
   }
 
+  // --- Data labels that read in either mode ---------------------------------------------------
+  // Lines, bars and markers keep their party's colour; a label drawn in it (a line's name at its
+  // end) takes a tint of it that reads at least TEXT_MIN:1 (WCAG 2) against what lies behind it:
+  // the mode's page, or the bar or badge it sits on (tests/test_dark_mode.py measures the result).
+  var TEXT_MIN = 4.5;
+  var BLACK = [0, 0, 0], WHITE = [255, 255, 255];
+
+  // A hex colour (3 or 6 digits) or an rgb/rgba functional colour as [r, g, b, a]; else null.
+  function parseColour(colour) {
+    if (typeof colour !== "string") return null;
+    var s = colour.trim(), m = s.match(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i);
+    if (m) {
+      var h = m[1].length === 3 ? m[1].replace(/./g, "$&$&") : m[1];
+      return [0, 2, 4].map(function (i) { return parseInt(h.slice(i, i + 2), 16); }).concat([1]);
+    }
+    m = s.match(/^rgba?\(([^)]+)\)$/i);
+    if (!m) return null;
+    var p = m[1].split(",").map(Number);
+    if (p.length < 3 || p.some(isNaN)) return null;
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  }
+
+  function luminance(c) {
+    var l = c.slice(0, 3).map(function (v) {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+  }
+
+  function contrast(a, b) {
+    var x = luminance(a), y = luminance(b);
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  }
+
+  // a moved the fraction t of the way to b, channel by channel, rounded to whole values
+  function mix(a, b, t) {
+    return [0, 1, 2].map(function (i) { return Math.round(a[i] + (b[i] - a[i]) * t); });
+  }
+
+  function hexOf(c) {
+    return "#" + c.slice(0, 3).map(function (v) { return (v < 16 ? "0" : "") + v.toString(16); })
+      .join("").toUpperCase();
+  }
+
+  // colour seen through alpha over an opaque background
+  function over(c, alpha, background) { return mix(background, c, alpha); }
+
+  // The colour itself when it reads min:1 on the background; else the least tint of it, in
+  // 1/255 steps, that does: toward black on a background lighter than the colour (the light
+  // page), toward white on a darker one. Past the end of that way (a mid grey), the other way.
+  // Black or white always gives 4.5:1 on one side of any opaque colour (black needs a luminance
+  // of 0.175, white at most 0.183), so a label never has to leave its bar for want of contrast.
+  function readable(colour, background, min) {
+    var c = parseColour(colour), bg = parseColour(background);
+    if (!c || !bg || contrast(c, bg) >= min) return colour;
+    var ways = luminance(bg) >= luminance(c) ? [BLACK, WHITE] : [WHITE, BLACK];
+    for (var w = 0; w < ways.length; w++) {
+      for (var k = 1; k <= 255; k++) {
+        var tint = mix(c, ways[w], k / 255);
+        if (contrast(tint, bg) >= min) return hexOf(tint);
+      }
+    }
+    return hexOf(contrast(BLACK, bg) >= contrast(WHITE, bg) ? BLACK : WHITE);
+  }
+
+  // A value inside a bar: its own colour when that reads; else the page's dark text or white,
+  // whichever reads better on the bar, tinted further when it must.
+  function onFill(colour, fill, min) {
+    if (colour && parseColour(colour) && contrast(parseColour(colour), fill) >= min) return colour;
+    var dark = MODES.light.font, light = theme.onFill;
+    var best = contrast(parseColour(dark), fill) >= contrast(parseColour(light), fill) ? dark : light;
+    return readable(best, hexOf(fill), min);
+  }
+
+  var at = function (value, j) { return Array.isArray(value) ? value[j] : value; };
+  var get = function (obj, path) {
+    return path.split(".").reduce(function (n, k) { return n && typeof n === "object" ? n[k] : undefined; }, obj);
+  };
+
+  // What textColours needs of each trace, copied before plotly draws (and changes) the figure.
+  // (n: the number of points; labelled: the trace has text or a text template)
+  var SOURCE_KEYS = ["type", "mode", "textposition", "opacity",
+                     "textfont.color", "insidetextfont.color", "outsidetextfont.color",
+                     "marker.color", "marker.opacity", "marker.size"];
+  function textSources(data) {
+    return data.map(function (trace) {
+      var s = {};
+      SOURCE_KEYS.forEach(function (key) {
+        var v = get(trace, key);
+        if (v !== undefined) s[key] = Array.isArray(v) ? v.slice() : v;
+      });
+      // (x and y may be plotly.py's packed arrays, {dtype, bdata}: no length, and not needed,
+      // since a colour that varies by point comes in an array of its own)
+      var lengths = [trace.x, trace.y, trace.text].concat(SOURCE_KEYS.map(function (k) { return s[k]; }))
+        .map(function (v) { return Array.isArray(v) ? v.length : 1; });
+      s.n = Math.max.apply(null, lengths);
+      s.labelled = trace.text !== undefined || trace.texttemplate !== undefined;
+      return s;
+    });
+  }
+
+  // One colour for every point when they agree (a scalar reaches points an array would miss:
+  // a list of one colour colours the first bar only).
+  function collapse(list) {
+    return list.every(function (c) { return c === list[0]; }) ? list[0] : list;
+  }
+
+  // A mark's colour at point j seen over the page (its opacity times the trace's), or null.
+  function markAt(s, j, page) {
+    var c = parseColour(at(s["marker.color"], j));
+    if (!c) return null;
+    // plotly draws markers of several sizes ("bubbles") at 0.7 unless told otherwise
+    var fallback = Array.isArray(s["marker.size"]) ? 0.7 : 1;
+    var alpha = c[3] * (at(s["marker.opacity"], j) === undefined ? fallback : at(s["marker.opacity"], j)) *
+                (s.opacity === undefined ? 1 : s.opacity);
+    return over(c, alpha, page);
+  }
+
+  // The text colours a figure's labels take in a mode: {traces: [indices], update: {attribute:
+  // [value per listed trace, undefined where that trace keeps its own]}}, for Plotly.restyle
+  // (a value is one colour or one per point). From textSources, so a mode is always worked out
+  // from the figure's own colours. Touched: a text point coloured by the figure (on the page,
+  // or on its marker when centred on one); a bar's value inside it (plotly's own choice, a
+  // dark grey or white, is not always 4.5:1) and, when the figure colours it, outside it. Text
+  // in the layout's font follows the mode already (overrides).
+  function textColours(sources, mode) {
+    var page = parseColour(MODES[mode].page);
+    var found = [];
+    sources.forEach(function (s, i) {
+      var points = [];
+      for (var j = 0; j < s.n; j++) points.push(j);
+      var type = s.type || "scatter", up = {};
+      if (type === "scatter" && /text/.test(s.mode || "") && s["textfont.color"] !== undefined) {
+        var labels = points.map(function (j) {
+          var centred = /markers/.test(s.mode) && (at(s.textposition, j) || "middle center") === "middle center";
+          var mark = centred && markAt(s, j, page);
+          return readable(at(s["textfont.color"], j), hexOf(mark || page), TEXT_MIN);
+        });
+        up["textfont.color"] = collapse(labels);
+      } else if (type === "bar" && s.labelled) {
+        var given = function (key, j) { return at(s[key], j) || at(s["textfont.color"], j); };
+        var inside = points.map(function (j) {
+          var fill = markAt(s, j, page);
+          return fill ? onFill(given("insidetextfont.color", j), fill, TEXT_MIN) : undefined;
+        });
+        if (inside.every(function (c) { return c !== undefined; })) up["insidetextfont.color"] = collapse(inside);
+        if (s["outsidetextfont.color"] !== undefined || s["textfont.color"] !== undefined) {
+          up["outsidetextfont.color"] = collapse(points.map(function (j) {
+            return readable(given("outsidetextfont.color", j), hexOf(page), TEXT_MIN);
+          }));
+        }
+      }
+      if (Object.keys(up).length) found.push([i, up]);
+    });
+    var update = {};
+    found.forEach(function (f, k) {
+      Object.keys(f[1]).forEach(function (key) {
+        if (!update[key]) update[key] = found.map(function () { return undefined; });
+        update[key][k] = f[1][key];
+      });
+    });
+    return { traces: found.map(function (f) { return f[0]; }), update: update };
+  }
+
   return {
     MODES: MODES, NARROW: NARROW, MIN_PLOT: MIN_PLOT, MIN_PLOT_PHONE: MIN_PLOT_PHONE, FONT: FONT,
-    TITLE_SIZE: TITLE, PHONE_FONT_SIZE: SIZE,
+    TITLE_SIZE: TITLE, PHONE_FONT_SIZE: SIZE, TEXT_MIN: TEXT_MIN,
+    reservedHeight: reservedHeight, nextToDraw: nextToDraw,
     modeName: modeName, isNarrow: isNarrow, estimate: estimate, wrap: wrap, overrides: overrides,
     fitWidth: fitWidth, nameInLabel: nameInLabel, setPath: setPath, setting: setting,
-    titleText: titleText, grownHeight: grownHeight, config: config
+    titleText: titleText, grownHeight: grownHeight, config: config,
+    parseColour: parseColour, contrast: contrast, readable: readable, onFill: onFill,
+    textSources: textSources, textColours: textColours
   };
 });

@@ -1,4 +1,5 @@
-/* Draws the book's plotly charts from the JSON embedded in each page, and keeps them in step
+/* Draws the book's plotly charts from the JSON embedded in each page, each as the reader nears
+   it (see "Each chart is drawn as it nears the window" below), and keeps them in step
    with the page's light/dark mode (pydata-sphinx-theme sets <html data-theme="light|dark">).
    Loaded only on pages that have a chart, after plotly.js, lc-theme.js (the theme's colours,
    font and sizes, written from stories/theme.py at build time) and charts-core.js (the pure
@@ -58,6 +59,10 @@
     el.style.height = el.style.minHeight = height + "px";
   }
 
+  function scriptOf(el) {
+    return document.querySelector('script.lc-chart-data[data-target="' + el.id + '"]');
+  }
+
   function draw(script) {
     var el = document.getElementById(script.dataset.target);
     if (!el || el.dataset.drawn) return;
@@ -96,6 +101,7 @@
     // one render per chart, not a draw followed by a relayout.
     var layout = fig.layout || {};
     core.nameInLabel(fig.data);
+    readableLabels(el, fig.data);
     core.fitWidth(layout, fig.data, el.clientWidth, measure);
     setHeight(el, layout, core.setting(layout, "height", 450));
     var o = overrides(el);
@@ -123,17 +129,23 @@
   // form, and back). The column's width never depends on the chart's (site.css: .lc-chart).
   var waiting = new Set(), timer = null;
   function redraw(el) {
-    var script = document.querySelector('script.lc-chart-data[data-target="' + el.id + '"]');
+    var script = scriptOf(el);
     if (!script || !el.clientWidth || Number(el.dataset.width) === el.clientWidth) return;
     ["drawn", "form", "plotw", "width"].forEach(function (key) { delete el.dataset[key]; });
     window.Plotly.purge(el);
     draw(script);
   }
   function follow(entries) {
+    var undrawnEls = [];
     entries.forEach(function (entry) {
       var el = entry.target;
       if (el.dataset.drawn && Number(el.dataset.width) !== el.clientWidth) waiting.add(el);
+      if (!el.dataset.drawn) undrawnEls.push(el);
     });
+    // Not drawn yet: it will be drawn at its width then; meanwhile its box takes the height of
+    // that width's form. In the next frame: a size changed inside this callback is an error
+    // ("ResizeObserver loop completed with undelivered notifications").
+    if (undrawnEls.length) requestAnimationFrame(function () { reserve(undrawnEls); });
     if (!waiting.size) return;
     clearTimeout(timer);
     // once the width has stopped changing (a window being dragged passes through many widths)
@@ -165,7 +177,27 @@
       if (el.dataset.mode === now) return;
       el.dataset.mode = now;
       window.Plotly.relayout(el, overrides(el));
+      restyleLabels(el);
     });
+  }
+
+  // Labels drawn in a party's colour (a line's name at its end) and values inside bars take a
+  // tint that reads 4.5:1 on what is behind them in the page's mode (charts-core.js,
+  // textColours). Worked out each time from the figure's own colours, kept on the element, so
+  // switching back restores the first mode's tint. Before the first draw: changes data in place.
+  function readableLabels(el, data) {
+    el._lcText = core.textSources(data);
+    var fix = core.textColours(el._lcText, el.dataset.mode);
+    fix.traces.forEach(function (i, k) {
+      Object.keys(fix.update).forEach(function (key) {
+        if (fix.update[key][k] !== undefined) core.setPath(data[i], key, fix.update[key][k]);
+      });
+    });
+  }
+  // On a mode switch (a trace left undefined in a list keeps its colour: Plotly.restyle skips it)
+  function restyleLabels(el) {
+    var fix = el._lcText && core.textColours(el._lcText, el.dataset.mode);
+    if (fix && fix.traces.length) window.Plotly.restyle(el, fix.update, fix.traces);
   }
 
   // "Link to this chart": the link already points at the chart's anchor; a click copies the full
@@ -225,6 +257,85 @@
     });
   }
 
+  // Each chart is drawn as it nears the window, the first screen's first: drawing the national
+  // picture's four charts at once took 2.2 s before the reader saw any (issue 20). A chart in
+  // the window is drawn at once; then, one at a time with a paint between them, the nearest
+  // within a screen of it (a reader scrolling meets them drawn); then, when the browser is idle,
+  // the rest, nearest first, so that after a while every chart is drawn (find in page, tools and
+  // tests that wait for every chart). Printing draws every chart first (beforeprint).
+  // Meanwhile an undrawn chart's box keeps the height of the form it will be drawn in (reserve),
+  // and its figure its title, description and table: what a screen reader reads is in the HTML.
+  var pending = null; // {cancel} of the next step, when one is scheduled
+  var near = null; // the IntersectionObserver that wakes the queue when a chart comes near
+  var charts = []; // every chart of the page that has a figure, in page order (init)
+
+  function undrawn() {
+    return charts.filter(function (el) { return !el.dataset.drawn; });
+  }
+
+  // The height of the form each chart's width will draw (all read, then all written: one layout).
+  function reserve(els) {
+    var heights = els.map(function (el) {
+      return core.reservedHeight(el.clientWidth, Number(el.dataset.height), Number(el.dataset.phoneHeight));
+    });
+    els.forEach(function (el, i) {
+      if (heights[i] !== null) el.style.height = el.style.minHeight = heights[i] + "px";
+    });
+  }
+
+  function drawEl(el) {
+    if (near) near.unobserve(el);
+    draw(scriptOf(el));
+  }
+
+  // After the next paint (a task posted from an animation frame runs once it is painted).
+  function afterPaint(fn) {
+    var timer = null, frame = requestAnimationFrame(function () { timer = setTimeout(fn, 0); });
+    return { cancel: function () { cancelAnimationFrame(frame); clearTimeout(timer); } };
+  }
+
+  function whenIdle(fn) {
+    if (window.requestIdleCallback) {
+      // the timeout: a page that is never idle still gets every chart in the end
+      var id = window.requestIdleCallback(fn, { timeout: 2000 });
+      return { cancel: function () { window.cancelIdleCallback(id); } };
+    }
+    var timer = setTimeout(fn, 200); // Safari has no requestIdleCallback
+    return { cancel: function () { clearTimeout(timer); } };
+  }
+
+  // Draw what is in the window now, then schedule the next chart.
+  function pump() {
+    if (pending) { pending.cancel(); pending = null; }
+    for (;;) {
+      var els = undrawn();
+      var next = core.nextToDraw(els.map(function (el) { return el.getBoundingClientRect(); }),
+                                 window.innerHeight);
+      if (next === null) {
+        if (near) near.disconnect();
+        near = null;
+        return;
+      }
+      if (next.when !== "now") {
+        pending = (next.when === "soon" ? afterPaint : whenIdle)(function () {
+          pending = null;
+          drawEl(els[next.index]);
+          pump();
+        });
+        return;
+      }
+      drawEl(els[next.index]);
+    }
+  }
+
+  function drawAll() {
+    if (!window.Plotly) return;
+    if (pending) { pending.cancel(); pending = null; }
+    undrawn().forEach(drawEl);
+    if (near) near.disconnect();
+    near = null;
+  }
+
   function start() {
     if (!window.Plotly) {
       // plotly.js loads asynchronously: draw when it has run, or say why nothing is drawn.
@@ -239,11 +350,18 @@
       }, { once: true });
       return;
     }
-    document.querySelectorAll("script.lc-chart-data").forEach(draw);
-    if (window.ResizeObserver) {
-      var observer = new ResizeObserver(follow);
-      document.querySelectorAll(".lc-chart").forEach(function (el) { observer.observe(el); });
+    if (window.IntersectionObserver) {
+      // A chart coming within a screen of the window (the reader scrolled, or followed a link)
+      // is drawn next, ahead of the idle queue.
+      near = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting && !e.target.dataset.drawn; })) pump();
+      }, { rootMargin: "100% 0px" });
+      undrawn().forEach(function (el) { near.observe(el); });
+      pump();
+    } else {
+      drawAll();
     }
+    window.addEventListener("beforeprint", drawAll);
     new MutationObserver(restyleAll).observe(document.documentElement, {
       attributes: true,
       attributeFilter: ["data-theme"]
@@ -252,6 +370,13 @@
 
   function init() {
     wireLinks();
+    charts = Array.prototype.filter.call(document.querySelectorAll(".lc-chart"), scriptOf);
+    // Before plotly.js has arrived: every box at the height of its form, then followed.
+    reserve(undrawn());
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(follow);
+      document.querySelectorAll(".lc-chart").forEach(function (el) { observer.observe(el); });
+    }
     start();
   }
 

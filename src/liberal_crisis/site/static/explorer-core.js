@@ -336,17 +336,21 @@
     return Math.max(majority + 50, Math.ceil((max * 1.12) / 50) * 50);
   }
 
+  // Bars lie down, each party named level on the left with its seats ("Liberal: 160"), as
+  // on the book's other seat charts: upright bars needed their names slanted on a phone, and a
+  // count printed past a bar's end ran into the majority line.
   function layoutFor(m, narrow, top, majority) {
     return {
-      height: narrow ? 300 : 340, margin: { l: narrow ? 40 : 56, r: 8, t: 16, b: narrow ? 70 : 50 },
+      height: narrow ? 300 : 320, margin: { l: 8, r: 12, t: 24, b: 8 },
       paper_bgcolor: theme.transparent, plot_bgcolor: theme.transparent,
       font: { family: FONT, size: narrow ? theme.phoneFontSize : theme.fontSize, color: m.font },
-      xaxis: { fixedrange: true, linecolor: m.line, tickangle: narrow ? -35 : 0, automargin: true },
-      yaxis: { title: { text: FR ? "Sièges" : "Seats" }, range: [0, top], fixedrange: true, gridcolor: m.grid,
-               linecolor: m.line, zeroline: false },
-      shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: majority, y1: majority,
-                 line: { color: m.font, width: 1.5, dash: "dash" } }],
-      annotations: [{ xref: "paper", x: 1, xanchor: "right", y: majority, yanchor: "bottom",
+      xaxis: { title: { text: FR ? "Sièges" : "Seats" }, range: [0, top], fixedrange: true, gridcolor: m.grid,
+               linecolor: m.line, zeroline: false, automargin: true },
+      yaxis: { fixedrange: true, linecolor: m.line, autorange: "reversed", automargin: true },
+      // the majority as every reference line in the book: grey, dashed, its label ending at it
+      shapes: [{ type: "line", yref: "paper", y0: 0, y1: 1, x0: majority, x1: majority,
+                 line: { color: GREY, width: 1.5, dash: "dash" } }],
+      annotations: [{ xref: "x", x: majority, xanchor: "right", yref: "paper", y: 1, yanchor: "bottom",
                       text: (FR ? "Majorité" + NBSP + ": " : "Majority: ") + majority, showarrow: false,
                       font: { color: m.font, size: theme.phoneFontSize } }],
       showlegend: false
@@ -356,11 +360,11 @@
   function barTrace(s, parties, names, m) {
     var codes = barCodes(s);
     return {
-      type: "bar", x: codes.map(function (c) { return partyName(names, c); }),
-      y: codes.map(function (c) { return s[c]; }),
+      type: "bar", orientation: "h",
+      y: codes.map(function (c) { return partyName(names, c) + (FR ? NBSP + ": " : ": ") + s[c]; }),
+      x: codes.map(function (c) { return s[c]; }),
       marker: { color: codes.map(function (c) { return barColour(parties, c); }) },
-      text: codes.map(function (c) { return String(s[c]); }), textposition: "outside",
-      textfont: { color: m.font }, cliponaxis: false, hoverinfo: "skip"
+      hoverinfo: "skip"
     };
   }
 
