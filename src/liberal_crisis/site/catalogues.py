@@ -143,6 +143,9 @@ def extract_code(source: Path) -> Catalog:
 DATA_TEXTS = {
     "confidence_votes": ["motion"],  # caucus_story.divisions_table
     "first_report_claims": ["claim", "record", "claimed_by"],  # first_report.html_table
+    # corrections.log_markdown: a French reader reads the log in French (the check columns,
+    # page_shows and page_no_longer_shows, quote the English pages and are not shown)
+    "corrections": ["what_was_wrong", "what_the_page_says_now", "source"],
 }
 
 

@@ -169,17 +169,20 @@ def log_markdown(log: pd.DataFrame) -> str:
     ordered = log.assign(_date=pd.to_datetime(log["date"]).dt.date.astype(str)) \
         .sort_values(["_date", "page"], ascending=[False, True], kind="stable")
     lines = [f"````{{container}} {LOG_CLASS}", ""]
-    # the labels in the edition's language (the entries are the log's own words)
+    # the labels and the entries in the edition's language (the entries' French is in the code
+    # catalogue: site.catalogues.DATA_TEXTS)
     wrong, now, source = (formats.label(_("What was wrong")), formats.label(_("What it says now")),
                           formats.label(_("Source")))
     for _row_number, row in ordered.iterrows():
+        was, says, settles = (_(_text(row[c])) for c in
+                              ("what_was_wrong", "what_the_page_says_now", "source"))
         lines += [
             f"{formats.date(row['_date'])} · {{doc}}`{row['page']}`",
-            f": *{wrong.rstrip()}* {_text(row['what_was_wrong'])}",
+            f": *{wrong.rstrip()}* {was}",
             "",
-            f"  *{now.rstrip()}* {_text(row['what_the_page_says_now'])}",
+            f"  *{now.rstrip()}* {says}",
             "",
-            f"  *{source.rstrip()}* {_text(row['source'])}",
+            f"  *{source.rstrip()}* {settles}",
             "",
         ]
     return "\n".join(lines).rstrip("\n") + "\n````"

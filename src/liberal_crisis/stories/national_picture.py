@@ -107,10 +107,11 @@ def coverage(polls: pd.DataFrame, per_month: pd.DataFrame) -> dict:
     assert peak["month"] in set(after["month"])
     then = [_("{n} in {month}").format(n=int(row.n_polls), month=formats.month(row.month))
             for row in after.itertuples()]
-    title = _("{low} to {high} polls a month from {start} to {end}, then {then}").format(
+    # elide: « d’avril », should the steady span start in a month with a vowel
+    title = formats.elide(_("{low} to {high} polls a month from {start} to {end}, then {then}").format(
         low=int(steady["n_polls"].min()), high=int(steady["n_polls"].max()),
         start=formats.month(steady["month"].min()), end=formats.month(steady["month"].max()),
-        then=formats.join(then))
+        then=formats.join(then)))
     return {"steady": steady, "peak": peak, "title": title}
 
 
