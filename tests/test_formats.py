@@ -198,3 +198,22 @@ def test_french_points_take_the_singular_below_two(french, monkeypatch):
     assert formats.point_word(2.0) == "points"
     monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
     assert formats.point_word(1.4) == "points"
+
+
+def test_a_hover_date_takes_1er_on_the_first_of_a_month_in_french_only(french, monkeypatch):
+    # what plotly's d3 time format cannot write: the suffix after the day's number
+    assert formats.day_suffix("2024-10-01") == "er"
+    assert formats.day_suffix("2024-10-02") == ""
+    assert formats.day_suffix("2025-01-31") == ""
+    assert formats.hover_day("customdata[1]") == "%{x|%-d}%{customdata[1]} %{x|%B %Y}"
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
+    assert formats.day_suffix("2024-10-01") == ""  # "1 October 2024"
+
+
+def test_members_of_a_party_in_a_sentence(french, monkeypatch):
+    # French newsrooms write members in lower case, the NDP's as « néo-démocrates »
+    assert [formats.members(p) for p in ("LPC", "NDP", "BQ")] == [
+        "les libéraux", "les néo-démocrates", "les bloquistes"]
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
+    assert [formats.members(p) for p in ("LPC", "NDP", "BQ")] == [
+        "the Liberals", "the NDP", "the Bloc Québécois"]

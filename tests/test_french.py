@@ -30,7 +30,8 @@ ENGLISH_UI = ("Toggle primary sidebar", "Toggle secondary sidebar", "Search this
               "Skip to main content", "Back to top", "Download the data (CSV)",
               "The numbers behind this chart", "Link to this chart", "All the data (.zip)",
               "Print or save as PDF", "Notebook (.ipynb)", "Color mode", "On this page",
-              "previous page", "next page", 'aria-label="Main"', "Source: ")
+              "previous page", "next page", 'aria-label="Main"', "Source: ",
+              "Publisher’s site", "Licence: ")
 
 
 def _pairs(site: Path) -> list[tuple[Path, Path]]:
@@ -102,12 +103,18 @@ def test_no_english_ui_string_on_a_french_page(built_site):
 
 
 # --- Numbers: the same values in both editions ------------------------------------------------
-def _article(page: Path) -> str:
-    """The page's article as text a reader sees (no scripts, no code)."""
+def _article(page: Path, titles: bool = True) -> str:
+    """The page's article as text a reader sees (no scripts, no code). ``titles=False`` leaves
+    out the text of links to other sites: cited titles keep their publisher's words in both
+    editions (CONTRIBUTING, "Style maison": quotations and titles), English dates included."""
     text = page.read_text(encoding="utf-8")
     start, end = text.find("<article"), text.rfind("</article>")
     body = _visible(text[start:end])
     body = re.sub(r"<(pre|code)\b.*?</\1>", " ", body, flags=re.S)
+    if not titles:
+        body = re.sub(r'<a\b[^>]*href="https?://[^"]*"[^>]*>.*?</a>', " ", body, flags=re.S)
+        # a bibliography entry opens with the title, linked or not ("Title. Carrier, date.")
+        body = re.sub(r'(<div class="citation"[^>]*>.*?<p>).*?\.(?=\s)', r"\1", body, flags=re.S)
     body = re.sub(r'href="[^"]*"|id="[^"]*"|class="[^"]*"', " ", body)
     return html.unescape(re.sub(r"<[^>]+>", " ", body))
 
@@ -173,13 +180,28 @@ def test_each_chart_draws_the_same_data_in_both_editions(built_site):
     assert not problems, "\n".join(problems[:40])
 
 
+def _decimal_in_english(found: re.Match, english: str) -> bool:
+    """A French "27,346" is a decimal comma, not an English thousands group, when the English
+    page writes the same number "27.346" (three decimals: the corrections log quotes one)."""
+    return found.group(0).replace(",", ".") in english
+
+
 def test_french_forms_in_prose_and_tables(built_site):
     problems = []
     for page in html_pages(built_site, "fr"):
-        text = _article(page)
+        text = _article(page, titles=False)
         rel = page.relative_to(built_site)
+        english = _article(built_site / rel.relative_to("fr"))
+        for found in re.finditer(r"\d+,\d{3}(?!\d)(?![,.]\d)", text):
+            if not _decimal_in_english(found, english):
+                problems.append(f"{rel}: a comma between thousands: "
+                                f"{text[max(0, found.start() - 30):found.end() + 10]!r}")
+        # names with a version or section number, the same in both languages: licences
+        # ("CC BY-SA 4.0", "OGL-Canada-2.0") and the Parliament of Canada Act's sections
+        # (« art. 49.1 à 49.8 »)
+        text = re.sub(r"\b(?:CC[ -]BY(?:-SA)?[ -]|OGL-Canada-)\d+\.\d+|\bart\. \d+\.\d+(?: à \d+\.\d+)?",
+                      " ", text)
         for pattern, what in (
-            (r"\d,\d{3}(?!\d)(?![,.]\d)", "a comma between thousands"),
             (r"(?<![\d.])\d+\.\d+(?![\d.])", "a decimal point"),
             (r"\d ?%", "a percent sign without a no-break space"),
             (rf"\b\d{{1,2}} (?:{MONTHS_EN}) \d{{4}}", "an English date"),
@@ -199,3 +221,77 @@ def test_french_charts_get_the_french_plotly_locale(built_site):
     english = json.loads((built_site / "_static" / "lc-theme.js").read_text(encoding="utf-8")
                          .split("=", 1)[1].strip().rstrip(";"))
     assert english["locale"] is None
+
+
+def test_a_decimal_comma_is_told_from_an_english_thousands_group():
+    # the control of the rule above: "8,925" on a French page beside the English "8,925" is
+    # an English number left in; "27,346" beside the English "27.346" is a French decimal
+    thousands = re.search(r"\d+,\d{3}", "8,925 voix")
+    assert not _decimal_in_english(thousands, "8,925 votes")
+    decimal = re.search(r"\d+,\d{3}", "de 27,346 à 27,35")
+    assert _decimal_in_english(decimal, "from 27.346 to 27.35")
+    assert not _decimal_in_english(decimal, "27,346 votes")
+
+
+# --- Hover dates: "1er octobre", which plotly's d3 time format cannot write -------------------
+MONTHS_FR = ("janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+             "décembre")
+# For each drawn chart, each trace whose hover writes a day from its x (a "%{x|...%-d...}" in its
+# template, whatever else it holds), its first point on the first of a month: hovered, the label's
+# text read back. ``template`` (the control) first gives every such trace that hover template.
+HOVER_FIRSTS = r"""(template) => {
+  const out = [];
+  for (const el of document.querySelectorAll('.lc-chart.js-plotly-plot')) {
+    const traces = (el._fullData || []).map((t, i) => [t, i]).filter(([t]) =>
+      t.hoverinfo !== 'skip' && /%\{x\|[^}]*%-?d/.test(t.hovertemplate || ''));
+    for (const [t, i] of traces) {
+      const j = Array.from(t.x || []).findIndex(x => /^\d{4}-\d{2}-01/.test(String(x)));
+      if (j < 0) continue;
+      if (template) window.Plotly.restyle(el, {hovertemplate: template}, [i]);
+      window.Plotly.Fx.hover(el, [{curveNumber: i, pointNumber: j}]);
+      const text = [...el.querySelectorAll('.hoverlayer .hovertext')].map(g => g.textContent).join(' | ');
+      out.push({chart: el.closest('figure').id, trace: i, x: String(t.x[j]).slice(0, 10), text});
+      window.Plotly.Fx.unhover(el);
+    }
+  }
+  return out;
+}"""
+DAY_PAGES = ("book/index.html", "book/national-picture.html")  # the charts with day hovers
+
+
+def _hovers(browser, url: str, template: str | None = None) -> list[dict]:
+    from liberal_crisis.site.browser import local_only
+    from liberal_crisis.site.shots import ALL_CHARTS_DRAWN
+
+    ctx = browser.new_context(viewport={"width": 1366, "height": 900})
+    local_only(ctx)
+    page = ctx.new_page()
+    page.goto(url, wait_until="load")
+    page.wait_for_function(ALL_CHARTS_DRAWN, timeout=30000)
+    found = page.evaluate(HOVER_FIRSTS, template)
+    ctx.close()
+    return found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("rel", DAY_PAGES)
+def test_a_french_hover_writes_the_first_of_a_month_1er(browser, site_url, rel):
+    """A reader hovering a poll, a smoothed line or an event on the first of a month reads
+    « 1er octobre 2024 », as the text and the tables write it (CONTRIBUTING, "Style maison"),
+    not plotly's « 1 octobre 2024 » (formats.hover_day). Controls: the English page reads
+    "1 October 2024"; the French page with plotly's own day format ("%{x|%-d %B %Y}") reads
+    « 1 octobre », which this test would catch."""
+    # (?<!\d): the series name runs into the date in the label's text ("Libéral1er juin 2024")
+    first_fr = re.compile(rf"(?<!\d)1er (?:{MONTHS_FR}) \d{{4}}")
+    bare_fr = re.compile(rf"(?<![\d,])1 (?:{MONTHS_FR})\b")
+    french = _hovers(browser, f"{site_url}/fr/{rel}")
+    assert french, f"fr/{rel}: no hovered point on the first of a month (the test saw nothing)"
+    wrong = [h for h in french if bare_fr.search(h["text"]) or not first_fr.search(h["text"])]
+    assert not wrong, "\n".join(f"{h['chart']} trace {h['trace']} {h['x']}: {h['text']!r}"
+                                for h in wrong)
+    english = _hovers(browser, f"{site_url}/{rel}")
+    assert [h["x"] for h in english] == [h["x"] for h in french]
+    assert all(re.search(rf"(?<!\d)1 (?:{MONTHS_EN}) \d{{4}}", h["text"]) for h in english), english
+    # the control: plotly's own day, as the charts had it, is caught
+    plain = _hovers(browser, f"{site_url}/fr/{rel}", template="%{x|%-d %B %Y}<extra></extra>")
+    assert plain and all(bare_fr.search(h["text"]) for h in plain), plain

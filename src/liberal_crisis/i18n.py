@@ -28,6 +28,7 @@ from pathlib import Path
 
 DOMAIN = "liberal_crisis"
 LENIENT_VARIABLE = "LIBERAL_CRISIS_I18N_LENIENT"
+LANGUAGE_VARIABLE = "LIBERAL_CRISIS_LANG"  # the edition's language: "en" (default) or "fr"
 LOCALE_VARIABLE = "LIBERAL_CRISIS_LOCALE"  # the catalogues' folder (set by the French build)
 #: The repository's catalogues, when nothing else says where they are.
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
@@ -55,9 +56,12 @@ class MissingTranslation(LookupError):
 
 
 def language() -> str:
-    from .stories.formats import language as _language  # one reader of LIBERAL_CRISIS_LANG
-
-    return _language()
+    """The edition's language, from ``LIBERAL_CRISIS_LANG`` (``"en"`` when unset): the one
+    reader of it (``stories.formats.language`` is this), here at the bottom of the layers."""
+    lang = os.environ.get(LANGUAGE_VARIABLE, "").strip() or "en"
+    if lang not in EDITIONS:
+        raise ValueError(f"{LANGUAGE_VARIABLE}={lang!r}: the book has editions in {sorted(EDITIONS)}")
+    return lang
 
 
 def catalogue_path(lang: str, domain: str = DOMAIN) -> Path:

@@ -35,7 +35,6 @@ through the project's catalogue (``liberal_crisis.i18n``).
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 
 from collections.abc import Mapping
@@ -43,10 +42,9 @@ from collections.abc import Mapping
 from babel.dates import format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from ..i18n import N_, gettext as _
+from ..i18n import LANGUAGE_VARIABLE, N_, gettext as _, language as _language
 
 LOCALE = "en_CA"
-LANGUAGE_VARIABLE = "LIBERAL_CRISIS_LANG"  # the edition's language: "en" (default) or "fr"
 LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 PCT_DECIMALS = 1
 NBSP = "\u00a0"
@@ -186,6 +184,21 @@ def day_month(value) -> str:
     return format_date(day, "d MMMM", locale=LOCALE)
 
 
+def day_suffix(value) -> str:
+    """What follows the day's number in a plotly hover date: "er" on the first of a month in
+    French ("1er octobre 2024"), nothing otherwise. A chart puts it in its customdata for
+    :func:`hover_day`."""
+    return "er" if language() == "fr" and _as_date(value).day == 1 else ""
+
+
+def hover_day(custom: str, field: str = "x") -> str:
+    """A day in plotly hover text, as :func:`date` writes it: "%{x|%-d}%{customdata[1]} %{x|%B
+    %Y}" reads "25 September 2024", "1er octobre 2024". d3's time format has no ordinal day
+    (it writes "1 octobre"), so the "er" comes from the point's :func:`day_suffix`, at
+    ``custom`` ("customdata[1]"); the month names are plotly's locale (fr-CA in French)."""
+    return "%{" + field + "|%-d}%{" + custom + "} %{" + field + "|%B %Y}"
+
+
 def month(value) -> str:
     """'September 2024' ('septembre 2024')."""
     return format_date(_as_date(value), "MMMM y", locale=_locale())
@@ -223,11 +236,9 @@ def dated_title(title: str) -> tuple[str, str]:
 
 
 def language() -> str:
-    """The edition's language, from ``LIBERAL_CRISIS_LANG`` (``"en"`` when unset)."""
-    lang = os.environ.get(LANGUAGE_VARIABLE, "").strip() or "en"
-    if lang not in LOCALES:
-        raise ValueError(f"{LANGUAGE_VARIABLE}={lang!r}: the book has editions in {sorted(LOCALES)}")
-    return lang
+    """The edition's language, from ``LIBERAL_CRISIS_LANG`` (``"en"`` when unset; read by
+    ``i18n.language``, which the catalogue's ``_()`` reads too)."""
+    return _language()
 
 
 def localise(text: str) -> str:

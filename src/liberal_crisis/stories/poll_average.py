@@ -108,8 +108,8 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
             fig.add_trace(go.Scatter(
                 x=rows["end_date"], y=rows["share_pct"], mode="markers", showlegend=False,
                 name=name, marker=dict(color=colour, size=4, opacity=0.3),
-                customdata=rows[["pollster"]],
-                hovertemplate="%{customdata[0]}, %{x|%-d %B %Y}: %{y" + formats.HOVER_PCT
+                customdata=rows.assign(day=rows["end_date"].map(formats.day_suffix))[["pollster", "day"]],
+                hovertemplate="%{customdata[0]}, " + formats.hover_day("customdata[1]") + ": %{y" + formats.HOVER_PCT
                               + "<extra>" + name + "</extra>",
             ))
         curve = curves[curves["party_code"] == party]
@@ -123,8 +123,8 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
             fig.add_trace(go.Scatter(
                 x=seg["date"], y=seg["estimate"], mode="lines", showlegend=False, name=name,
                 line=dict(color=colour, width=2.5),
-                customdata=seg[["lower", "upper"]],
-                hovertemplate=("%{x|%-d %B %Y}: %{y" + formats.HOVER_PCT + " ("
+                customdata=seg.assign(day=seg["date"].map(formats.day_suffix))[["lower", "upper", "day"]],
+                hovertemplate=(formats.hover_day("customdata[2]") + ": %{y" + formats.HOVER_PCT + " ("
                                + _("band {low}–{high}").format(
                                    low="%{customdata[0]:.1f}", high="%{customdata[1]" + formats.HOVER_PCT)
                                + ")<extra>" + name + "</extra>"),
@@ -154,8 +154,9 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
         marker=dict(color=theme.BADGE, size=badge_sizes(events["number"]), line=dict(width=0),
                     opacity=1),
         cliponaxis=False,
-        customdata=events[["label"]], showlegend=False, name="Events",
-        hovertemplate="%{text}. %{customdata[0]} (%{x|%-d %B %Y})<extra></extra>",
+        customdata=events.assign(day=events["date"].map(formats.day_suffix))[["label", "day"]],
+        showlegend=False, name="Events",
+        hovertemplate="%{text}. %{customdata[0]} (" + formats.hover_day("customdata[1]") + ")<extra></extra>",
     ))
     fig.update_layout(title=title, height=height, showlegend=False,
                       yaxis=dict(range=list(y_range), title_text=_("Share (%)")),
