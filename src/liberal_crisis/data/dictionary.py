@@ -11,6 +11,7 @@ description, constraints). The methods page shows it; ``data/README.md`` holds t
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -96,7 +97,8 @@ def source_line(src: dict, date=str, tr=_same) -> str:
         line += " " + tr("Note: {note}").format(note=tr(" ".join(src["notes"].split())))
         if not line.endswith("."):
             line += "."
-    return " ".join(line.split())
+    # ASCII whitespace only: a translation's no-break spaces (« 43,5 % », « Note : ») stay
+    return re.sub(r"[ \t\r\n]+", " ", line).strip()
 
 
 def licences_text(licences: list[dict]) -> str:

@@ -192,6 +192,9 @@ def html_table(table: pd.DataFrame) -> str:
     rows = []
     for r in table.itertuples(index=False):
         slug = r.verdict.replace(" ", "-")
+        # the title as published; a date the book added to it goes after the link, in the
+        # edition's house style ("…, 10 décembre 2024"), as in the Sources lists
+        title, when = formats.dated_title(r.source_title)
         rows.append(
             "<tr>"
             f'<th scope="row">{r.claim_id}</th>'
@@ -202,7 +205,7 @@ def html_table(table: pd.DataFrame) -> str:
             f'<span aria-hidden="true">{r.mark}</span> {_escape(_(r.verdict))}</span></td>'
             f'<td data-label="{_escape(record)}">{_escape(r.record)} '
             f'<span class="fr-by"><a href="{_escape(r.source_url)}">'
-            f"{_escape(r.source_title)}</a></span></td>"
+            f"{_escape(title)}</a>{_escape(', ' + when if when else '')}</span></td>"
             "</tr>"
         )
     caption = _("Claims of the reporting of 11 and 12 October 2024, and the record")
@@ -221,3 +224,12 @@ def verdicts_markdown() -> str:
     """The verdict rules as a MyST definition list (for the methods page)."""
     return "\n\n".join(mark + " " + _(name) + "\n: " + _(rule)
                        for name, (mark, rule) in VERDICTS.items())
+
+
+def verdicts_title(counts, n: int) -> str:
+    """The verdicts chart's title from the count of claims per verdict (``counts["wrong"]``)."""
+    return (_("{confirmed} of {n} claims held up as reported; {wrong} was wrong and {nbo} not "
+              "borne out") if counts["wrong"] == 1 else
+            _("{confirmed} of {n} claims held up as reported; {wrong} were wrong and {nbo} not "
+              "borne out")).format(confirmed=counts["confirmed"], n=n, wrong=counts["wrong"],
+                                   nbo=counts["not borne out"])

@@ -127,3 +127,11 @@ def prose_numbers(ranges: pd.DataFrame, table: pd.DataFrame, rules: pd.DataFrame
         "pledge_labor_opp_needed": needed(LABOR_OPP),
         "pledge_aulib_needed": needed(AULIB),
     }
+
+
+def value_labels(table: pd.DataFrame) -> list[str]:
+    """Each threshold bar's label: the MPs it needs and its share, and « met » where the
+    reported signatories reached it ("24 MPs (15%): met")."""
+    return [_("{n} MPs ({pct})").format(n=int(n), pct=formats.pct_short(p))
+            + (formats.label("") + _("met") if bool(r) else "")
+            for n, p, r in zip(table["mps_needed"], table["threshold_pct"], table["reached"])]

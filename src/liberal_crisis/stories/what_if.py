@@ -489,3 +489,21 @@ def seat_range(seats) -> list[float]:
     the most, in whole tens."""
     lo, hi = float(min(seats)), float(max(seats))
     return [10 * (int(lo) // 10) - 10, 10 * (-(-int(hi) // 10)) + 10]
+
+
+def swing_hover(name: str) -> str:
+    """The swings chart's hover: the riding, the change in points, the shares before and after
+    (``customdata``: before, after), the party's ``name`` beside it."""
+    return (_("{riding}: {change} points ({before} → {after})").format(
+        riding="%{x}", change="%{y:+.1f}", before="%{customdata[0]" + formats.HOVER_PCT,
+        after="%{customdata[1]" + formats.HOVER_PCT) + "<extra>" + name + "</extra>")
+
+
+def sensitivity_title(method: str, threshold: float, riding: str) -> str:
+    """A sensitivity chart's title: the share of the ``riding``'s swing from which ``method``
+    gives a Conservative majority, to the whole percentage (a tenth of a point is more than a
+    reader can see on the chart; the text gives the exact threshold)."""
+    title = (_("Uniform swing: a Conservative majority from about {share} of the {riding} swing")
+             if method == "uniform" else
+             _("Proportional swing: a Conservative majority from about {share} of the {riding} swing"))
+    return formats.elide(title.format(share=formats.pct(threshold, 0), riding=riding))
