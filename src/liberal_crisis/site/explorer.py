@@ -92,7 +92,7 @@ def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> No
     digest = getattr(app.env, "lc_explorer_digest", "")
     context["body"] = body.replace(PLACEHOLDER, f'data-swing-json="{JSON_NAME}?v={digest}"')
     if 'class="lc-chart"' not in body:  # a page without a chart of its own has no plotly.js yet
-        app.add_js_file(PLOTLY_TARGET, loading_method="async", id="lc-plotly")
+        app.add_js_file(PLOTLY_TARGET, loading_method="defer", id="lc-plotly")
         app.add_js_file(THEME_TARGET, loading_method="defer")  # nor the theme (LCTheme)
     # explorer-core.js (the rule and the pure decisions, LCExplorerCore) first: deferred
     # scripts run in document order.

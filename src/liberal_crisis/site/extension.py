@@ -6,7 +6,7 @@
   with one short source line naming the publishers, a CSV of exactly the data drawn, and a
   collapsible table with human headers (``stories.formats``). The text alternative describes the
   figure for screen readers and captions the table; it is not printed on screen a second time.
-- plotly.js (async) and ``charts.js`` (deferred) are added only to pages that have a chart.
+- plotly.js and ``charts.js`` (both deferred) are added only to pages that have a chart.
   plotly.js is copied from the file named by ``liberal_crisis_plotlyjs`` (a partial bundle from
   npm by default) after checking that its version is the one plotly.py expects; a mismatch
   stops the build.
@@ -32,7 +32,7 @@ from sphinx.util.osutil import relative_uri
 from ..i18n import gettext as _
 from ..stories import formats
 from ..stories.charts import AXIS_TITLE, META_KEY
-from . import assets, citations, downloads, editions, explorer, prose, sharing
+from . import assets, citations, downloads, editions, explorer, first_screen, prose, sharing
 from .plotly_js import (BASIC_TRACES, PLOTLY_TARGET, THEME_TARGET, chart_assets, check_plotlyjs,
                         write_static)
 from .plotly_mime import plotly_chart
@@ -199,7 +199,9 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
         f'aria-describedby="{cid}-alt">'
         + _head_html(meta, cid)
         + f'<div id="{cid}" class="lc-chart" style="height:{height}px" data-height="{height}" '
-        f'data-phone-height="{phone_height}"></div>'
+        f'data-phone-height="{phone_height}">'
+        # a chart on a page's first screen is drawn at build time too (first_screen)
+        + (first_screen.PENDING if meta.get("first_screen") else "") + "</div>"
         + _figure_script("lc-chart-data", cid, figure)
         + (_figure_script("lc-chart-phone", cid, _shared_traces(phone, figure)) if phone else "")
         + _link_html(anchor, cid)
@@ -317,9 +319,10 @@ def add_chart_assets(app: Sphinx, pagename, templatename, context, doctree) -> N
     # Only chart pages pay for plotly.js; `defer` keeps it off the critical rendering path and
     # preserves order (plotly.js before charts.js).
     if _page_has_chart(doctree):
-        # plotly.js runs as soon as it arrives (async), while the page is still being parsed;
-        # charts.js (deferred, so after parsing) draws once both are ready.
-        app.add_js_file(PLOTLY_TARGET, loading_method="async", id="lc-plotly")
+        # Deferred, like the scripts after it: run as soon as it arrived (async), plotly.js
+        # (half a second on a modest machine) held up the parsing of the page, and with it the
+        # first screen's text and its chart drawn at build time (first_screen.py).
+        app.add_js_file(PLOTLY_TARGET, loading_method="defer", id="lc-plotly")
         # lc-theme.js (LCTheme: the theme's colours and sizes), then charts-core.js
         # (LCChartsCore: the pure decisions), then charts.js, in document order.
         app.add_js_file(THEME_TARGET, loading_method="defer")
@@ -353,6 +356,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", check_plotlyjs)
     downloads.setup(app)
     sharing.setup(app)
+    first_screen.setup(app)  # the first screen's chart drawn at build time, shown at first paint
     app.connect("source-read", key_execution_on_data)
     prose.setup(app)  # {eval}`name` in prose -> qualified glue, and the cell that glues the names
     editions.setup(app)  # English and French: strict catalogues, hreflang, the language switch

@@ -72,6 +72,7 @@ def present(
     alt: str,
     phone: go.Figure | Phone | None = None,
     subtitle: str = "",
+    first_screen: bool = False,
 ) -> go.Figure:
     """Attach the caption material to ``fig`` and return it.
 
@@ -83,6 +84,8 @@ def present(
         instead of ``fig`` below 600 px; it shares ``fig``'s template, caption and data.
     alt: one sentence saying what the chart shows (for screen readers and the table caption).
     subtitle: what is measured, with its unit and scope ("Share of valid votes, %, 2015-2025").
+    first_screen: the chart is on its page's first screen: the book draws it at build time too,
+        so the reader sees it at first paint, before plotly.js has run (site.first_screen).
 
     The title (``fig.layout.title``) states the finding. In the book it is written as HTML text
     above the chart with the subtitle under it; in JupyterLab plotly draws it as usual.
@@ -137,6 +140,8 @@ def present(
     small["layout"].pop("template", None)  # the page gives it the main figure's template
     small["layout"].pop("meta", None)
     meta["phone"] = small
+    if first_screen:
+        meta["first_screen"] = True
     fig.update_layout(meta={META_KEY: meta})
     return fig
 

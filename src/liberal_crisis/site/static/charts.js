@@ -106,6 +106,8 @@
     setHeight(el, layout, core.setting(layout, "height", 450));
     var o = overrides(el);
     Object.keys(o).forEach(function (key) { core.setPath(layout, key, o[key]); });
+    // The drawing made at build time (site/first_screen.py) gives way to the live chart.
+    el.querySelectorAll(".lc-snapshots").forEach(function (n) { n.remove(); });
     window.Plotly.newPlot(el, fig.data, layout, config).then(function () {
       if (narrow) fitAxisTitle(el);
       keepPlotHeight(el);
@@ -338,10 +340,12 @@
 
   function start() {
     if (!window.Plotly) {
-      // plotly.js loads asynchronously: draw when it has run, or say why nothing is drawn.
+      // plotly.js is deferred, before this script: not there now means it failed to load (a
+      // page that loads it asynchronously draws once it has run).
       var tag = document.getElementById("lc-plotly");
-      if (!tag) {
-        console.error("plotly.js is not on this page: charts cannot be drawn");
+      if (!tag || tag.defer) {
+        console.error(tag ? "plotly.js did not load: charts cannot be drawn"
+                          : "plotly.js is not on this page: charts cannot be drawn");
         return;
       }
       tag.addEventListener("load", start, { once: true });

@@ -345,6 +345,8 @@
     if (window.Plotly) return then();
     var tag = document.getElementById("lc-plotly");
     if (!tag) { console.error("plotly.js is not on this page: the explorer cannot draw"); return then(); }
+    // deferred before this script: not there now means it failed to load
+    if (tag.defer) { console.error("plotly.js did not load: the explorer cannot draw its chart"); return then(); }
     tag.addEventListener("load", then, { once: true });
     tag.addEventListener("error", function () {
       console.error("plotly.js did not load: the explorer cannot draw its chart");
