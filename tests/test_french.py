@@ -295,3 +295,26 @@ def test_a_french_hover_writes_the_first_of_a_month_1er(browser, site_url, rel):
     # the control: plotly's own day, as the charts had it, is caught
     plain = _hovers(browser, f"{site_url}/fr/{rel}", template="%{x|%-d %B %Y}<extra></extra>")
     assert plain and all(bare_fr.search(h["text"]) for h in plain), plain
+
+
+def _french_pages_of_sources() -> dict[str, str]:
+    """{English address: the publisher's French page} for the sources whose French page was
+    found (``urlfr`` in book/references.bib; docs/wip/issue-24-french/official-fr-urls.csv)."""
+    from pybtex.database import parse_file
+
+    bib = parse_file(str(Path(__file__).resolve().parents[1] / "book" / "references.bib"))
+    return {e.fields["url"]: e.fields["urlfr"] for e in bib.entries.values() if "urlfr" in e.fields}
+
+
+def test_french_sources_link_the_publishers_french_page(built_site):
+    """Where the publisher has a French page (and it was found), the French edition links it
+    beside the English one; the English edition does not."""
+    pairs = _french_pages_of_sources()
+    assert pairs, "no source has its French page recorded: the check would pass on anything"
+    english = "".join(p.read_text(encoding="utf-8") for p in html_pages(built_site))
+    french = "".join(p.read_text(encoding="utf-8") for p in html_pages(built_site, "fr"))
+    for url, url_fr in pairs.items():
+        link = f'href="{html.escape(url_fr)}"'
+        assert html.escape(url) in english, url
+        assert link in french and "Version française" in french, url_fr
+        assert link not in english, url_fr

@@ -37,6 +37,7 @@ from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
 
 from ..i18n import gettext as _
+from ..i18n import language
 from ..stories import formats
 
 NAME = "lc_author_year"
@@ -157,6 +158,9 @@ class AuthorYearStyle(UnsrtStyle):
             host = urlparse(url).netloc
             site = _("Publisher’s site:")  # in the edition's language, as every word around it
             parts.append(sentence[words[site, href(field("url", raw=True))[Text(host)]]])
+        # The publisher's own French page, where it was found (urlfr): in the French edition only.
+        if language() == "fr" and e.fields.get("urlfr"):
+            parts.append(sentence[href(field("urlfr", raw=True))[Text(_("French version"))]])
         if e.fields.get("license"):
             parts.append(sentence[join[_("Licence: "), typographic_field(name="license")]])
         return toplevel[tuple(parts)]
