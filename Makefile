@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 BUILD_FLAGS := --all -W -n --keep-going
 
-.PHONY: book test test-js pdf validate data serve clean setup setup-test lab bench mutants mutants-js faults shots
+.PHONY: book book-fr gettext catalogues test test-js pdf validate data serve clean setup setup-test lab bench mutants mutants-js faults shots
 .DEFAULT_GOAL := book
 
 $(BIN)/python:
@@ -56,8 +56,28 @@ data: setup
 
 # Strict: warnings are errors, notebook errors raise, every page rebuilt (an incremental build
 # would not repeat a warning). Executed notebooks are cached in _build/.jupyter_cache.
+# Then the French edition (CONTRIBUTING.md "The French edition"): the same sources with
+# language fr_CA, the kernels in French, its own execution cache (_build/fr/), copied into the
+# site as _build/html/fr/. Strict too: an untranslated message fails the build.
 book: validate
 	$(BIN)/jupyter-book build . $(BUILD_FLAGS)
+	$(BIN)/python -m liberal_crisis.site.build_fr . --into-site
+
+# The French edition alone, for work on the translation: untranslated messages pass (the English
+# shows), into _build/fr/html (not the site). Never what `make book` publishes.
+book-fr: validate
+	$(BIN)/python -m liberal_crisis.site.build_fr . --lenient
+
+# Re-extract the English messages (the pages' prose, and the code's _() strings) and merge them
+# into locale/fr_CA/LC_MESSAGES/ (changed messages become fuzzy, removed ones obsolete), then
+# list what is left to translate.
+gettext: setup
+	$(BIN)/python -m liberal_crisis.site.catalogues update .
+	-$(BIN)/python -m liberal_crisis.site.catalogues check .
+
+# What stops the French edition: untranslated, fuzzy or obsolete messages, dropped roles.
+catalogues: setup
+	$(BIN)/python -m liberal_crisis.site.catalogues check .
 
 # pytest runs everything, the node tests of the JavaScript's pure modules too (tests/test_js.py),
 # in two processes (pytest-xdist; tests/conftest.py shares one build and the survey's visits

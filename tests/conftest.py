@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import json
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -34,6 +35,25 @@ def jupyter_book(source: Path, out: Path, *extra: str) -> subprocess.CompletedPr
         text=True,
         cwd=source,
     )
+
+
+def french_build(source: Path, out: Path) -> subprocess.CompletedProcess:
+    """The French edition as ``make book`` builds it after the English one (strict, from clean,
+    copied into ``out/_build/html/fr``)."""
+    return subprocess.run(
+        [str(BIN / "python"), "-m", "liberal_crisis.site.build_fr", str(source), "--path-output",
+         str(out), "--into-site"],
+        capture_output=True, text=True, cwd=source)
+
+
+def both_editions(source: Path, out: Path) -> subprocess.CompletedProcess:
+    """``make book``: the English build, then the French one (only if the English passed)."""
+    result = jupyter_book(source, out)
+    if result.returncode != 0:
+        return result
+    french = french_build(source, out)
+    return subprocess.CompletedProcess(french.args, french.returncode,
+                                       result.stdout + french.stdout, result.stderr + french.stderr)
 
 
 def copy_sources(dest: Path) -> Path:
@@ -91,9 +111,14 @@ def _start_second_build(shared: Path) -> None:
     copy_sources(paths["source"])
     command = [str(BIN / "jupyter-book"), "build", str(paths["source"]), "--path-output",
                str(paths["root"] / "out"), "--all", "-W", "-n", "--keep-going"]
+    # then the French edition into the same site, as `make book` does
+    french = [str(BIN / "python"), "-m", "liberal_crisis.site.build_fr", str(paths["source"]),
+              "--path-output", str(paths["root"] / "out"), "--into-site"]
+    script = ('"$@" > "$LOG" 2>&1 && (cd "$SRC" && "${FRENCH[@]}") >> "$LOG" 2>&1; echo $? > "$RC"')
     process = subprocess.Popen(
-        ["bash", "-c", '"$@" > "$LOG" 2>&1; echo $? > "$RC"', "build", *command],
-        env={**os.environ, "LOG": str(paths["log"]), "RC": str(paths["returncode"])},
+        ["bash", "-c", f"FRENCH=({' '.join(map(shlex.quote, french))}); {script}", "build", *command],
+        env={**os.environ, "LOG": str(paths["log"]), "RC": str(paths["returncode"]),
+             "SRC": str(paths["source"])},
         cwd=paths["source"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True)  # its own process group, so its kernels can be stopped with it
     paths["pid"].write_text(str(process.pid))
@@ -134,8 +159,9 @@ def second_clean_build(tmp_path_factory) -> tuple[Path, Path]:
 
 @pytest.fixture(scope="session")
 def built_site(request, tmp_path_factory) -> Path:
-    """The whole book, built from clean (no execution cache) into a temporary folder, once per
-    run (the first process to ask builds it; another waits for it).
+    """The whole book, both editions (the French one in ``fr/``), built from clean (no execution
+    cache) into a temporary folder, once per run (the first process to ask builds it; another
+    waits for it).
 
     For quick iterations on browser tests only, ``LIBERAL_CRISIS_SITE=_build/html`` reuses a
     site already built by ``make book`` (CI never sets it).
@@ -148,7 +174,7 @@ def built_site(request, tmp_path_factory) -> Path:
         if not record.exists():
             if any(item.originalname == SECOND_BUILD_TEST for item in request.session.items):
                 _start_second_build(shared)  # beside this one: two cores
-            result = jupyter_book(REPO, out)
+            result = both_editions(REPO, out)  # `make book`: English, then French
             record.write_text(json.dumps({"returncode": result.returncode,
                                           "log": (result.stdout + result.stderr)[-8000:]}))
     built = json.loads(record.read_text())

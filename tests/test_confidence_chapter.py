@@ -81,3 +81,30 @@ def test_the_positions_title_names_only_parties_recorded_against_every_motion():
     rows.append(("2024-12-09", "GPC", "yea", "reported"))
     with pytest.raises(AssertionError):
         confidence.positions_title(_grid(rows), movers, tally)
+
+
+def test_the_positions_title_in_french_names_members_in_lower_case(monkeypatch):
+    """The French edition's title: the members in lower case (« les conservateurs »), the NDP's
+    as « les néo-démocrates », joined with « et », capitalised at the start only."""
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "fr")
+    dates = ["2024-09-25", "2024-12-09"]
+    movers = pd.Series(["CPC", "CPC"], index=dates)
+    rows = [(d, p, "nay", "reported") for d in dates for p in ("LPC", "NDP")]
+    rows += [(d, "CPC", "not reported", "none") for d in dates]
+    title = confidence.positions_title(_grid(rows), movers, pd.DataFrame({"vote_date": dates}))
+    assert title == ("Les conservateurs ont présenté les 2 motions; les libéraux et les "
+                     "néo-démocrates ont voté contre chacune d’elles")
+
+
+def test_the_positions_table_speaks_the_editions_language(monkeypatch):
+    """The numbers behind the positions chart are cards on a phone: a French reader read
+    "nay" and "reported" there. English keeps the data's own words."""
+    rows = [("2024-09-25", "LPC", "nay", "reported", False),
+            ("2024-12-09", "BQ", "not reported", "none", False)]
+    grid = pd.DataFrame(rows, columns=["vote_date", "party_code", "position", "basis",
+                                       "moved_the_motion"])
+    assert confidence.positions_table(grid)["position"].tolist() == ["nay", "not reported"]
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "fr")
+    table = confidence.positions_table(grid)
+    assert table["position"].tolist() == ["contre", "non rapporté"]
+    assert table["basis"].tolist() == ["rapporté par la presse", "aucun"]

@@ -86,8 +86,8 @@ def test_every_chart_of_a_first_screen_is_drawn_before_plotly_arrives(browser, s
     problems, seen = [], 0
     for scheme in ("light", "dark"):
         ctx, page = without_plotly(browser, VIEWS[view], scheme)
-        # every chart page in light; in dark, the pages that have a drawing
-        for rel in chart_pages(built_site):
+        # every chart page of both editions in light; in dark, the pages that have a drawing
+        for rel in chart_pages(built_site) + [f"fr/{rel}" for rel in chart_pages(built_site)]:
             if scheme == "dark" and "lc-snapshot" not in (built_site / rel).read_text(encoding="utf-8"):
                 continue
             found = first_screen(page, f"{site_url}/{rel}")

@@ -127,3 +127,93 @@ def test_the_edition_language_changes_the_separators(monkeypatch):
     monkeypatch.setenv("LIBERAL_CRISIS_LANG", "de")
     with pytest.raises(ValueError, match="LIBERAL_CRISIS_LANG"):
         formats.number(1)
+
+
+# --- The French edition (issue 24): Canadian French forms from the same calls -------------------
+NBSP = "\u00a0"
+
+
+@pytest.fixture
+def french(monkeypatch):
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "fr")
+    monkeypatch.setenv("LIBERAL_CRISIS_I18N_LENIENT", "1")  # the catalogue may be incomplete here
+
+
+def test_french_numbers_group_with_a_no_break_space_and_use_a_decimal_comma(french):
+    assert formats.number(8925) == f"8{NBSP}925"
+    assert formats.pct(27.346) == f"27,3{NBSP}%"  # the Translation Bureau: a no-break space before %
+    assert formats.points(3.21) == f"3,2{NBSP}points"
+    assert formats.signed(-15.62) == "\u221215,6"
+    assert formats.cell("votes", 15565) == f"15{NBSP}565"
+    assert formats.cell("share_pct", 27.346) == "27,3"
+
+
+def test_french_dates_write_the_first_of_the_month_1er(french):
+    assert formats.date("2024-06-24") == "24 juin 2024"
+    assert formats.date("2024-10-01") == "1er octobre 2024"
+    assert formats.month("2024-09-16") == "septembre 2024"
+    assert formats.cell("vote_date", "2024-10-01") == "1er octobre 2024"
+
+
+def test_french_party_names_and_official_riding_names(french):
+    assert formats.party("LPC") == "Libéral"
+    assert formats.PARTY_NAMES["NDP"] == "NPD"
+    # Elections Canada's own French name, read from its bilingual table in data/raw
+    assert formats.riding("Mount Royal") == "Mont-Royal"
+    assert formats.riding("LaSalle--Émard--Verdun") == "LaSalle\u2013Émard\u2013Verdun"
+
+
+def test_french_hover_and_plotly_separators(french):
+    assert formats.HOVER_PCT == ":.1f}" + NBSP + "%"
+    assert formats.separators() == "," + NBSP
+    locale = formats.plotly_locale()
+    assert locale["name"] == "fr-CA" and locale["format"]["months"][5] == "juin"
+    assert locale["format"]["thousands"] == NBSP
+
+
+def test_french_typography_puts_no_break_spaces_before_colons_and_inside_guillemets(french):
+    assert formats.typographic('Le "vote" : 27 %') == f"Le «{NBSP}vote{NBSP}»{NBSP}: 27{NBSP}%"
+
+
+def test_lists_join_with_and_in_each_edition(french, monkeypatch):
+    assert formats.join(["EKOS", "Léger", "Nanos"]) == "EKOS, Léger et Nanos"
+    assert formats.join(["EKOS"]) == "EKOS"
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
+    assert formats.join(["EKOS", "Léger", "Nanos"]) == "EKOS, Léger and Nanos"
+    assert formats.join(["A", "B"], sep=" and ") == "A and B"
+
+
+def test_french_elides_de_before_a_vowel_only(french, monkeypatch):
+    assert formats.elide("celui de EKOS et celui de Léger") == "celui d’EKOS et celui de Léger"
+    assert formats.elide("le glissement de Elmwood–Transcona") == "le glissement d’Elmwood–Transcona"
+    assert formats.elide("plus que Ipsos") == "plus qu’Ipsos"
+    assert formats.elide("la mode de ici") == "la mode d’ici"
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
+    assert formats.elide("de EKOS") == "de EKOS"  # English text is never touched
+
+
+def test_french_points_take_the_singular_below_two(french, monkeypatch):
+    assert formats.point_word(1.4) == "point"
+    assert formats.point_word(-1.96) == "points"  # shown as 2,0
+    assert formats.point_word(2.0) == "points"
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
+    assert formats.point_word(1.4) == "points"
+
+
+def test_a_hover_date_takes_1er_on_the_first_of_a_month_in_french_only(french, monkeypatch):
+    # what plotly's d3 time format cannot write: the suffix after the day's number
+    assert formats.day_suffix("2024-10-01") == "er"
+    assert formats.day_suffix("2024-10-02") == ""
+    assert formats.day_suffix("2025-01-31") == ""
+    assert formats.hover_day("customdata[1]") == "%{x|%-d}%{customdata[1]} %{x|%B %Y}"
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
+    assert formats.day_suffix("2024-10-01") == ""  # "1 October 2024"
+
+
+def test_members_of_a_party_in_a_sentence(french, monkeypatch):
+    # French newsrooms write members in lower case, the NDP's as « néo-démocrates »
+    assert [formats.members(p) for p in ("LPC", "NDP", "BQ")] == [
+        "les libéraux", "les néo-démocrates", "les bloquistes"]
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
+    assert [formats.members(p) for p in ("LPC", "NDP", "BQ")] == [
+        "the Liberals", "the NDP", "the Bloc Québécois"]

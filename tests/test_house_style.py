@@ -127,7 +127,9 @@ def scan(built_site):
                     problems.append(f"{rel} [{where}] {rule}: {text[:90]!r}")
             if "title" in where and shown.strip().lower() in REDUNDANT_AXIS_TITLES:
                 problems.append(f"{rel} [{where}] redundant axis title: {text!r}")
-            if "hovertemplate" in where and re.search(r"\}\s+%", text):
+            # a space before a percent sign ("%{y:.1f} %"); "%{" opens another placeholder
+            # (formats.hover_day: "%{x|%-d}%{customdata[1]} %{x|%B %Y}")
+            if "hovertemplate" in where and re.search(r"\}\s+%(?!\{)", text):
                 problems.append(f"{rel} [{where}] percent form in hover: {text[:90]!r}")
         for th in page.select("table th"):
             if "_" in th.get_text() and not th.find("code"):

@@ -219,3 +219,12 @@ def test_a_legend_only_trace_is_not_a_bar_in_the_row():
     assert phone_form(fig).layout.height == 420
     fig.update_layout(height=600)
     assert phone_form(fig).layout.height == 464
+
+
+def test_a_french_date_shortens_to_the_canadian_french_abbreviation():
+    from liberal_crisis.stories.phone_forms import phone_name
+
+    assert phone_name("1er octobre 2024") == "1er oct. 2024"
+    assert phone_name("16 septembre 2024") == "16 sept. 2024"
+    assert phone_name("3 mai 2025") == "3 mai 2025"  # no shorter form
+    assert phone_name("25 September 2024") == "25 Sep 2024"  # English as before

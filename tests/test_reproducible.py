@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_sources, jupyter_book
+from conftest import REPO, both_editions, copy_sources
 
 pytestmark = pytest.mark.build
 
@@ -36,7 +36,7 @@ EXCLUDED: dict[str, str] = {
 
 
 def _clean_build(out: Path, source: Path = REPO) -> Path:
-    result = jupyter_book(source, out)
+    result = both_editions(source, out)  # the French edition (fr/) is compared too
     assert result.returncode == 0, (result.stdout + result.stderr)[-8000:]
     return out / "_build" / "html"
 

@@ -118,7 +118,7 @@ def test_the_claims_table_gives_each_claim_its_verdicts_mark():
     import pandas as pd
 
     claims = pd.DataFrame({"claim_id": range(1, 7), "claim": ["c"] * 6, "record": ["r"] * 6,
-                           "verdict": list(MARKS)})
+                           "claimed_by": ["p"] * 6, "verdict": list(MARKS)})
     table = first_report.checked_table(claims, {})
     assert dict(zip(table["verdict"], table["mark"])) == MARKS
 

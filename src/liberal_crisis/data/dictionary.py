@@ -11,9 +11,11 @@ description, constraints). The methods page shows it; ``data/README.md`` holds t
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
+from ..i18n import N_
 from . import package as _data
 
 README_INTRO = (
@@ -22,10 +24,19 @@ README_INTRO = (
     "text."
 )
 
+def _same(text: str) -> str:
+    """The English, as written (the README; ``tr`` on the site's page is the edition's)."""
+    return text
+
+
+# The page-facing functions take ``tr``, the edition's translation (``liberal_crisis.i18n``; the
+# README keeps the default, English): a message is written with named fields and formatted
+# after translation. The package's own text (titles, descriptions) goes through it too: the
+# catalogue extraction lists it (``liberal_crisis.site.catalogues``).
 COUNT_TYPES = {
-    "validated": "validated (official counts checked after election night)",
-    "preliminary": "preliminary (election-night figures as reported)",
-    "mixed": "mixed (a `count_type` column says which row is which)",
+    "validated": N_("validated (official counts checked after election night)"),
+    "preliminary": N_("preliminary (election-night figures as reported)"),
+    "mixed": N_("mixed (a `count_type` column says which row is which)"),
 }
 
 
@@ -34,7 +45,7 @@ def cell(text) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def constraints_text(constraints: dict | None, date=str) -> str:
+def constraints_text(constraints: dict | None, date=str, tr=_same) -> str:
     """A field's constraints in a few words, in a fixed order: required, unique, minimum,
     maximum, pattern, enum. ``date`` writes a date field's bounds (the methods page passes
     ``formats.date``; the README keeps ISO dates)."""
@@ -42,16 +53,18 @@ def constraints_text(constraints: dict | None, date=str) -> str:
         return ""
     parts = []
     if constraints.get("required"):
-        parts.append("required")
+        parts.append(tr("required"))
     if constraints.get("unique"):
-        parts.append("unique")
+        parts.append(tr("unique"))
+    words = {"minimum": tr("minimum {value}"), "maximum": tr("maximum {value}")}
     for key in ("minimum", "maximum"):
         if key in constraints:
-            parts.append(f"{key} {date(constraints[key])}")
+            parts.append(words[key].format(value=date(constraints[key])))
     if "pattern" in constraints:
-        parts.append(f"pattern `{constraints['pattern']}`")
+        parts.append(tr("pattern {pattern}").format(pattern=f"`{constraints['pattern']}`"))
     if "enum" in constraints:  # the values as the CSV holds them (codes, not names)
-        parts.append("one of: " + ", ".join(f"`{v}`" for v in constraints["enum"]))
+        parts.append(tr("one of: {values}").format(
+            values=", ".join(f"`{v}`" for v in constraints["enum"])))
     return "; ".join(parts)
 
 
@@ -72,20 +85,20 @@ def fields_table(fields: list[dict], date=str) -> str:
     return "\n".join(lines)
 
 
-def source_line(src: dict, date=str) -> str:
+def source_line(src: dict, date=str, tr=_same) -> str:
     """One Markdown list item for a source: publisher, linked title, licence, date accessed
     (written by ``date``: the book passes its house style, the README keeps ISO), notes."""
-    publisher = f"{src['publisher']}: " if src.get("publisher") else ""
-    accessed = date(src["accessed"]) if src.get("accessed") else "not stated"
-    line = (
-        f"- {publisher}[{src['title']}]({src['path']}); licence: {src.get('license', 'not stated')}; "
-        f"accessed {accessed}."
-    )
+    publisher = tr("{publisher}: ").format(publisher=tr(src["publisher"])) if src.get("publisher") else ""
+    accessed = date(src["accessed"]) if src.get("accessed") else tr("not stated")
+    line = "- " + publisher + tr("{title}; licence: {licence}; accessed {accessed}.").format(
+        title=f"[{src['title']}]({src['path']})", licence=src.get("license") or tr("not stated"),
+        accessed=accessed)
     if src.get("notes"):
-        line += f" Note: {src['notes']}"
+        line += " " + tr("Note: {note}").format(note=tr(" ".join(src["notes"].split())))
         if not line.endswith("."):
             line += "."
-    return " ".join(line.split())
+    # ASCII whitespace only: a translation's no-break spaces (« 43,5 % », « Note : ») stay
+    return re.sub(r"[ \t\r\n]+", " ", line).strip()
 
 
 def licences_text(licences: list[dict]) -> str:
@@ -97,24 +110,23 @@ def licences_text(licences: list[dict]) -> str:
     )
 
 
-def downloads_markdown(descriptor: dict, prefix: str = "../data/") -> str:
+def downloads_markdown(descriptor: dict, prefix: str = "../data/", tr=_same) -> str:
     """A Markdown list of {download} links (MyST role) to every resource's file and to the
     descriptor, with paths relative to the page (``prefix``)."""
     lines = [
-        f"- {{download}}`{res['path']} <{prefix}{res['path']}>`: {res['title']}"
+        f"- {{download}}`{res['path']} <{prefix}{res['path']}>`: {tr(res['title'])}"
         for res in descriptor["resources"]
     ]
-    lines.append(
-        f"- {{download}}`datapackage.json <{prefix}datapackage.json>`: the data package "
-        "descriptor (schemas, units, sources, licences)"
-    )
+    descriptor_text = tr("the data package descriptor (schemas, units, sources, licences)")
+    lines.append(f"- {{download}}`datapackage.json <{prefix}datapackage.json>`: {descriptor_text}")
     return "\n".join(lines)
 
 
-def licences_markdown(descriptor: dict) -> str:
+def licences_markdown(descriptor: dict, tr=_same) -> str:
     """A Markdown list of the licences in the package: the compilation's own, then every
     distinct licence named by a resource, each with the resources (file names) it covers."""
-    lines = [f"- This compilation: {licences_text(descriptor.get('licenses', []))}."]
+    lines = ["- " + tr("This compilation: {licences}.").format(
+        licences=licences_text(descriptor.get("licenses", [])))]
     seen: dict[str, tuple[str, list[str]]] = {}
     for res in descriptor["resources"]:
         for lic in res.get("licenses", []):
@@ -127,52 +139,56 @@ def licences_markdown(descriptor: dict) -> str:
     return "\n".join(lines)
 
 
-def provenance_text(res: dict) -> str:
+def provenance_text(res: dict, tr=_same) -> str:
     """Derived (by which script, from which raw files) or curated (where each row's source is)."""
     prov = res.get("provenance") or {}
     if prov.get("kind") == "derived":
-        text = (f"Provenance: derived. `{prov['script']}` writes it from the publishers' files "
-                + ", ".join(f"`{path}`" for path in prov["raw"]))
+        text = tr("Provenance: derived. {script} writes it from the publishers' files {raw}").format(
+            script=f"`{prov['script']}`", raw=", ".join(f"`{path}`" for path in prov["raw"]))
         if prov.get("curated"):
-            text += " and the curated " + ", ".join(f"`{n}`" for n in prov["curated"])
-        return text + " (`make data` re-derives it; validation checks it equals its derivation)."
+            text += tr(" and the curated {tables}").format(
+                tables=", ".join(f"`{n}`" for n in prov["curated"]))
+        return text + tr(" (`make data` re-derives it; validation checks it equals its derivation).")
     if prov.get("kind") == "curated":
         row = prov.get("row_source")
-        text = "Provenance: curated, compiled by hand from the sources below"
+        text = tr("Provenance: curated, compiled by hand from the sources below")
         if row:  # a column name, or a sentence saying where the rows' sources are
-            text += f"; each row's source: {row if ' ' in row else '`' + row + '`'}"
+            text += tr("; each row's source: {where}").format(
+                where=tr(row) if " " in row else "`" + row + "`")
         if prov.get("feeds"):
-            text += "; input to " + ", ".join(f"`{n}`" for n in prov["feeds"])
+            text += tr("; input to {tables}").format(tables=", ".join(f"`{n}`" for n in prov["feeds"]))
         text += "."
-        return text + (f" {prov['note']}" if prov.get("note") else "")
-    return "Provenance: not stated."
+        return text + (" " + tr(" ".join(prov["note"].split())) if prov.get("note") else "")
+    return tr("Provenance: not stated.")
 
 
-def _resource_body(res: dict, date=str) -> list[str]:
+def _resource_body(res: dict, date=str, tr=_same) -> list[str]:
     """A resource's text under its heading, before its fields: file name, description, count
     type, keys, provenance, sources (dates accessed written by ``date``), licences; paragraphs
     separated by blank lines."""
-    parts = [f"File: `{res['path']}` (resource `{res['name']}`).", ""]
-    parts.append(" ".join(res["description"].split()))
+    parts = [tr("File: {path} (resource {name}).").format(path=f"`{res['path']}`",
+                                                           name=f"`{res['name']}`"), ""]
+    parts.append(tr(" ".join(res["description"].split())))
     parts.append("")
     count_type = res.get("count_type")
-    line = "Count type: " + (COUNT_TYPES.get(count_type, count_type) if count_type else "not applicable") + "."
+    kind = tr(COUNT_TYPES.get(count_type, count_type)) if count_type else tr("not applicable")
+    line = tr("Count type: {kind}.").format(kind=kind)
     key = res["schema"].get("primaryKey")
     if key:
         key = [key] if isinstance(key, str) else key
-        line += " Primary key: " + ", ".join(f"`{k}`" for k in key) + "."
+        line += " " + tr("Primary key: {key}.").format(key=", ".join(f"`{k}`" for k in key))
     parts.append(line)
     parts.append("")
-    parts.append(provenance_text(res))
+    parts.append(provenance_text(res, tr))
     parts.append("")
-    parts.append("Sources:")
+    parts.append(tr("Sources:"))
     parts.append("")
     for src in res["sources"]:
-        parts.append(source_line(src, date))
+        parts.append(source_line(src, date, tr))
     parts.append("")
     licences = licences_text(res.get("licenses", []))
     if licences:
-        parts.append(f"Licences: {licences.rstrip('.')}.")
+        parts.append(tr("Licences: {licences}.").format(licences=licences.rstrip(".")))
         parts.append("")
     return parts
 
@@ -186,7 +202,7 @@ def resource_markdown(res: dict, level: int = 3, date=str) -> str:
     return "\n".join(parts) + "\n"
 
 
-def fields_list(fields: list[dict], date=str) -> str:
+def fields_list(fields: list[dict], date=str, tr=_same) -> str:
     """A resource's fields as a MyST definition list, for the site's data dictionary: each
     field's name with its type and unit, then its description and constraints. A phone reads
     a list where a five-column table would not fit its column."""
@@ -195,29 +211,32 @@ def fields_list(fields: list[dict], date=str) -> str:
         facts = ", ".join(x for x in (f.get("type", ""), f.get("unit", "")) if x)
         lines.append(f"`{f['name']}`" + (f" ({facts})" if facts else ""))
         text = " ".join(str(f.get("description", "")).split())
-        constraints = constraints_text(f.get("constraints"), date if f.get("type") == "date" else str)
+        text = tr(text) if text else text
+        constraints = constraints_text(f.get("constraints"), date if f.get("type") == "date" else str,
+                                       tr)
         if constraints:
-            text += (" " if text else "") + f"Constraints: {constraints}."
-        lines += [f": {text or 'Not described.'}", ""]
+            text += (" " if text else "") + tr("Constraints: {constraints}.").format(
+                constraints=constraints)
+        lines += [f": {text or tr('Not described.')}", ""]
     return "\n".join(lines)
 
 
-def resource_dropdown(res: dict, date=str) -> str:
+def resource_dropdown(res: dict, date=str, tr=_same) -> str:
     """One resource as a collapsible section of the site's data dictionary (a MyST
     ``dropdown``, closed; its address ``#table-<resource name>``): the title and file name
     in its summary, then the text of :func:`resource_markdown` with its fields as a list."""
-    body = _resource_body(res, date)
-    body += ["Fields:", "", fields_list(res["schema"]["fields"], date)]
+    body = _resource_body(res, date, tr)
+    body += [tr("Fields:"), "", fields_list(res["schema"]["fields"], date, tr)]
     # a colon fence: a backtick fence's info string may not hold the file name's backticks
-    return "\n".join([f"::::{{dropdown}} {res['title']} (`{res['path']}`)",
+    return "\n".join([f"::::{{dropdown}} {tr(res['title'])} (`{res['path']}`)",
                       f":name: table-{res['name']}", "", *body]).rstrip("\n") + "\n::::\n"
 
 
-def dropdowns_markdown(descriptor: dict, date=str) -> str:
+def dropdowns_markdown(descriptor: dict, date=str, tr=_same) -> str:
     """Every resource of the package as a collapsible section (:func:`resource_dropdown`), in
     the descriptor's order; ``date`` writes dates (the data dictionary page passes
     ``formats.date``)."""
-    return "\n".join(resource_dropdown(res, date) for res in descriptor["resources"])
+    return "\n".join(resource_dropdown(res, date, tr) for res in descriptor["resources"])
 
 
 def package_markdown(descriptor: dict, level: int = 3, date=str) -> str:

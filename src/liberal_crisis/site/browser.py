@@ -54,11 +54,14 @@ def serve(site: Path):
         server.shutdown()
 
 
-def site_pages(site: Path) -> list[Path]:
-    """Every page of a built site, less the root redirect stub Jupyter Book writes."""
+def site_pages(site: Path, edition: str = "en") -> list[Path]:
+    """Every page of one edition of a built site (``"en"``: the site less its ``fr/`` folder;
+    ``"fr"``: that folder), less the root redirect stub Jupyter Book writes."""
+    root = Path(site) / "fr" if edition == "fr" else Path(site)
     return sorted(
-        p for p in Path(site).rglob("*.html")
+        p for p in root.rglob("*.html")
         if "_static" not in p.parts
+        and (edition == "fr" or p.relative_to(site).parts[0] != "fr")
         and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")[:300]
     )
 

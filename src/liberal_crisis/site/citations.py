@@ -36,6 +36,8 @@ from sphinxcontrib.bibtex.plugin import register_plugin as register_bibtex_plugi
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
 
+from ..i18n import gettext as _
+from ..i18n import language
 from ..stories import formats
 
 NAME = "lc_author_year"
@@ -154,9 +156,13 @@ class AuthorYearStyle(UnsrtStyle):
         if url and _is_site_front(url):
             # The piece's own address is not known: say so, and link the publisher's site.
             host = urlparse(url).netloc
-            parts.append(sentence[words["Publisher’s site:", href(field("url", raw=True))[Text(host)]]])
+            site = _("Publisher’s site:")  # in the edition's language, as every word around it
+            parts.append(sentence[words[site, href(field("url", raw=True))[Text(host)]]])
+        # The publisher's own French page, where it was found (urlfr): in the French edition only.
+        if language() == "fr" and e.fields.get("urlfr"):
+            parts.append(sentence[href(field("urlfr", raw=True))[Text(_("French version"))]])
         if e.fields.get("license"):
-            parts.append(sentence[join["Licence: ", typographic_field(name="license")]])
+            parts.append(sentence[join[_("Licence: "), typographic_field(name="license")]])
         return toplevel[tuple(parts)]
 
     def get_misc_template(self, e):

@@ -30,6 +30,7 @@ from myst_nb.core.read import read_myst_markdown_notebook
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
+from ..i18n import N_, gettext as _
 from .prose import prose_names
 
 DATA_ZIP = "_downloads/liberal-crisis-data.zip"
@@ -101,8 +102,8 @@ def user_expression(name: str, output: dict) -> dict:
 
 
 DOWNLOAD_TEXT = {
-    "download-notebook-button": "Notebook (.ipynb)",
-    "download-pdf-button": "Print or save as PDF",
+    "download-notebook-button": N_("Notebook (.ipynb)"),
+    "download-pdf-button": N_("Print or save as PDF"),
 }
 DROPPED_BUTTONS = {"download-source-button", "fullscreen-button"}
 
@@ -119,16 +120,17 @@ def tidy_header_buttons(app: Sphinx, pagename, templatename, context, doctree) -
         if button.get("label") == "download-buttons":
             items = [b for b in button["buttons"] if b.get("label") not in DROPPED_BUTTONS]
             for item in items:
-                item["text"] = DOWNLOAD_TEXT.get(item.get("label"), item.get("text"))
+                if item.get("label") in DOWNLOAD_TEXT:
+                    item["text"] = _(DOWNLOAD_TEXT[item["label"]])
             items.insert(len(items) - 1 if items and items[-1].get("type") == "javascript" else len(items), {
                 "type": "link",
                 "url": context["pathto"](DATA_ZIP, 1),
-                "text": "All the data (.zip)",
-                "tooltip": "Download every CSV and the data package descriptor",
+                "text": _("All the data (.zip)"),
+                "tooltip": _("Download every CSV and the data package descriptor"),
                 "icon": "fas fa-database",
                 "label": "download-data-button",
             })
-            button = {**button, "buttons": items, "tooltip": "Download"}
+            button = {**button, "buttons": items, "tooltip": _("Download")}
         kept.append(button)
     context["header_buttons"] = kept
 

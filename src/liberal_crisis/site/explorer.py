@@ -29,6 +29,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..i18n import gettext
 from ..stories import explorer_data as story
 from ..stories import theme
 from .plotly_js import PLOTLY_TARGET, STATIC, THEME_TARGET, theme_js, write_static
@@ -46,7 +47,8 @@ def markup() -> str:
     ``explorer.js``): one box per party of the theme, with its colour and reader-facing name."""
     parties = [{"code": c, "name": theme.PARTY_NAMES[c], "colour": theme.colour(c)}
                for c in story.PARTIES]
-    html = _templates().get_template(TEMPLATE).render(parties=parties, json_name=JSON_NAME)
+    html = _templates().get_template(TEMPLATE).render(parties=parties, json_name=JSON_NAME,
+                                                      _=gettext)
     if MARKER not in html or PLACEHOLDER not in html:  # add_page_assets finds the page by them
         raise ValueError(f"{TEMPLATE} lost {MARKER} or {PLACEHOLDER}")
     return html

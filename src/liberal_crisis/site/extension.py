@@ -29,9 +29,10 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from ..i18n import gettext as _
 from ..stories import formats
 from ..stories.charts import AXIS_TITLE, META_KEY
-from . import assets, citations, downloads, explorer, first_screen, prose, sharing
+from . import assets, citations, downloads, editions, explorer, first_screen, prose, sharing
 from .plotly_js import (BASIC_TRACES, PLOTLY_TARGET, THEME_TARGET, chart_assets, check_plotlyjs,
                         write_static)
 from .plotly_mime import plotly_chart
@@ -67,13 +68,15 @@ def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
         for row in meta["rows"]
     )
     alt = html.escape(meta["alt"])
+    # messages outside the f-string: Babel's extractor does not read inside one
+    download, numbers = _("Download the data (CSV)"), _("The numbers behind this chart")
     return (
         '<figcaption class="lc-caption">'
         f'<p class="lc-alt visually-hidden" id="{cid}-alt">{alt}</p>'
         f'<p class="lc-source">{html.escape(meta["source"])} '
-        f'<a class="lc-csv" href="{csv_href}" download>Download the data (CSV)</a></p>'
+        f'<a class="lc-csv" href="{csv_href}" download>{download}</a></p>'
         f'<details class="lc-table{" lc-table-wide" if len(cols) >= WIDE_TABLE else ""}">'
-        '<summary>The numbers behind this chart</summary>'
+        f'<summary>{numbers}</summary>'
         f'<div class="lc-table-scroll"><table><caption class="lc-table-caption">{alt}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
         "</details></figcaption>"
@@ -109,9 +112,10 @@ def _figure_script(kind: str, cid: str, figure: dict) -> str:
 def _link_html(anchor: str, cid: str) -> str:
     # A plain link to the chart's anchor, so it works without script (open it, copy the address);
     # charts.js makes a click copy the full address and says so.
+    words = _("Link to this chart")  # outside the f-string, where the extractor finds it
     return (
         '<p class="lc-link-row">'
-        f'<a class="lc-link" href="#{anchor}" aria-describedby="{cid}-alt">Link to this chart</a>'
+        f'<a class="lc-link" href="#{anchor}" aria-describedby="{cid}-alt">{words}</a>'
         '<span class="lc-link-status" role="status"></span></p>'
     )
 
@@ -355,6 +359,7 @@ def setup(app: Sphinx) -> dict:
     first_screen.setup(app)  # the first screen's chart drawn at build time, shown at first paint
     app.connect("source-read", key_execution_on_data)
     prose.setup(app)  # {eval}`name` in prose -> qualified glue, and the cell that glues the names
+    editions.setup(app)  # English and French: strict catalogues, hreflang, the language switch
     app.connect("doctree-read", note_chart_names)
     app.connect("env-purge-doc", purge_chart_names)
     app.connect("env-merge-info", merge_chart_names)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import swing
+from ..i18n import N_, gettext as _
 from . import byelections, formats, timeline
 
 CLC = "Cloverdale--Langley City"
@@ -20,7 +21,9 @@ RETAKEN = ["Toronto--St. Paul's", "LaSalle--Émard--Verdun"]
 PARTIES = ["LPC", "CPC", "BQ", "NDP", "GPC", "PPC"]
 GE2021, GE2025 = "2021-09-20", "2025-04-28"
 CONTESTS = ["2021 general election", "2024 by-election", "2025 general election"]
-PLACES = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+# a place as the prose glues it ("finished third", « a terminé troisième »)
+PLACES = {1: N_("first (place)"), 2: N_("second (place)"), 3: N_("third (place)"),
+          4: N_("fourth (place)")}
 RECOGNIZED = "recognized party in the House of Commons (minimum members)"
 
 
@@ -44,8 +47,10 @@ def national(ge2021_votes: pd.DataFrame, ge2025: pd.DataFrame,
     result_2021 = timeline.national_result(ge2021_votes, PARTIES)
     house_2021 = snapshots[snapshots["as_of"] == GE2021].iloc[0]
     house_2025 = snapshots[snapshots["as_of"] == GE2025].iloc[0]
-    labels = (f"2021 ({house_2021['house_size']} seats)",
-              f"2025 ({house_2025['house_size']} seats)")
+    # the elections' labels, in the edition's language: keys of the chart's table and its names
+    seats = _("{year} ({seats} seats)")
+    labels = (seats.format(year=2021, seats=formats.plain(int(house_2021["house_size"]))),
+              seats.format(year=2025, seats=formats.plain(int(house_2025["house_size"]))))
     return {"labels": labels, "house_2021": house_2021, "house_2025": house_2025,
             "compared": timeline.compare_national(result_2021, ge2025, labels, PARTIES),
             "seats_2021": result_2021.set_index("party_code"),
@@ -55,6 +60,11 @@ def national(ge2021_votes: pd.DataFrame, ge2025: pd.DataFrame,
 def retaken(history: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
     """The Liberal share in each riding lost in 2024, at the three contests (the chart's rows)."""
     return timeline.ridings_over_time(history, results, RETAKEN, ["LPC"], CONTESTS)
+
+
+def _place(place: int) -> str:
+    """'third': a finishing place as the prose glues it (« troisième »)."""
+    return _(PLACES[place]).removesuffix(" (place)")
 
 
 def _lpc_share(rows: pd.DataFrame) -> float:
@@ -102,6 +112,8 @@ def prose_numbers(results, turnout, history, ge2021, ge2021_votes, ge2025, snaps
     assert len(dissolution) == 2, "the page says two counts conflict"
     low, high = dissolution.iloc[0], dissolution.iloc[1]
     ndp_diss = timeline.reported_counts(reported, "2025-03-23", "NDP").iloc[0]
+    # who reported each count: a publisher, translated through the code catalogue
+    low_by, high_by, ndp_by = (str(r["reported_by"]) for r in (low, high, ndp_diss))
     # Later changes to the House, as reported (2026): the two agencies' counts differ, and the
     # page says so rather than adding them up
     later = reported[reported["as_of"] >= "2026-01-01"].set_index("as_of")
@@ -164,18 +176,18 @@ def prose_numbers(results, turnout, history, ge2021, ge2021_votes, ge2025, snaps
         "after_carleton_pp_votes": formats.number(carleton["runner_up_votes"]),
         "after_carleton_margin": formats.number(carleton["margin_votes"]),
         "after_carleton_candidates": formats.plain(int((leaders["riding"] == "Carleton").sum())),
-        "after_singh_place": PLACES[singh["place"]],
+        "after_singh_place": _place(singh["place"]),
         "after_singh_votes": formats.number(singh["votes"]),
         "after_singh_share": formats.decimal(singh["share_pct"]),
         "after_burnaby_winner": byelections.margin(burnaby)["winner"],
         "after_party_min": formats.plain(party_min),
         "after_ndp_below_by": formats.plain(party_min - ndp_2025),
         "after_diss_low": formats.plain(int(low["seats"])),
-        "after_diss_low_by": low["reported_by"],
+        "after_diss_low_by": _(low_by),  # a publisher (the code catalogue)
         "after_diss_high": formats.plain(int(high["seats"])),
-        "after_diss_high_by": high["reported_by"],
+        "after_diss_high_by": _(high_by),
         "after_diss_ndp": formats.plain(int(ndp_diss["seats"])),
-        "after_diss_ndp_by": ndp_diss["reported_by"],
+        "after_diss_ndp_by": _(ndp_by),
         "after_2026_march_lpc": formats.plain(int(later.loc["2026-03-11", "seats"])),
         "after_2026_april_lpc_ap": formats.plain(int(later.loc["2026-04-14", "seats"])),
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import swing
+from ..i18n import N_, gettext as _
 from . import formats
 
 
@@ -64,27 +65,38 @@ def reported_margin(preliminary: pd.DataFrame, riding: str) -> int | None:
 def shares_over_time(history: pd.DataFrame, byelection: pd.DataFrame, riding: str,
                      parties: list[str]) -> pd.DataFrame:
     """Share of the vote for ``parties`` in ``riding`` at each general election and the
-    by-election, long format: ``election_date, contest, boundaries, party_code, share_pct``."""
+    by-election, long format: ``election_date, contest, contest_label, boundaries,
+    boundaries_label, party_code, share_pct`` (``contest`` and ``boundaries`` are keys, in English
+    in both editions; their ``_label`` what readers see, in the edition's language)."""
     frames = []
     for (date, bounds), rows in history[history["riding"] == riding].groupby(
         ["election_date", "boundaries"], sort=True
     ):
-        frames.append(_shares(rows, date, f"{date.year} general election", bounds, parties))
+        frames.append(_shares(rows, date, f"{date.year} general election", bounds, parties,
+                              _("{year} general election").format(year=date.year)))
     for date, rows in byelection[byelection["riding"] == riding].groupby("election_date"):
         frames.append(
-            _shares(rows, date, f"{date.year} by-election", "2013 representation order", parties)
+            _shares(rows, date, f"{date.year} by-election", "2013 representation order", parties,
+                    _("{year} by-election").format(year=date.year))
         )
     out = pd.concat(frames, ignore_index=True)
     return out.sort_values(["election_date", "party_code"]).reset_index(drop=True)
 
 
-def _shares(rows, date, label, bounds, parties):
+#: The representation orders the riding history is drawn on (its ``boundaries`` column).
+BOUNDARIES = {"2013 representation order": N_("2013 representation order"),
+              "2023 representation order": N_("2023 representation order")}
+
+
+def _shares(rows, date, contest, bounds, parties, label):
     share = swing.shares(rows, by=None)
     return pd.DataFrame(
         {
             "election_date": date,
-            "contest": label,
+            "contest": contest,  # the key chapters select by, in English in both editions
+            "contest_label": label,  # what readers see, in the edition's language
             "boundaries": bounds,
+            "boundaries_label": _(BOUNDARIES[bounds]),
             "party_code": parties,
             "share_pct": [float(share.get(p, 0.0)) for p in parties],
         }
@@ -148,8 +160,9 @@ def pooled_label(rows: pd.DataFrame, min_share: float = swing.MIN_SHARE) -> str:
         raise ValueError("the contest has no single pooled row")
     n = int(pooled.iloc[0])
     if n == 1:
-        return f"1 other candidate (under {formats.pct_short(min_share)})"
-    return f"{n:,} other candidates (each under {formats.pct_short(min_share)})"
+        return _("1 other candidate (under {share})").format(share=formats.pct_short(min_share))
+    return _("{n} other candidates (each under {share})").format(
+        n=formats.number(n), share=formats.pct_short(min_share))
 
 
 def candidate_names(rows: pd.DataFrame, min_share: float = swing.MIN_SHARE) -> pd.Series:

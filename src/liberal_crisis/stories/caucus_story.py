@@ -12,15 +12,19 @@ import html
 import pandas as pd
 
 from ..analysis import house
+from ..i18n import N_, gettext as _
 from . import formats, tables
+from .timeline import event_text
 
 NOT_REPORTED = "not reported"
 
 MEASURE_LABELS = {
-    "signed": "said to have signed",
-    "willing": "said to be ready to sign",
-    "urged_in_room": "urged him to go in the meeting",
+    "signed": N_("said to have signed"),
+    "willing": N_("said to be ready to sign"),
+    "urged_in_room": N_("urged him to go in the meeting"),
 }
+#: The measures as the table under the pledge chart shows them (``formats.cell`` words).
+MEASURE_WORDS = (N_("signed"), N_("willing"))
 
 
 def day_label(date) -> str:
@@ -54,6 +58,9 @@ def non_confidence(votes: pd.DataFrame) -> pd.DataFrame:
 
 
 VERIFIED = "verified against the Journals"
+#: The data's record statuses, which the confidence chapter's hover text shows translated.
+RECORD_WORDS = (N_("verified against the Journals"), N_("not verified against the Journals"),
+                N_("official"), N_("reported"))  # and the tally's basis
 
 
 def record_counts(votes: pd.DataFrame) -> dict[str, int]:
@@ -75,29 +82,33 @@ def divisions_table(votes: pd.DataFrame) -> str:
     Sitting or division numbers not verified show as '–'; a tally from the press is labelled
     with its publisher (the first words of ``source_title``)."""
     rows = []
-    for _, row in votes.sort_values("vote_date").iterrows():
+    journals = _("Journals")
+    for _i, row in votes.sort_values("vote_date").iterrows():  # (_ is gettext)
         url = html.escape(str(row["source_url"]), quote=True)
         if row["record_status"] == VERIFIED:
-            basis = f'<a href="{url}">Journals</a>'
+            basis = f'<a href="{url}">{journals}</a>'
         else:
             publisher = html.escape(str(row["source_title"]).split(":")[0])
-            basis = f'press: <a href="{url}">{publisher}</a>; not verified against the Journals'
+            basis = _("press: {publisher}; not verified against the Journals").format(
+                publisher=f'<a href="{url}">{publisher}</a>')
         if pd.notna(row.get("press_yeas")):
-            differing = (f"{int(row['press_yeas'])}–{int(row['press_nays'])} "
-                         f"({row['press_publishers']})")
+            differing = (f"{formats.plain(int(row['press_yeas']))}–"
+                         f"{formats.plain(int(row['press_nays']))} ({row['press_publishers']})")
         else:
             differing = "–"
+        # the motion's paraphrase is the data package's: its French is in the code catalogue
+        motion = _(" ".join(str(row["motion"]).split()))
         rows.append({
-            "Vote": day_label(row["vote_date"]),
-            "Motion (mover)": f"{' '.join(str(row['motion']).split())} ({row['mover']})",
-            "Sitting": _int_or_dash(row["sitting"]),
-            "Division": _int_or_dash(row["division"]),
-            "Yeas–nays": f"{int(row['yeas'])}–{int(row['nays'])}",
-            "Tally from": basis,
-            "Differing press tally": differing,
+            _("Vote"): day_label(row["vote_date"]),
+            _("Motion (mover)"): f"{motion} ({row['mover']})",
+            _("Sitting"): _int_or_dash(row["sitting"]),
+            _("Division"): _int_or_dash(row["division"]),
+            _("Yeas–nays"): f"{formats.plain(int(row['yeas']))}–{formats.plain(int(row['nays']))}",
+            _("Tally from"): basis,
+            _("Differing press tally"): differing,
         })
-    return tables.stacked_html(pd.DataFrame(rows), nowrap=["Yeas–nays"],
-                               markup=["Tally from"])
+    return tables.stacked_html(pd.DataFrame(rows), nowrap=[_("Yeas–nays")],
+                               markup=[_("Tally from")])
 
 
 def position_grid(by_party: pd.DataFrame, vote_dates, parties: list[str]) -> pd.DataFrame:
@@ -146,9 +157,10 @@ def pledge_ranges(reports: pd.DataFrame, caucus_size: int) -> pd.DataFrame:
     out["count_low"] = out["count_low"].astype(int)
     out["low_pct"] = 100.0 * out["count_low"] / caucus_size
     out["high_pct"] = 100.0 * out["high_shown"] / caucus_size
+    measures = [_(MEASURE_LABELS[m]) if m in MEASURE_LABELS else m for m in out["measure"]]
     out["label"] = [
-        f"{day_label(d)}, {who.split(';')[0]}: {MEASURE_LABELS.get(m, m)}"
-        for d, who, m in zip(out["report_date"], out["reported_by"], out["measure"])
+        f"{day_label(d)}, {formats.label(who.split(';')[0])}{m}"
+        for d, who, m in zip(out["report_date"], out["reported_by"], measures)
     ]
     return out
 
@@ -166,23 +178,34 @@ def caucus_rules(rules: pd.DataFrame) -> pd.DataFrame:
     return rules[about_mps & ~other_unit].reset_index(drop=True)
 
 
-def rule_label(system: str, rule: str, sep: str = ": ") -> str:
+def rule_label(system: str, rule: str, sep: str = ": ", *, translate: bool = True) -> str:
     """A short chart label: the system without its parenthesis, ``sep``, and what the rule
-    does (pass ``sep="<br>"`` for a two-line plotly label)."""
+    does (pass ``sep="<br>"`` for a two-line plotly label). In the edition's language unless
+    ``translate`` is false (a key that code looks rules up by)."""
+    tr = _ if translate else str
     short = system.split(" (")[0]
     text = rule.lower()
     if "remov" in text or "replace" in text:
-        action = "vote to remove the leader"
+        action = tr(N_("vote to remove the leader"))
     elif "confidence vote" in text:
-        action = "letters to trigger a confidence vote"
+        action = tr(N_("letters to trigger a confidence vote"))
     elif "review" in text:
-        action = "notice to trigger a review"
+        action = tr(N_("notice to trigger a review"))
     else:
-        action = "petition to force a ballot"
-    for phase in ("in government", "in opposition"):
+        action = tr(N_("petition to force a ballot"))
+    for phase in (N_("in government"), N_("in opposition")):
         if phase in text:
-            action += f" ({phase})"
+            action += " (" + tr(phase) + ")"
+    if translate and formats.language() != "en":  # "Canada: Reform Act", part by part; a NBSP before colons
+        short = formats.label("").join(_(part) for part in short.split(": "))
+        sep = formats.label("") if sep == ": " else sep
     return f"{short}{sep}{action}"
+
+
+#: The comparable rules' systems (``leadership_rules``), part by part, for rule_label's French.
+SYSTEM_WORDS = (N_("Canada"), N_("Reform Act"), N_("United Kingdom"), N_("Conservative Party"),
+                N_("Australia"), N_("Labor Party"), N_("Liberal Party"),
+                N_("Liberal Party of Canada constitution"))
 
 
 def waffle(groups: list[tuple[str, int]], columns: int) -> pd.DataFrame:
@@ -215,6 +238,7 @@ def timeline_rows(timeline: pd.DataFrame, categories: list[str], start: str, end
     ].sort_values("date", kind="stable")
     out = rows[["date", "event", "category"]].reset_index(drop=True).copy()
     out.insert(1, "day", out["date"].map(day_label))
+    out["text"] = event_text(rows).to_list()  # as readers see it ("event" is the key)
     return out
 
 
@@ -224,5 +248,6 @@ def markdown_list(frame: pd.DataFrame, lead: str, text: str) -> str:
     (The book renders notebook Markdown output as CommonMark, which has no tables.)
     """
     return "\n".join(
-        f"- **{str(a).strip()}**: {str(b).strip()}" for a, b in zip(frame[lead], frame[text])
+        f"- **{str(a).strip()}**{formats.label('')}{str(b).strip()}"
+        for a, b in zip(frame[lead], frame[text])
     )

@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import data as _data
+from ..i18n import gettext as _
 from . import formats
 from . import phone_forms
 from .phone_forms import Phone, level, phone_form
@@ -54,9 +55,12 @@ def source_line(resources: list[str]) -> str:
     if len(names) > MAX_NAMED_PUBLISHERS:
         shown = names[: MAX_NAMED_PUBLISHERS - 1]
         rest = len(names) - len(shown)
-        return ("Source: " + "; ".join(shown)
-                + f"; and {rest} other publishers (see Sources at the end of the page).")
-    return "Source: " + "; ".join(names) + "."
+        return _("Source: {publishers}; and {rest} other publishers (see Sources at the end of "
+                 "the page).").format(publishers="; ".join(_(n) for n in shown),
+                                      rest=formats.plain(rest))
+    # a publisher's name is a message too (its French name, "Élections Canada"): the catalogue
+    # extraction lists every publisher of the data package (liberal_crisis.site.catalogues)
+    return _("Source: {publishers}.").format(publishers="; ".join(_(n) for n in names))
 
 
 def present(
@@ -145,14 +149,16 @@ def present(
 def _typographic_text(fig: go.Figure) -> None:
     """Curly apostrophes and quotes in every string the chart draws (names, labels, hover text,
     annotations, axis titles), as in the text around it."""
+    french = formats.language() == "fr"  # French spacing (": ", " %") in every string
+
     def fix(value):
         if isinstance(value, str):
-            return formats.typographic(value) if ("'" in value or '"' in value) else value
+            return formats.typographic(value) if (french or "'" in value or '"' in value) else value
         return value
 
     def has_quote(value) -> bool:
         if isinstance(value, str):
-            return "'" in value or '"' in value
+            return french or "'" in value or '"' in value
         if isinstance(value, (list, tuple)):
             return any(has_quote(v) for v in value)
         return False
@@ -225,5 +231,8 @@ def _json_rows(frame: pd.DataFrame) -> list[list]:
 
 
 def riding_label(name: str) -> str:
-    """Elections Canada writes 'Toronto--St. Paul's'; readers expect an en dash."""
+    """Elections Canada writes 'Toronto--St. Paul's'; readers expect an en dash (and, in the
+    French edition, the riding's official French name: ``formats.riding``)."""
+    if formats.language() != "en":
+        return formats.riding(name)
     return name.replace("--", "–")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import house
+from ..i18n import N_, gettext as _
 from . import caucus_story, formats
 
 SNAP = "2024-12-09"  # the seat count nearest the autumn's votes
@@ -118,7 +119,37 @@ def positions_title(grid: pd.DataFrame, movers: pd.Series, tally: pd.DataFrame) 
     nays = grid[reported & (grid["position"] == "nay")].groupby("party_code").size()
     against_all = [p for p in ("LPC", "NDP", "BQ", "GPC") if nays.get(p, 0) == len(tally)]
     assert against_all, "no party is recorded against every motion: the title needs rewording"
-    named = [f"the {formats.PARTY_PLURALS[p]}" for p in against_all]
-    listed = (", ".join(named[:-1]) + " and " if len(named) > 1 else "") + named[-1]
-    return (f"The {formats.PARTY_PLURALS[mover]} moved all {len(tally)} motions; {listed} "
-            "voted against every one")
+    movers_named = formats.members(mover)
+    return _("{movers} moved all {n} motions; {parties} voted against every one").format(
+        movers=movers_named[:1].upper() + movers_named[1:], n=len(tally),
+        parties=formats.join([formats.members(p) for p in against_all]))
+
+
+def record_words(tally: pd.DataFrame) -> list[str]:
+    """Each tally's record status for its hover, in the edition's words: the Journals' status,
+    or « press report, » and that status."""
+    press_report = _("press report, {status}")
+    return [_(status) if basis == "official" else press_report.format(status=_(status))
+            for status, basis in zip(tally["record_status"], tally["tally_basis"])]
+
+
+def tally_table(tally: pd.DataFrame) -> pd.DataFrame:
+    """The numbers behind the tallies chart, the basis and status in the edition's words (the
+    data's own are English)."""
+    return tally[["vote_date", "mover", "sitting", "division", "yeas", "nays", "needed_to_carry",
+                  "tally_basis", "record_status"]].assign(
+        tally_basis=[_(b) for b in tally["tally_basis"]],
+        record_status=[_(r) for r in tally["record_status"]])
+
+#: The positions and bases of ``confidence_votes_by_party`` (and ``caucus_story.NOT_REPORTED``,
+#: "none"), for the catalogue: the table under the positions chart shows them in the edition's
+#: words (the chart's legend has its own, longer names).
+POSITION_WORDS = (N_("yea"), N_("nay"), N_("split"), N_("not reported"), N_("reported"), N_("none"))
+
+
+def positions_table(grid: pd.DataFrame) -> pd.DataFrame:
+    """The numbers behind the positions chart: each party's position and its basis in the
+    edition's words ("contre", "rapporté par la presse"); English keeps the data's own."""
+    shown = grid[["vote_date", "party_code", "position", "basis", "moved_the_motion"]]
+    return shown.assign(position=[_(p) for p in shown["position"]],
+                        basis=[_(b) for b in shown["basis"]])

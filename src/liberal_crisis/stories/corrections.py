@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from ..i18n import gettext as _
 from . import formats
 
 COLUMNS = ("date", "page", "what_was_wrong", "what_the_page_says_now", "source", "page_shows",
@@ -164,18 +165,24 @@ def log_markdown(log: pd.DataFrame) -> str:
     source that settles it, inside a container of class ``LOG_CLASS``. A sentence when there is
     nothing to list."""
     if log.empty:
-        return "No corrections yet."
+        return _("No corrections yet.")
     ordered = log.assign(_date=pd.to_datetime(log["date"]).dt.date.astype(str)) \
         .sort_values(["_date", "page"], ascending=[False, True], kind="stable")
     lines = [f"````{{container}} {LOG_CLASS}", ""]
-    for _, row in ordered.iterrows():
+    # the labels and the entries in the edition's language (the entries' French is in the code
+    # catalogue: site.catalogues.DATA_TEXTS)
+    wrong, now, source = (formats.label(_("What was wrong")), formats.label(_("What it says now")),
+                          formats.label(_("Source")))
+    for _row_number, row in ordered.iterrows():
+        was, says, settles = (_(_text(row[c])) for c in
+                              ("what_was_wrong", "what_the_page_says_now", "source"))
         lines += [
             f"{formats.date(row['_date'])} · {{doc}}`{row['page']}`",
-            f": *What was wrong:* {_text(row['what_was_wrong'])}",
+            f": *{wrong.rstrip()}* {was}",
             "",
-            f"  *What it says now:* {_text(row['what_the_page_says_now'])}",
+            f"  *{now.rstrip()}* {says}",
             "",
-            f"  *Source:* {_text(row['source'])}",
+            f"  *{source.rstrip()}* {settles}",
             "",
         ]
     return "\n".join(lines).rstrip("\n") + "\n````"

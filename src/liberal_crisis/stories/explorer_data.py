@@ -18,7 +18,9 @@ import pandas as pd
 
 from .. import data as _data
 from ..analysis import house, projection, swing
+from ..i18n import gettext as _
 from . import charts, formats, poll_summaries, swing_illustrations, theme
+from .what_if import province
 
 #: The parties the reader controls, in the order of the controls (the theme's six).
 PARTIES = list(theme.PARTIES)
@@ -66,7 +68,7 @@ def payload(votes: pd.DataFrame, ridings: pd.DataFrame, parties: pd.DataFrame,
         out_ridings.append({
             "n": int(number),
             "name": formats.typographic(charts.riding_label(str(meta.loc[number, "riding"]))),
-            "province": str(meta.loc[number, "province"]),
+            "province": province(str(meta.loc[number, "province"])),
             "votes": [[str(c), int(v)] for c, v in zip(rows["party_code"], rows["votes"])],
         })
 
@@ -75,11 +77,11 @@ def payload(votes: pd.DataFrame, ridings: pd.DataFrame, parties: pd.DataFrame,
     for (riding, date), g in swings.groupby(["riding", "election_date"], sort=False):
         g = g.set_index("party_code")
         presets.append({
-            "id": "by-" + charts.riding_label(riding).lower().replace("–", "-").replace(" ", "-")
+            "id": "by-" + riding.replace("--", "–").lower().replace("–", "-").replace(" ", "-")
             .replace("'", "").replace(".", "").replace("é", "e").replace("É", "e"),
-            "group": "A 2024 by-election’s change, against the riding in 2021",
-            "label": formats.typographic(f"{charts.riding_label(riding)} by-election, "
-                                         f"{formats.date(date)}"),
+            "group": _("A 2024 by-election’s change, against the riding in 2021"),
+            "label": formats.typographic(_("{riding} by-election, {date}").format(
+                riding=charts.riding_label(riding), date=formats.date(date))),
             "riding": riding,
             **_both(g["after_pct"], g["before_pct"], codes),
         })
@@ -88,8 +90,8 @@ def payload(votes: pd.DataFrame, ridings: pd.DataFrame, parties: pd.DataFrame,
     # OTH, so the minor parties of 2021 are pooled too (and OTH has no column to move).
     national = swing.compare_shares(ge2025[["party_code", "votes"]], votes[["party_code", "votes"]])
     presets.append({
-        "id": "ge2025", "group": "National",
-        "label": "The 2021 to 2025 general elections, national shares",
+        "id": "ge2025", "group": _("National"),
+        "label": _("The 2021 to 2025 general elections, national shares"),
         **_both(national["after"], national["before"], codes),
     })
     months = poll_summaries.monthly_means(poll_summaries.poll_long(polls, poll_shares, PARTIES))
@@ -97,7 +99,7 @@ def payload(votes: pd.DataFrame, ridings: pd.DataFrame, parties: pd.DataFrame,
     for month, g in months.dropna(subset=["mean_pct"]).groupby("month", sort=True):
         g = g.set_index("party_code")
         poll_months.append({
-            "month": f"{month:%Y-%m}", "label": f"{month:%B %Y}",
+            "month": f"{month:%Y-%m}", "label": formats.month(month),
             "n_polls": int(g["n_polls"].max()),
             **_both(g["mean_pct"], national_2021.reindex(g.index), codes),
         })

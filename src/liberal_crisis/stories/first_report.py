@@ -13,26 +13,27 @@ import string
 
 import pandas as pd
 
+from ..i18n import N_, gettext as _
 from . import formats
 
 
 # The verdicts, in the order a reader meets them, each with a mark that does not rely on colour
 # and the rule the methods page prints (one place, so the page and the rule cannot disagree).
 VERDICTS = {
-    "confirmed": ("✓", "The record shows what the report said, with the same figure where it "
-                       "gave one (a floor such as \"at least 20\" is confirmed by a higher count)."),
-    "confirmed with a different number": (
-        "≈", "The event happened, but the record gives a figure outside the one reported."),
-    "overtaken by events": (
-        "↻", "Accurate when reported, but what it described changed soon after."),
-    "not borne out": (
-        "≠", "The report described something under way or expected, and the record that followed "
+    N_("confirmed"): ("✓", N_("The record shows what the report said, with the same figure where it "
+                       "gave one (a floor such as \"at least 20\" is confirmed by a higher count).")),
+    N_("confirmed with a different number"): (
+        "≈", N_("The event happened, but the record gives a figure outside the one reported.")),
+    N_("overtaken by events"): (
+        "↻", N_("Accurate when reported, but what it described changed soon after.")),
+    N_("not borne out"): (
+        "≠", N_("The report described something under way or expected, and the record that followed "
              "does not show it: the figure that reached the record fell short of the one "
-             "reported."),
-    "wrong": ("✗", "The record contradicts the claim as it was published."),
-    "cannot be verified": (
-        "?", "No record available to this book can confirm or refute it; it rests on anonymous "
-             "sources or on text that could not be read here."),
+             "reported.")),
+    N_("wrong"): ("✗", N_("The record contradicts the claim as it was published.")),
+    N_("cannot be verified"): (
+        "?", N_("No record available to this book can confirm or refute it; it rests on anonymous "
+             "sources or on text that could not be read here.")),
 }
 
 
@@ -100,7 +101,9 @@ def figures(*, reports: pd.DataFrame, caucus_size: pd.DataFrame, rules: pd.DataF
 
 
 def checked_table(claims: pd.DataFrame, values: dict[str, object]) -> pd.DataFrame:
-    """The claims with their figures filled in and the verdict's mark; one row per claim."""
+    """The claims with their figures filled in and the verdict's mark; one row per claim. The
+    claim, record and claimed_by are in the edition's language (the code catalogue holds the
+    data's sentences); ``verdict`` keeps the data's word."""
     unknown_verdicts = set(claims["verdict"]) - set(VERDICTS)
     if unknown_verdicts:
         raise ValueError(f"first_report_claims: unknown verdict(s) {sorted(unknown_verdicts)}")
@@ -112,20 +115,21 @@ def checked_table(claims: pd.DataFrame, values: dict[str, object]) -> pd.DataFra
             if missing:
                 raise KeyError(f"first_report_claims.csv, claim {i}, column '{col}': "
                                f"no figure named {sorted(missing)}")
-            filled.append(text.format(**{k: _fmt(v) for k, v in values.items()}))
+            filled.append(_(" ".join(text.split())).format(
+                **{k: _fmt(v) for k, v in values.items()}))
         out[col] = filled
+    out["claimed_by"] = [_(" ".join(str(who).split())) for who in out["claimed_by"]]
     out["mark"] = [VERDICTS[v][0] for v in out["verdict"]]
     return out
 
 
 def _day(date) -> str:
-    """'4 September 2024': the house form of a date in prose."""
-    date = pd.Timestamp(date)
-    return f"{date.day} {date:%B %Y}"
+    """'4 September 2024': the house form of a date in prose ('1er octobre 2024')."""
+    return formats.date(pd.Timestamp(date))
 
 
 def _fmt(value) -> str:
-    return f"{value:,}" if isinstance(value, int) else str(value)
+    return formats.number(value) if isinstance(value, int) else str(value)
 
 
 def verdict_counts(table: pd.DataFrame) -> dict[str, int]:
@@ -164,10 +168,11 @@ def verdict_tally(table: pd.DataFrame) -> pd.DataFrame:
     """One row per verdict, in the order of :data:`VERDICTS`: its mark and name, how many
     claims got it, and which (zero rows kept, so an empty verdict still shows)."""
     rows = []
-    for verdict, (mark, _) in VERDICTS.items():
+    for verdict, (mark, _rule) in VERDICTS.items():
         ids = [str(i) for i in table.loc[table["verdict"] == verdict, "claim_id"]]
-        rows.append({"verdict": verdict, "label": f"{mark} {verdict}", "claims": len(ids),
-                     "claim_ids": ", ".join(ids) or "none"})
+        word = _(verdict)  # the verdict in the edition's language
+        rows.append({"verdict": verdict, "label": f"{mark} {word}", "claims": len(ids),
+                     "claim_ids": ", ".join(ids) or _("none")})
     return pd.DataFrame(rows)
 
 
@@ -182,33 +187,49 @@ def html_table(table: pd.DataFrame) -> str:
     The verdict is a word plus a mark, so it reads without colour; CSS adds a tint per verdict
     (class ``fr-<slug>``) for sighted readers. On phones the CSS turns each row into a card.
     """
+    claim, verdict, record = _("Claim"), _("Verdict"), _("What the record shows")
+    first_by, source = _("First reported by {publisher}"), _("source")
     rows = []
     for r in table.itertuples(index=False):
         slug = r.verdict.replace(" ", "-")
+        # the title as published; a date the book added to it goes after the link, in the
+        # edition's house style ("…, 10 décembre 2024"), as in the Sources lists
+        title, when = formats.dated_title(r.source_title)
         rows.append(
             "<tr>"
             f'<th scope="row">{r.claim_id}</th>'
-            f'<td data-label="Claim">{_escape(r.claim)} '
-            f'<span class="fr-by">First reported by {_escape(r.claimed_by)} '
-            f'(<a href="{_escape(r.claim_source_url)}">source</a>)</span></td>'
-            f'<td data-label="Verdict"><span class="fr-verdict fr-{slug}">'
-            f'<span aria-hidden="true">{r.mark}</span> {_escape(r.verdict)}</span></td>'
-            f'<td data-label="What the record shows">{_escape(r.record)} '
+            f'<td data-label="{_escape(claim)}">{_escape(r.claim)} '
+            f'<span class="fr-by">{_escape(first_by.format(publisher=r.claimed_by))} '
+            f'(<a href="{_escape(r.claim_source_url)}">{_escape(source)}</a>)</span></td>'
+            f'<td data-label="{_escape(verdict)}"><span class="fr-verdict fr-{slug}">'
+            f'<span aria-hidden="true">{r.mark}</span> {_escape(_(r.verdict))}</span></td>'
+            f'<td data-label="{_escape(record)}">{_escape(r.record)} '
             f'<span class="fr-by"><a href="{_escape(r.source_url)}">'
-            f"{_escape(r.source_title)}</a></span></td>"
+            f"{_escape(title)}</a>{_escape(', ' + when if when else '')}</span></td>"
             "</tr>"
         )
+    caption = _("Claims of the reporting of 11 and 12 October 2024, and the record")
     return (
         '<div class="fr-wrap"><table class="fr-table">'
-        "<caption>Claims of the reporting of 11 and 12 October 2024, and the record</caption>"
+        f"<caption>{_escape(caption)}</caption>"
         '<colgroup><col class="fr-c-id"><col class="fr-c-claim"><col class="fr-c-verdict">'
         '<col class="fr-c-record"></colgroup>'
-        '<thead><tr><th scope="col">#</th><th scope="col">Claim</th>'
-        '<th scope="col">Verdict</th><th scope="col">What the record shows</th></tr></thead>'
+        f'<thead><tr><th scope="col">#</th><th scope="col">{_escape(claim)}</th>'
+        f'<th scope="col">{_escape(verdict)}</th><th scope="col">{_escape(record)}</th></tr></thead>'
         "<tbody>" + "".join(rows) + "</tbody></table></div>"
     )
 
 
 def verdicts_markdown() -> str:
     """The verdict rules as a MyST definition list (for the methods page)."""
-    return "\n\n".join(f"{mark} {name}\n: {rule}" for name, (mark, rule) in VERDICTS.items())
+    return "\n\n".join(mark + " " + _(name) + "\n: " + _(rule)
+                       for name, (mark, rule) in VERDICTS.items())
+
+
+def verdicts_title(counts, n: int) -> str:
+    """The verdicts chart's title from the count of claims per verdict (``counts["wrong"]``)."""
+    return (_("{confirmed} of {n} claims held up as reported; {wrong} was wrong and {nbo} not "
+              "borne out") if counts["wrong"] == 1 else
+            _("{confirmed} of {n} claims held up as reported; {wrong} were wrong and {nbo} not "
+              "borne out")).format(confirmed=counts["confirmed"], n=n, wrong=counts["wrong"],
+                                   nbo=counts["not borne out"])

@@ -14,7 +14,11 @@ import pandas as pd
 
 from ..analysis import house, polls as pa, swing
 from ..data.derive import polls as derive_polls, pooling
+from ..i18n import N_, gettext as _
 from . import byelections, formats
+
+#: The smoothing kernel's name as the prose says it ("gaussien" in French)
+KERNEL_WORDS = {"Gaussian": N_("Gaussian")}
 
 TSP, LEV = "Toronto--St. Paul's", "LaSalle--Émard--Verdun"
 ELM, CLC = "Elmwood--Transcona", "Cloverdale--Langley City"
@@ -47,7 +51,8 @@ def prose_numbers(polls, results, prelim, history, snapshots, ge2021, pledges,
         "meth_polls_n": formats.plain(len(polls)),
         "meth_polls_scrape": formats.plain(int(from_scrape.sum())),
         "meth_polls_table": formats.plain(int((~from_scrape).sum())),
-        "meth_polls_release": f"{formats.plain(n_release)} poll{'' if n_release == 1 else 's'}",
+        "meth_polls_release": (_("{n} poll") if n_release == 1 else _("{n} polls")).format(
+            n=formats.plain(n_release)),
         "meth_tsp_cpc_change": formats.decimal(float(tsp_change["CPC"])),
         "meth_tsp_lpc_change": formats.decimal(float(-tsp_change["LPC"])),
         "meth_tsp_swing": formats.decimal(swing.butler_swing(tsp_change, "CPC", "LPC")),
@@ -73,11 +78,11 @@ def prose_numbers(polls, results, prelim, history, snapshots, ge2021, pledges,
         "meth_pool_threshold": formats.pct_short(pooling.MIN_SHARE),
         "meth_polls_table_from": formats.date(derive_polls.TABLE_FROM),
         "meth_polls_last_day": formats.date(last_day),
-        "meth_kernel": pa.KERNEL,
+        "meth_kernel": _(KERNEL_WORDS[pa.KERNEL]),
         "meth_bw_days": formats.number(pa.BANDWIDTH_DAYS),
         "meth_band_pct": formats.pct_short(100 * pa.LEVEL),
         "meth_n_boot": formats.number(pa.N_BOOT),
         "meth_seed": str(pa.SEED),
         "meth_min_polls": formats.number(pa.MIN_POLLS),
-        "meth_weight_at_bw": f"{pa.kernel_weight(pa.BANDWIDTH_DAYS):.1f}",
+        "meth_weight_at_bw": formats.decimal(pa.kernel_weight(pa.BANDWIDTH_DAYS)),
     }

@@ -12,9 +12,12 @@ chapter's ``{eval}`name``` uses.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from ..analysis import house, polls as pa
+from ..i18n import N_, gettext as _
 from . import formats, poll_average as pav, poll_summaries, theme
 
 PARTIES = list(theme.PARTIES)  # the six main parties, in the book's order
@@ -24,16 +27,16 @@ GAP_DAYS = 28  # a "gap" is four weeks without a poll
 KEY_DATES = {"resign": "2025-01-06", "order": "2025-02-01", "tariffs": "2025-03-04",
              "carney": "2025-03-09"}
 EVENTS = {  # the poll chart's numbered events: date -> short label (the timeline's is longer)
-    "2022-03-22": "Liberals and NDP sign their supply-and-confidence agreement",
-    "2024-06-24": "Liberals lose Toronto–St. Paul's",
-    "2024-09-04": "NDP ends the agreement",
-    "2024-09-16": "Liberals lose LaSalle–Émard–Verdun",
-    "2024-11-25": "Trump threatens 25% tariffs on Canadian goods",
-    "2024-12-16": "Freeland resigns; Liberals lose Cloverdale–Langley City",
-    "2025-01-06": "Trudeau announces he will resign",
-    "2025-03-04": "US tariffs take effect",
-    "2025-03-09": "Carney wins the Liberal leadership",
-    "2025-04-28": "General election",
+    "2022-03-22": N_("Liberals and NDP sign their supply-and-confidence agreement"),
+    "2024-06-24": N_("Liberals lose Toronto–St. Paul's"),
+    "2024-09-04": N_("NDP ends the agreement"),
+    "2024-09-16": N_("Liberals lose LaSalle–Émard–Verdun"),
+    "2024-11-25": N_("Trump threatens 25% tariffs on Canadian goods"),
+    "2024-12-16": N_("Freeland resigns; Liberals lose Cloverdale–Langley City"),
+    "2025-01-06": N_("Trudeau announces he will resign"),
+    "2025-03-04": N_("US tariffs take effect"),
+    "2025-03-09": N_("Carney wins the Liberal leadership"),
+    "2025-04-28": N_("General election"),
 }
 COPIES = {"sjwild": "sjwild", "table": "PollsterAudit"}  # the two copies, in source_title
 RELEASED = "from the pollster's release"  # a poll's note, where its shares are the release's
@@ -94,7 +97,7 @@ def copies(polls: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 def coverage(polls: pd.DataFrame, per_month: pd.DataFrame) -> dict:
     """The coverage chart's title: the span of monthly counts from the full table's first month
     to February 2025 (``steady``), then the busiest month (``peak``)."""
-    _, table_rows = copies(polls)
+    _sjwild, table_rows = copies(polls)
     first_month = polls.loc[table_rows, "end_date"].min().replace(day=1)
     steady = per_month[(per_month["month"] >= first_month) & (per_month["month"] < "2025-03-01")]
     peak = per_month.loc[per_month["n_polls"].idxmax()]
@@ -102,11 +105,13 @@ def coverage(polls: pd.DataFrame, per_month: pd.DataFrame) -> dict:
     # every month after the steady span is named ("then 136 in April" skipped March's 64)
     after = per_month[per_month["month"] > steady["month"].max()]
     assert peak["month"] in set(after["month"])
-    then = [f"{int(row.n_polls)} in {formats.month(row.month)}" for row in after.itertuples()]
-    title = (f"{int(steady['n_polls'].min())} to {int(steady['n_polls'].max())} polls a "
-             f"month from {formats.month(steady['month'].min())} to "
-             f"{formats.month(steady['month'].max())}, then "
-             + (", ".join(then[:-1]) + " and " if len(then) > 1 else "") + then[-1])
+    then = [_("{n} in {month}").format(n=int(row.n_polls), month=formats.month(row.month))
+            for row in after.itertuples()]
+    # elide: « d’avril », should the steady span start in a month with a vowel
+    title = formats.elide(_("{low} to {high} polls a month from {start} to {end}, then {then}").format(
+        low=int(steady["n_polls"].min()), high=int(steady["n_polls"].max()),
+        start=formats.month(steady["month"].min()), end=formats.month(steady["month"].max()),
+        then=formats.join(then)))
     return {"steady": steady, "peak": peak, "title": title}
 
 
@@ -115,7 +120,7 @@ def events(timeline: pd.DataFrame) -> pd.DataFrame:
     out = pav.number_events(
         timeline[timeline["date"].isin(pd.to_datetime(list(EVENTS)))]
         .drop_duplicates("date")[["date"]]
-        .assign(label=lambda d: d["date"].dt.strftime("%Y-%m-%d").map(EVENTS)),
+        .assign(label=lambda d: d["date"].dt.strftime("%Y-%m-%d").map(EVENTS).map(_)),
         rows=3,
     )
     assert len(out) == len(EVENTS), "every charted event must be in the timeline"
@@ -125,13 +130,13 @@ def events(timeline: pd.DataFrame) -> pd.DataFrame:
 def poll_table(dots: pd.DataFrame, curves: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """The poll chart's table: the polls, the smoothed averages with their bands, the events."""
     return pd.concat([
-        dots.assign(layer="poll").rename(columns={"end_date": "date", "share_pct": "value_pct"})
+        dots.assign(layer=_("poll")).rename(columns={"end_date": "date", "share_pct": "value_pct"})
         [["layer", "date", "party_code", "pollster", "value_pct"]],
-        curves.dropna(subset=["estimate"]).assign(layer="smoothed average")
+        curves.dropna(subset=["estimate"]).assign(layer=_("smoothed average"))
         .rename(columns={"estimate": "value_pct", "lower": "band_low_pct",
                          "upper": "band_high_pct"})
         [["layer", "date", "party_code", "value_pct", "band_low_pct", "band_high_pct"]],
-        events.assign(layer="event")[["layer", "date", "number", "label"]],
+        events.assign(layer=_("event"))[["layer", "date", "number", "label"]],
     ], ignore_index=True)
 
 
@@ -183,12 +188,14 @@ def _sample_numbers(polls: pd.DataFrame, shares: pd.DataFrame, s: dict) -> dict[
         "nat_sjwild_last": formats.date(polls.loc[sjwild, "end_date"].max()),
         "nat_table_first": formats.date(polls.loc[table_rows, "end_date"].min()),
         "nat_table_pollsters": formats.plain(int(polls.loc[table_rows, "pollster"].nunique())),
-        "nat_n_release_shares": f"{formats.plain(n_released)} poll{'' if n_released == 1 else 's'}",
-        "nat_release_polls": " and ".join(
-            f"{p}'s of {formats.date(d)}"
-            for p, d in zip(polls.loc[released, "pollster"], polls.loc[released, "end_date"])),
+        "nat_n_release_shares": (_("{n} poll") if n_released == 1 else _("{n} polls")).format(
+            n=formats.plain(n_released)),
+        "nat_release_polls": formats.join([
+            formats.elide(_("{pollster}'s of {date}").format(pollster=p, date=formats.date(d)))
+            for p, d in zip(polls.loc[released, "pollster"], polls.loc[released, "end_date"])],
+            sep=" " + _("and") + " "),
         "nat_table_missing": formats.plain(int(table_wide[PARTIES].isna().any(axis=1).sum())),
-        "nat_rolling_firms": ", ".join(firms[:-1]) + " and " + firms[-1],
+        "nat_rolling_firms": formats.join(firms),
         "nat_rolling_n": formats.plain(len(rolling)),
         "nat_months_sjwild": formats.plain(len(sjwild_months)),
         "nat_sjwild_min_month": formats.plain(int(sjwild_months["n_polls"].min())),
@@ -201,8 +208,8 @@ def _sample_numbers(polls: pd.DataFrame, shares: pd.DataFrame, s: dict) -> dict[
         "nat_steady_max": formats.plain(int(steady["n_polls"].max())),
         "nat_steady_from": formats.month(steady["month"].min()),
         "nat_steady_to": formats.month(steady["month"].max()),
-        "nat_breaks": " and ".join(f"from {pav.period(a)} to {pav.period(b)}"
-                                   for a, b in curve_breaks) or "nowhere",
+        "nat_breaks": formats.join([_("from {start} to {end}").format(start=pav.period(a), end=pav.period(b))
+                                    for a, b in curve_breaks], sep=" " + _("and") + " ") or _("nowhere"),
         # The smoothing's stated parameters, from the constants the code computes with
         "nat_bw_days": formats.plain(int(pa.BANDWIDTH_DAYS)),
         "nat_band_pct": formats.plain(round(pa.LEVEL * 100)),
@@ -266,12 +273,16 @@ def _lead_numbers(s: dict, t: dict) -> dict[str, str]:
         "nat_fall_to_carney": formats.decimal(float(top["estimate"]) - smoothed_lead("carney")),
         "nat_cross_period": pav.period(crossed),
         "nat_run_from": pav.period(run["start"]),
-        "nat_run_span": f"{years} years and {months} month{'' if months == 1 else 's'}",
+        "nat_run_span": (_("{years} years and {months} month") if months == 1
+                         else _("{years} years and {months} months")).format(years=years, months=months),
         "nat_clear_period": pav.period(t["clear"]),
         "nat_first_lib_date": formats.date(first_day),
-        "nat_first_lib_polls": " and ".join(
-            f"{p}'s, by {formats.decimal(-lead)} points"
-            for p, lead in zip(first_lib["pollster"], first_lib["lead_pts"])),
+        # The list's own "and" (", et" in French: each item has a comma of its own).
+        "nat_first_lib_polls": functools.reduce(
+            lambda polls_, poll: _("{polls} and {poll}").format(polls=polls_, poll=poll),
+            [formats.elide(_("{pollster}'s, by {lead} {points}").format(
+                pollster=p, lead=formats.decimal(-lead), points=formats.point_word(-lead)))
+             for p, lead in zip(first_lib["pollster"], first_lib["lead_pts"])]),
         "nat_prev_lib_pollster": prev_lib["pollster"],
         "nat_prev_lib_date": formats.date(prev_lib["end_date"]),
     }

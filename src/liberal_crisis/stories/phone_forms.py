@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from babel.dates import get_month_names
 import plotly.graph_objects as go
 
 from . import theme
@@ -48,7 +49,12 @@ BREAK = "\u200b"  # a break opportunity the browser's wrap takes (after an en da
 NO_BREAK = "\u2060"  # a word joiner: a chart puts it beside a dash that must not break
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
-_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")( |<br>)(\d{4})\b")
+# French dates ("1er octobre 2024") shorten to CLDR's abbreviations ("1er oct. 2024"; "mai" stays)
+_MONTHS_FR = tuple(get_month_names("wide", locale="fr_CA")[i] for i in range(1, 13))
+_SHORT_FR = dict(zip(_MONTHS_FR, (get_month_names("abbreviated", locale="fr_CA")[i]
+                                  for i in range(1, 13))))
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}(?:er)?) (" + "|".join(_MONTHS + _MONTHS_FR)
+                             + r")( |<br>)(\d{4})\b")
 _YEAR = re.compile(r"(?<!\d)(1[89]|20)\d{2}(?!\d)")
 OUTSIDE_ROOM = 1.45  # the value axis runs this far past the longest bar when values sit past it
 VALUE_TICKS = 3
@@ -140,7 +146,9 @@ def phone_name(name: str) -> str:
     """A category name as a phone shows it along the bottom: a date's month short ("25 Sep
     2024", the axis convention of data desks), and a break allowed after an en dash
     ("Toronto–" / "St. Paul's") unless the chart joined it (``NO_BREAK``)."""
-    short = _DAY_MONTH_YEAR.sub(lambda m: f"{m.group(1)} {m.group(2)[:3]}{m.group(3)}{m.group(4)}", name)
+    short = _DAY_MONTH_YEAR.sub(
+        lambda m: f"{m.group(1)} {_SHORT_FR.get(m.group(2)) or m.group(2)[:3]}{m.group(3)}{m.group(4)}",
+        name)
     return re.sub(r"–(?![\u2060\u200b])", "–" + BREAK, short) if NO_BREAK not in short else short
 
 

@@ -11,7 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..analysis import polls as pa
-from . import theme
+from ..i18n import gettext as _
+from . import formats, theme
 from .phone_forms import phone_form
 
 STEP_DAYS = 3
@@ -36,9 +37,10 @@ def period(ts) -> str:
     """'early', 'mid-' or 'late' and the month: 'late December 2024', 'mid-March 2025'
     (days 1-10, 11-20, 21 on)."""
     ts = pd.Timestamp(ts)
+    month = formats.month(ts)
     if 11 <= ts.day <= 20:
-        return f"mid-{ts:%B %Y}"
-    return f"{'early' if ts.day <= 10 else 'late'} {ts:%B %Y}"
+        return _("mid-{month}").format(month=month)
+    return (_("early {month}") if ts.day <= 10 else _("late {month}")).format(month=month)
 
 
 def number_events(events: pd.DataFrame, rows: int = 2) -> pd.DataFrame:
@@ -106,9 +108,9 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
             fig.add_trace(go.Scatter(
                 x=rows["end_date"], y=rows["share_pct"], mode="markers", showlegend=False,
                 name=name, marker=dict(color=colour, size=4, opacity=0.3),
-                customdata=rows[["pollster"]],
-                hovertemplate="%{customdata[0]}, %{x|%-d %B %Y}: %{y:.1f}%<extra>" + name
-                              + "</extra>",
+                customdata=rows.assign(day=rows["end_date"].map(formats.day_suffix))[["pollster", "day"]],
+                hovertemplate="%{customdata[0]}, " + formats.hover_day("customdata[1]") + ": %{y" + formats.HOVER_PCT
+                              + "<extra>" + name + "</extra>",
             ))
         curve = curves[curves["party_code"] == party]
         for seg in _segments(curve):
@@ -121,9 +123,11 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
             fig.add_trace(go.Scatter(
                 x=seg["date"], y=seg["estimate"], mode="lines", showlegend=False, name=name,
                 line=dict(color=colour, width=2.5),
-                customdata=seg[["lower", "upper"]],
-                hovertemplate=("%{x|%-d %B %Y}: %{y:.1f}% (band %{customdata[0]:.1f}–"
-                               "%{customdata[1]:.1f}%)<extra>" + name + "</extra>"),
+                customdata=seg.assign(day=seg["date"].map(formats.day_suffix))[["lower", "upper", "day"]],
+                hovertemplate=(formats.hover_day("customdata[2]") + ": %{y" + formats.HOVER_PCT + " ("
+                               + _("band {low}–{high}").format(
+                                   low="%{customdata[0]:.1f}", high="%{customdata[1]" + formats.HOVER_PCT)
+                               + ")<extra>" + name + "</extra>"),
             ))
         drawn = curve.dropna(subset=["estimate"])
         where, side = labels.get(party, ("end", "above"))
@@ -150,12 +154,13 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
         marker=dict(color=theme.BADGE, size=badge_sizes(events["number"]), line=dict(width=0),
                     opacity=1),
         cliponaxis=False,
-        customdata=events[["label"]], showlegend=False, name="Events",
-        hovertemplate="%{text}. %{customdata[0]} (%{x|%-d %B %Y})<extra></extra>",
+        customdata=events.assign(day=events["date"].map(formats.day_suffix))[["label", "day"]],
+        showlegend=False, name="Events",
+        hovertemplate="%{text}. %{customdata[0]} (" + formats.hover_day("customdata[1]") + ")<extra></extra>",
     ))
     fig.update_layout(title=title, height=height, showlegend=False,
-                      yaxis=dict(range=list(y_range), title_text="Share (%)"),
-                      xaxis=dict(range=list(x_range), title_text="End of fieldwork"),
+                      yaxis=dict(range=list(y_range), title_text=_("Share (%)")),
+                      xaxis=dict(range=list(x_range), title_text=_("End of fieldwork")),
                       margin=dict(r=12))
     return fig
 
@@ -180,5 +185,5 @@ def phone(fig: go.Figure) -> go.Figure:
 
 def event_key(events: pd.DataFrame) -> str:
     """The numbered list under a chart: '1. 24 June 2024: ...' one per line (Markdown)."""
-    return "\n".join(f"{ev.number}. {ev.date.day} {ev.date:%B %Y}: {ev.label}"
+    return "\n".join(f"{ev.number}. {formats.label(formats.date(ev.date))}{ev.label}"
                      for ev in events.itertuples())

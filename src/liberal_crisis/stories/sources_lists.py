@@ -12,16 +12,17 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data as _data
+from ..i18n import N_, gettext as _
 from . import formats
 
 
 LICENCES = (
     # (how the data package's licence text starts, the short form readers see)
-    ("OGL-Canada-2.0", "Open Government Licence – Canada"),
+    ("OGL-Canada-2.0", N_("Open Government Licence – Canada")),
     ("CC-BY-SA-4.0", "CC BY-SA 4.0"),
     ("Wikipedia text CC-BY-SA-4.0", "CC BY-SA 4.0"),
-    ("Library of Parliament terms", "Library of Parliament terms"),
-    ("Government of Canada terms", "Government of Canada terms"),
+    ("Library of Parliament terms", N_("Library of Parliament terms")),
+    ("Government of Canada terms", N_("Government of Canada terms")),
 )
 FACTS_ONLY = "Facts ("  # news reports: the numbers and dates are used, the words are not
 
@@ -32,7 +33,7 @@ def licence_short(licence: str) -> str:
         return ""
     for start, short in LICENCES:
         if licence.startswith(start):
-            return short
+            return short if short.startswith("CC ") else _(short)
     return licence.split(";")[0].rstrip(".")
 
 
@@ -106,7 +107,9 @@ def source_item(src: dict) -> tuple[str, str]:
     (licence)', and its short licence ('' for a news report). A date the book added to the
     title in parentheses goes after the link, in the house style (``formats.dated_title``)."""
     short = licence_short(src["license"])
-    publisher = f"{src['publisher']}: " if src.get("publisher") else ""
+    # the publisher's name in the edition's language ("Élections Canada"; the catalogue lists
+    # every publisher of the data package), the title as published
+    publisher = formats.label(_(src["publisher"])) if src.get("publisher") else ""
     title, when = formats.dated_title(src["title"])
     line = f"- {publisher}[{formats.typographic(title)}]({src['path']})"
     return line + (f", {when}" if when else "") + (f" ({short})" if short else ""), short
@@ -143,11 +146,11 @@ def sources_markdown(resources: list[str], rows: dict[str, dict] | None = None) 
             lines.append(line)
     notes = []
     if reports:
-        notes.append("News reports are used for their facts (numbers, dates) only; their text is "
-                     "the publishers’ copyright.")
+        notes.append(_("News reports are used for their facts (numbers, dates) only; their text "
+                       "is the publishers’ copyright."))
     if len(accessed) == 1:
-        notes.append(f"Accessed {formats.date(next(iter(accessed)))}.")
+        notes.append(_("Accessed {date}.").format(date=formats.date(next(iter(accessed)))))
     elif accessed:
-        notes.append(f"Accessed between {formats.date(min(accessed))} and "
-                     f"{formats.date(max(accessed))}.")
+        notes.append(_("Accessed between {first} and {last}.").format(
+            first=formats.date(min(accessed)), last=formats.date(max(accessed))))
     return "\n".join(lines) + ("\n\n" + " ".join(notes) if notes else "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import house
+from ..i18n import gettext as _
 from . import formats
 
 PARTNERS = ["NDP", "BQ"]
@@ -90,3 +91,9 @@ def prose_numbers(standings: pd.DataFrame, snapshots: pd.DataFrame) -> dict[str,
         "pact_short_2025": n(after_2025["short_of_majority"]),
         "pact_ndp_2025": n(after_2025["NDP_seats"]),
     }
+
+
+def seats_title(autumn: pd.Series) -> str:
+    """The Liberal seats chart's title: how far short of a majority the autumn count was."""
+    return _("The Liberals were short of a majority at every count: {short} seats short in "
+             "{month}").format(short=int(autumn["short_of_majority"]), month=formats.month(AUTUMN_2024))

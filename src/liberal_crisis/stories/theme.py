@@ -15,6 +15,7 @@ import sys
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from ..i18n import N_, gettext as _
 from . import formats
 
 TEMPLATE_NAME = "liberal_crisis"
@@ -147,6 +148,15 @@ PHONE_TITLE_SIZE = 14
 PHONE_TICK_SIZE = 10  # category labels and crowded ticks on a phone
 
 
+#: What charts.js and explorer.js write on the page, by their English (translated in lc-theme.js).
+BROWSER_WORDS = (N_("Link copied"), N_("Address of this chart"), N_("Copy the selected address"),
+                 # explorer.js (its sentences are explorer-core.js's, in the page's <html lang>)
+                 N_("Shares in {riding}"), N_("Party"), N_("2021 share (%)"),
+                 N_("Projected share (%)"), N_("No change: the 2021 result"),
+                 N_("The national polls: mean of a month you pick"), N_("Your own values"),
+                 N_("poll"), N_("polls"))
+
+
 def browser() -> dict:
     """The theme as the browser scripts read it (``window.LCTheme``, from ``_static/lc-theme.js``;
     the node tests of the ``*-core.js`` files pass the same shape in)."""
@@ -164,6 +174,9 @@ def browser() -> dict:
         "phoneTitleSize": PHONE_TITLE_SIZE,
         "phoneTickSize": PHONE_TICK_SIZE,
         "modeScales": {axis: {mode: mode_scale(axis, mode) for mode in MODES} for axis in MODE_AXES},
+        # the edition's plotly.js locale (null in English) and the words the scripts write
+        "locale": formats.plotly_locale(),
+        "words": {word: _(word) for word in BROWSER_WORDS},
     }
 
 
@@ -201,7 +214,7 @@ def template() -> go.layout.Template:
             yaxis=dict(gridcolor=GRID, linecolor=AXIS, zeroline=False, automargin=True,
                        exponentformat="none", separatethousands=True),
             hoverlabel=dict(font=dict(family=FONT)),
-            separators=".,",
+            separators=formats.separators(),  # ".," in English, ",\u00a0" in French
         )
     )
 

@@ -12,17 +12,27 @@ import textwrap
 import pandas as pd
 
 from ..analysis import projection, swing
+from ..i18n import N_, gettext as _
 
 #: Timeline categories, top to bottom on the chart, with their reader-facing labels.
 CATEGORY_LABELS: dict[str, str] = {
-    "by-election": "By-elections",
-    "caucus": "Liberal caucus",
-    "party": "Liberal leadership",
-    "government": "Government",
-    "parliament": "Parliament",
-    "election": "General election",
-    "united-states": "United States",
+    "by-election": N_("By-elections"),
+    "caucus": N_("Liberal caucus"),
+    "party": N_("Liberal leadership"),
+    "government": N_("Government"),
+    "parliament": N_("Parliament"),
+    "election": N_("General election"),
+    "united-states": N_("United States"),
 }
+
+
+def event_text(rows: pd.DataFrame) -> pd.Series:
+    """The rows' events in the edition's language: ``event``, or the data package's ``event_fr``
+    in French (the book's own wording in both); riding names lose their double hyphens."""
+    from .formats import language
+
+    column = "event_fr" if language() == "fr" else "event"
+    return rows[column].astype(str).str.replace("--", "\u2013", regex=False)
 
 
 def wrap(text: str, width: int = 48) -> str:
@@ -50,7 +60,7 @@ def chart_events(timeline: pd.DataFrame, start: str, end: str, width: int = 48) 
     dates = pd.to_datetime(timeline["date"])
     rows = timeline.loc[(dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))].copy()
     rows["date"] = pd.to_datetime(rows["date"])
-    rows["event"] = rows["event"].astype(str).str.replace("--", "\u2013", regex=False)
+    rows["event"] = event_text(rows)
     order = {c: i for i, c in enumerate(CATEGORY_LABELS)}
     out = []
     for (date, category), group in rows.groupby(["date", "category"], sort=False):
@@ -59,7 +69,7 @@ def chart_events(timeline: pd.DataFrame, start: str, end: str, width: int = 48) 
         out.append({
             "date": date,
             "category": category,
-            "category_label": CATEGORY_LABELS[category],
+            "category_label": _(CATEGORY_LABELS[category]),
             "n_events": len(events),
             "events": "; ".join(events),
             "hover": hover,
@@ -136,7 +146,8 @@ def ridings_over_time(history: pd.DataFrame, byelection: pd.DataFrame, ridings: 
     Wraps :func:`liberal_crisis.stories.byelections.shares_over_time` per riding and keeps the rows
     whose ``contest`` label is in ``contests`` (e.g. '2024 by-election', '2025 general
     election'). Returns ``riding, election_date, contest, boundaries, party_code, share_pct``
-    in the order of ``ridings`` then date. A contest missing for a riding raises ``KeyError``.
+    in the order of ``ridings`` then date, then what readers see of ``contest`` and
+    ``boundaries`` (``contest_label``, ``boundaries_label``). A contest missing for a riding raises ``KeyError``.
     """
     from . import byelections  # local import: byelections imports nothing from here
 
@@ -149,7 +160,8 @@ def ridings_over_time(history: pd.DataFrame, byelection: pd.DataFrame, ridings: 
             raise KeyError(f"{riding}: no {', '.join(missing)}")
         frames.append(rows.assign(riding=riding))
     out = pd.concat(frames, ignore_index=True)
-    return out[["riding", "election_date", "contest", "boundaries", "party_code", "share_pct"]]
+    return out[["riding", "election_date", "contest", "boundaries", "party_code", "share_pct",
+                "contest_label", "boundaries_label"]]
 
 
 def candidate_place(rows: pd.DataFrame, candidate: str) -> dict:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import swing
+from ..i18n import N_, gettext as _
 from . import byelections, formats
 
 RIDING = "Toronto--St. Paul's"
@@ -86,3 +87,19 @@ def prose_numbers(results, ballots, prelim, turnout, history, winners, ge2021) -
         "tsp_first_liberal": str(seat["first_liberal"]["winner"]),
         "tsp_lpc_2011_share": formats.decimal(seat["share_2011"]),
     }
+
+
+def shares_title(change) -> str:
+    """The shares chart's title from each party's change in points (``change["LPC"]``)."""
+    return _("The Liberal share fell {fall} points in 2024, and the Conservatives gained "
+             "{gain}").format(fall=formats.decimal(-change["LPC"]), gain=formats.decimal(change["CPC"]))
+
+
+ELECTION_TYPES = (N_("general"), N_("by-election"))  # the winners table's words, for the catalogue
+
+
+def winners_table(shown: pd.DataFrame) -> pd.DataFrame:
+    """The numbers behind the winners chart, the type of election in the edition's words
+    (« générale », « élection partielle »); English keeps the data's own."""
+    table = shown[["election_date", "election_type", "riding", "winner", "party_code", "share_pct"]]
+    return table.assign(election_type=[_(t) for t in table["election_type"]])

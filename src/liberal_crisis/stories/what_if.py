@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..analysis import history, house, projection, swing
+from ..i18n import N_, gettext as _
 from . import (byelections, charts, formats, lasalle_emard_verdun, poll_summaries, seat_defences,
                swing_illustrations)
 
@@ -36,6 +37,45 @@ FRACTIONS = [i / 100 for i in range(101)]  # the sensitivity charts' grid: 0 to 
 # The seats chart's tick labels are tight: the other ridings by their first word, but
 # Toronto–St. Paul's in full ("St. Paul's" alone was the riding's name until 2015).
 SHORT = {TSP: "Toronto–St. Paul's", LEV: "LaSalle", ET: "Elmwood", CLC: "Cloverdale"}
+#: The methods as readers see them ("uniforme", "proportionnel" in French)
+METHOD_WORDS = {"uniform": N_("uniform"), "proportional": N_("proportional")}
+
+
+def method_word(method: str) -> str:
+    """'uniform' or 'proportional' in the edition's language ('uniform, 50%' keeps its share)."""
+    name, _sep, rest = method.partition(", ")
+    word = _(METHOD_WORDS[name]) if name in METHOD_WORDS else method
+    return word + (_sep + rest if name in METHOD_WORDS and rest else "")
+
+
+#: The provinces and territories by their English names (the data's), for the tables
+PROVINCES = {name: name for name in (
+    N_("Alberta"), N_("British Columbia"), N_("Manitoba"), N_("New Brunswick"),
+    N_("Newfoundland and Labrador"), N_("Nova Scotia"), N_("Ontario"), N_("Prince Edward Island"),
+    N_("Quebec"), N_("Saskatchewan"), N_("Northwest Territories"), N_("Nunavut"), N_("Yukon"))}
+
+
+def province(name: str) -> str:
+    """A province's name in the edition's language (an unknown one raises in French)."""
+    return _(PROVINCES[name]) if formats.language() != "en" else name
+
+
+def short(riding: str) -> str:
+    """A seat chart's tick name of a by-election riding (the French name where it differs)."""
+    return SHORT[riding] if formats.language() == "en" else (
+        charts.riding_label(riding) if riding == TSP else SHORT[riding])
+
+
+def scenario_label(row) -> str:
+    """An illustration's or a result's name as a table shows it: the data's own words in
+    English (unchanged), the translated ones in another edition."""
+    if formats.language() == "en":
+        return row["scenario"]
+    if row["riding"] is None or pd.isna(row["riding"]):
+        return (_("2021 result") if row["method"] == "none" else
+                _("2025 result ({seats} seats, new map)").format(seats=row["scenario"].split("(")[1].split()[0]))
+    return _("{riding} ({method})").format(riding=charts.riding_label(row["riding"]),
+                                           method=method_word(row["method"]))
 # The tables the chapter reads, by their names in the data package
 TABLES = ("byelection_results_2024", "ge2021_riding_votes", "ge2021_ridings",
           "byelection_turnout_2024", "ge2025_national", "byelections_since_1993",
@@ -80,8 +120,9 @@ def swing_words(riding: str, share_pct: float) -> str:
     """'the Toronto–St. Paul's' (the whole swing) or '50% of the Toronto–St. Paul's'."""
     label = charts.riding_label(riding)
     if float(share_pct) == 100:
-        return f"the {label}"
-    return f"{formats.pct_short(share_pct)} of the {label}"
+        return formats.elide(_("the {riding}").format(riding=label))
+    return formats.elide(_("{share} of the {riding}").format(share=formats.pct_short(share_pct),
+                                                            riding=label))
 
 
 def floor_pct(f: float) -> float:
@@ -139,9 +180,11 @@ def compute(tables: dict, swing_from: str, method: str, share_pct: float) -> dic
 
 def _seats_label(row) -> str:
     if row["riding"] is None or pd.isna(row["riding"]):
-        return row["scenario"].replace(" result (", "<br>result<br>(").replace(
-            " result", "<br>result").replace(" seats, new map)", " seats,<br>new map)")
-    return f"{SHORT[row['riding']].replace('–', '–<br>')}<br>{row['method']}"
+        if row["method"] == "none":
+            return _("2021<br>result")
+        return _("2025<br>result<br>({seats} seats,<br>new map)").format(
+            seats=row["scenario"].split("(")[1].split()[0])
+    return f"{short(row['riding']).replace('–', '–<br>')}<br>{method_word(row['method'])}"
 
 
 def seats_drawn(base: pd.Series, scen_drawn: pd.DataFrame, ge2025: pd.DataFrame) -> pd.DataFrame:
@@ -226,7 +269,7 @@ def _seat_numbers(c: dict, swing_from: str, method: str, share_pct: float) -> di
         "whatif_cpc_max": formats.plain(int(cpc.max())),
         # The assumptions at the top: one swing, one method, a share of it
         "whatif_assumed_swing": swing_words(swing_from, share_pct),
-        "whatif_assumed_method": method,
+        "whatif_assumed_method": method_word(method),
         "whatif_assumed_cpc": formats.plain(int(assumed["CPC"])),
         "whatif_assumed_lpc": formats.plain(int(assumed["LPC"])),
         "whatif_clc_uniform_lpc": formats.plain(int(lpc[f"{CLC} (uniform)"])),
@@ -276,7 +319,7 @@ def _projection_numbers(tables: dict, c: dict) -> dict[str, str]:
         "whatif_338_apr_cpc": formats.plain(int(proj.loc["2025-04-06", "CPC"])),
         "whatif_338_mar_lpc": formats.plain(int(proj.loc["2025-03-16", "LPC"])),
         "whatif_338_mar_cpc": formats.plain(int(proj.loc["2025-03-16", "CPC"])),
-        "whatif_338_last": f"{proj.index.max():%-d %B %Y}",
+        "whatif_338_last": formats.date(proj.index.max()),
         "whatif_338_last_lpc": formats.plain(int(proj.loc[proj.index.max(), "LPC"])),
         "whatif_338_seats": formats.plain(house_2025),
         "whatif_2025_seats": formats.plain(house_2025),
@@ -402,7 +445,7 @@ def _sensitivity_numbers(needed: dict) -> dict[str, str]:
         "whatif_sens_tsp_uniform": formats.decimal(floor_pct(needed[(TSP, "uniform")])),
         "whatif_sens_tsp_proportional": formats.decimal(floor_pct(needed[(TSP, "proportional")])),
         "whatif_sens_min": formats.decimal(floor_pct(needed[least])),
-        "whatif_sens_min_method": least[1],
+        "whatif_sens_min_method": method_word(least[1]),
         "whatif_sens_max": formats.decimal(floor_pct(needed[most])),
     }
 
@@ -446,3 +489,21 @@ def seat_range(seats) -> list[float]:
     the most, in whole tens."""
     lo, hi = float(min(seats)), float(max(seats))
     return [10 * (int(lo) // 10) - 10, 10 * (-(-int(hi) // 10)) + 10]
+
+
+def swing_hover(name: str) -> str:
+    """The swings chart's hover: the riding, the change in points, the shares before and after
+    (``customdata``: before, after), the party's ``name`` beside it."""
+    return (_("{riding}: {change} points ({before} → {after})").format(
+        riding="%{x}", change="%{y:+.1f}", before="%{customdata[0]" + formats.HOVER_PCT,
+        after="%{customdata[1]" + formats.HOVER_PCT) + "<extra>" + name + "</extra>")
+
+
+def sensitivity_title(method: str, threshold: float, riding: str) -> str:
+    """A sensitivity chart's title: the share of the ``riding``'s swing from which ``method``
+    gives a Conservative majority, to the whole percentage (a tenth of a point is more than a
+    reader can see on the chart; the text gives the exact threshold)."""
+    title = (_("Uniform swing: a Conservative majority from about {share} of the {riding} swing")
+             if method == "uniform" else
+             _("Proportional swing: a Conservative majority from about {share} of the {riding} swing"))
+    return formats.elide(title.format(share=formats.pct(threshold, 0), riding=riding))

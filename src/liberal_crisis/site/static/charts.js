@@ -9,6 +9,21 @@
 
   var core = window.LCChartsCore; // charts-core.js: every pure decision (tests/js/)
   var NARROW = core.NARROW;
+  // The edition's words and plotly.js locale (lc-theme.js, from liberal_crisis.i18n): the French
+  // edition's months, tool bar and number separators; none in English (plotly's own).
+  var theme = window.LCTheme || {};
+  var words = theme.words || {};
+  function word(text) { return words[text] || text; }
+  var localeRegistered = false;
+  function plotlyLocale(config) {
+    if (!theme.locale) return config;
+    if (!localeRegistered) {
+      window.Plotly.register(theme.locale);
+      localeRegistered = true;
+    }
+    config.locale = theme.locale.name;
+    return config;
+  }
 
   function modeName() {
     return core.modeName(document.documentElement.dataset.theme);
@@ -74,7 +89,7 @@
       return /^[xy]axis[0-9]+$/.test(key);
     }).join(",");
     // On a phone the tool bar would sit on the title; tapping a point still shows its value.
-    var config = core.config(fig.config, el.clientWidth);
+    var config = plotlyLocale(core.config(fig.config, el.clientWidth));
     // A chart follows its column by being drawn again (follow, below), not by plotly's own
     // responsive mode, which only stretches the first drawing: its form, its wrapped text and
     // its margins were chosen for the width it was first drawn at.
@@ -220,7 +235,7 @@
       link._lcTimer = setTimeout(function () { status.textContent = ""; }, 4000);
     };
     copyText(url).then(function () {
-      say("Link copied");
+      say(word("Link copied"));
     }, function () {
       var field = row.querySelector(".lc-link-url");
       if (!field) {
@@ -228,13 +243,13 @@
         field.type = "text";
         field.readOnly = true;
         field.className = "lc-link-url";
-        field.setAttribute("aria-label", "Address of this chart");
+        field.setAttribute("aria-label", word("Address of this chart"));
         row.appendChild(field);
       }
       field.value = url;
       field.focus();
       field.select();
-      say("Copy the selected address");
+      say(word("Copy the selected address"));
     });
   }
 

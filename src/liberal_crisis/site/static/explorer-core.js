@@ -15,8 +15,8 @@
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) module.exports = factory;
-  else root.LCExplorerCore = factory(root.LCTheme);
-})(typeof self !== "undefined" ? self : this, function (theme) {
+  else root.LCExplorerCore = factory(root.LCTheme, root.document && root.document.documentElement.lang);
+})(typeof self !== "undefined" ? self : this, function (theme, lang) {
   // Stryker restore all
   "use strict";
 
@@ -31,6 +31,10 @@
   // The chart's text, grid and axis colours in each mode (those of charts.js too).
   var MODES = theme.modes;
   var FONT = theme.font;
+  // The edition's language, from <html lang> ("fr-CA"): the sentences and number forms below
+  // are Canadian French for "fr*", English otherwise (and in node unless a test passes one).
+  var FR = /^fr\b/i.test(lang || "");
+  var NBSP = "\u00a0"; // before ":" and "%" in French (CONTRIBUTING, "Style maison")
 
   // ------------------------------------------------------------------------------------------
   // The rule
@@ -154,9 +158,14 @@
   function methodText(method) {
     var uniform = method === "uniform";
     return {
-      legend: uniform ? "Change in each party’s share (points)"
-                      : "Ratio for each party’s share (1 = no change)",
-      hint: uniform
+      legend: FR ? (uniform ? "Variation de la part de chaque parti (points)"
+                            : "Coefficient de la part de chaque parti (1 = aucun changement)")
+        : uniform ? "Change in each party’s share (points)"
+                  : "Ratio for each party’s share (1 = no change)",
+      hint: FR ? (uniform
+        ? "Points ajoutés à la part du parti en 2021 dans chaque circonscription où il était présent (jamais sous 0)."
+        : "La part du parti en 2021 est multipliée par ce nombre dans chaque circonscription où il était présent.")
+        : uniform
         ? "Points added to the party’s 2021 share in every riding where it stood (never below 0)."
         : "Each party’s 2021 share is multiplied by this number in every riding where it stood.",
       step: uniform ? "0.1" : "0.01",
@@ -170,11 +179,20 @@
   // ------------------------------------------------------------------------------------------
 
   // names: {code: {name, plural}} (the JSON's parties)
-  function partyName(names, code) { return code === TIE ? "Tie" : (names[code] || { name: code }).name; }
+  function partyName(names, code) {
+    return code === TIE ? (FR ? "Égalité" : "Tie") : (names[code] || { name: code }).name;
+  }
   function partyPlural(names, code) { return (names[code] || { plural: code }).plural; }
 
   function ridingsChange(n) {
+    // French takes the singular below 2 ("0 circonscription", "1 circonscription")
+    if (FR) return n < 2 ? n + " circonscription change de mains" : n + " circonscriptions changent de mains";
     return (n === 1 ? "1 riding changes" : n + " ridings change") + " hands";
+  }
+
+  // "A, B and C" ("A, B et C"): the parties tied at the top
+  function and(items) {
+    return items.join(FR ? " et " : " and ");
   }
 
   // The sentence under the form: who leads, by how much of a majority, the others, ties and
@@ -186,22 +204,30 @@
     var top = order.filter(function (c) { return s[c] === s[order[0]]; });
     var lead, rest;
     if (top.length > 1) {
-      lead = top.map(plural).join(" and ") + " " + s[top[0]] + " seats each, no majority";
+      lead = and(top.map(plural)) + " " + s[top[0]] +
+        (FR ? " sièges chacun, aucune majorité" : " seats each, no majority");
       rest = order.slice(top.length);
     } else {
       var n = s[top[0]];
-      lead = plural(top[0]) + " " + n + " seats, " + (n >= majority
-        ? "a majority" : (majority - n) + " short of a majority");
+      var short = majority - n;
+      lead = plural(top[0]) + " " + n + (FR
+        ? " sièges, " + (n >= majority ? "majoritaires"
+          : "à " + short + (short === 1 ? " siège" : " sièges") + " de la majorité")
+        : " seats, " + (n >= majority ? "a majority" : short + " short of a majority"));
       rest = order.slice(1);
     }
-    var text = lead + " (" + majority + " of " + total + " needed).";
+    var text = lead + " (" + majority + (FR ? " sur " + total + " requis)." : " of " + total + " needed).");
     if (rest.length) text += " " + rest.map(function (c) { return plural(c) + " " + s[c]; }).join(", ") + ".";
-    if (s[TIE]) text += " " + s[TIE] + (s[TIE] === 1 ? " riding tied." : " ridings tied.");
+    if (s[TIE]) {
+      text += " " + s[TIE] + (FR ? (s[TIE] === 1 ? " circonscription à égalité." : " circonscriptions à égalité.")
+        : (s[TIE] === 1 ? " riding tied." : " ridings tied."));
+    }
     text += " " + ridingsChange(changed) + ".";
     return text;
   }
 
   function changesSummary(changed) {
+    if (FR) return changed === 0 ? "Aucune circonscription ne change de mains" : ridingsChange(changed) + NBSP + ": la liste";
     return changed === 0 ? "No riding changes hands" : ridingsChange(changed) + ": the list";
   }
 
@@ -211,8 +237,8 @@
     return total;
   }
 
-  // A share as the riding table prints it: one decimal.
-  function pct(v) { return v.toFixed(1); }
+  // A share as the riding table prints it: one decimal ("40.0"; "40,0" in French).
+  function pct(v) { return FR ? v.toFixed(1).replace(".", ",") : v.toFixed(1); }
 
   // The projected shares a reader sees: rescaled to add up to 100 (a swing changes a riding's
   // total, and rescaling cannot change its winner: projection.py). All 0 stays all 0.
@@ -225,13 +251,21 @@
   // The note under the riding table when the swing changed the riding's total (as printed).
   function rescaleNote(projected) {
     var total = sum(projected);
-    if (pct(total) === "100.0") return "";
+    if (total.toFixed(1) === "100.0") return ""; // as printed: 99.96 reads 100.0
+    if (FR) {
+      return "Après le glissement, les parts de ces candidats totalisent " + pct(total) + NBSP +
+        "%; les parts projetées sont ramenées à un total de 100" + NBSP + "%.";
+    }
     return "After the swing these candidates’ shares add up to " + pct(total) +
       "%; the projected shares are rescaled to add up to 100%.";
   }
 
   // "2021: Liberal. Projected: Conservative (changes hands)."
   function ridingVerdict(names, before, after) {
+    if (FR) {
+      return "2021" + NBSP + ": " + partyName(names, before) + ". Projection" + NBSP + ": " +
+        partyName(names, after) + (after === before ? " (aucun changement)." : " (change de mains).");
+    }
     return "2021: " + partyName(names, before) + ". Projected: " + partyName(names, after) +
       (after === before ? " (holds)." : " (changes hands).");
   }
@@ -265,6 +299,12 @@
 
   // What the search says above its matches ("" for one match or an empty box).
   function matchHint(n, query) {
+    if (FR) {
+      if (n > MAX_LISTED) return n + " circonscriptions correspondent" + NBSP + ": précisez.";
+      if (n > 1) return n + " circonscriptions correspondent" + NBSP + ":";
+      if (n === 0 && normal(query)) return "Aucune circonscription de 2021 ne porte ce nom.";
+      return "";
+    }
     if (n > MAX_LISTED) return n + " ridings match: keep typing.";
     if (n > 1) return n + " ridings match:";
     if (n === 0 && normal(query)) return "No 2021 riding has that name.";
@@ -304,14 +344,14 @@
       height: narrow ? 300 : 320, margin: { l: 8, r: 12, t: 24, b: 8 },
       paper_bgcolor: theme.transparent, plot_bgcolor: theme.transparent,
       font: { family: FONT, size: narrow ? theme.phoneFontSize : theme.fontSize, color: m.font },
-      xaxis: { title: { text: "Seats" }, range: [0, top], fixedrange: true, gridcolor: m.grid,
+      xaxis: { title: { text: FR ? "Sièges" : "Seats" }, range: [0, top], fixedrange: true, gridcolor: m.grid,
                linecolor: m.line, zeroline: false, automargin: true },
       yaxis: { fixedrange: true, linecolor: m.line, autorange: "reversed", automargin: true },
       // the majority as every reference line in the book: grey, dashed, its label ending at it
       shapes: [{ type: "line", yref: "paper", y0: 0, y1: 1, x0: majority, x1: majority,
                  line: { color: GREY, width: 1.5, dash: "dash" } }],
       annotations: [{ xref: "x", x: majority, xanchor: "right", yref: "paper", y: 1, yanchor: "bottom",
-                      text: "Majority: " + majority, showarrow: false,
+                      text: (FR ? "Majorité" + NBSP + ": " : "Majority: ") + majority, showarrow: false,
                       font: { color: m.font, size: theme.phoneFontSize } }],
       showlegend: false
     };
@@ -321,7 +361,7 @@
     var codes = barCodes(s);
     return {
       type: "bar", orientation: "h",
-      y: codes.map(function (c) { return partyName(names, c) + ": " + s[c]; }),
+      y: codes.map(function (c) { return partyName(names, c) + (FR ? NBSP + ": " : ": ") + s[c]; }),
       x: codes.map(function (c) { return s[c]; }),
       marker: { color: codes.map(function (c) { return barColour(parties, c); }) },
       hoverinfo: "skip"
@@ -329,7 +369,7 @@
   }
 
   return {
-    TOL: TOL, TIE: TIE, MAIN: MAIN, GREY: GREY, NARROW: NARROW, MODES: MODES, MAX_LISTED: MAX_LISTED,
+    FR: FR, TOL: TOL, TIE: TIE, MAIN: MAIN, GREY: GREY, NARROW: NARROW, MODES: MODES, MAX_LISTED: MAX_LISTED,
     prepare: prepare, checkMethod: checkMethod, valueOf: valueOf, checkValues: checkValues,
     projectRiding: projectRiding, winnerOf: winnerOf, winners: winners, count: count,
     seats: seats, changedCount: changedCount,

@@ -20,6 +20,9 @@
    page. */
 (function () {
   "use strict";
+  // The edition's words (lc-theme.js, from liberal_crisis.i18n; English when none is given).
+  var words = (window.LCTheme && window.LCTheme.words) || {};
+  function word(text) { return words[text] || text; }
 
   var SCRIPT = document.currentScript;
   var core = window.LCExplorerCore;
@@ -225,11 +228,11 @@
     wrap.className = "lc-table-scroll";
     wrap.tabIndex = 0; // a table wider than a phone scrolls: it must be reachable by keyboard
     wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", "Shares in " + r.name);
+    wrap.setAttribute("aria-label", word("Shares in {riding}").replace("{riding}", r.name));
     var table = document.createElement("table");
     table.className = "lc-ex-table";
     var head = document.createElement("tr");
-    ["Party", "2021 share (%)", "Projected share (%)"].forEach(function (t) {
+    [word("Party"), word("2021 share (%)"), word("Projected share (%)")].forEach(function (t) {
       var th = document.createElement("th");
       th.scope = "col";
       th.textContent = t;
@@ -269,7 +272,7 @@
 
   function build() {
     var sel = els.preset;
-    option(sel, "none", "No change: the 2021 result");
+    option(sel, "none", word("No change: the 2021 result"));
     var groups = {};
     data.presets.forEach(function (p) {
       if (!groups[p.group]) {
@@ -280,11 +283,11 @@
       option(groups[p.group], p.id, p.label);
     });
     var national = groups.National || sel;
-    option(national, "polls", "The national polls: mean of a month you pick");
-    var custom = option(sel, "custom", "Your own values");
+    option(national, "polls", word("The national polls: mean of a month you pick"));
+    var custom = option(sel, "custom", word("Your own values"));
     custom.disabled = true;
     data.poll_months.forEach(function (m) {
-      option(els.month, m.month, m.label + " (" + m.n_polls + (m.n_polls === 1 ? " poll)" : " polls)"));
+      option(els.month, m.month, m.label + " (" + m.n_polls + " " + word(m.n_polls === 1 ? "poll" : "polls") + ")");
     });
     var june = data.poll_months.filter(function (m) { return m.month === "2024-06"; })[0];
     els.month.value = june ? june.month : data.poll_months[data.poll_months.length - 1].month;
