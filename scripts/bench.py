@@ -313,7 +313,7 @@ def measure_screens(site: Path) -> dict[str, dict[str, dict]]:
     out: dict[str, dict[str, dict]] = {}
     with serve(site) as base, sync_playwright() as pw:
         browser = launch(pw)
-        for path in html_pages(site):
+        for path in edition_pages(site):
             if not chart_count(path):
                 continue
             rel = path.relative_to(site).as_posix()
@@ -358,13 +358,18 @@ def run_screens(site: Path | None = None) -> None:
     print_screens(measure_screens(site), f" ({site})")
 
 
-def measure_site(site: Path) -> dict[str, dict]:
+def edition_pages(site: Path) -> list[Path]:
+    """The English pages, then the French edition's (``fr/``) where the site has it."""
+    return html_pages(site) + (html_pages(site, "fr") if (site / "fr").is_dir() else [])
+
+
+def measure_site(site: Path, edition: str = "en") -> dict[str, dict]:
     from playwright.sync_api import sync_playwright
 
     out: dict[str, dict] = {}
     with serve(site) as base, sync_playwright() as pw:
         browser = launch(pw)
-        for path in html_pages(site):
+        for path in html_pages(site, edition):
             rel = path.relative_to(site).as_posix()
             url = f"{base}/{rel}"
             charts = chart_count(path)
@@ -548,6 +553,35 @@ def run_explorer(site: Path | None = None) -> None:
     print_explorer(bench_explorer(site))
 
 
+TEXT_PAGE_BUDGET_KB = 250  # first view of a page without a chart, gzip -9
+
+
+def build_french(book: Path) -> float:
+    """Seconds to build the French edition into the English site, as `make book` does."""
+    t0 = time.perf_counter()
+    result = subprocess.run([str(BIN / "python"), "-m", "liberal_crisis.site.build_fr", str(book),
+                             "--into-site"], capture_output=True, text=True, cwd=book)
+    if result.returncode != 0:
+        print((result.stdout + result.stderr)[-6000:], file=sys.stderr)
+        raise SystemExit(f"French build of {book} failed")
+    return time.perf_counter() - t0
+
+
+def print_french(seconds: float, pages: dict[str, dict]) -> None:
+    print(f"\nThe French edition (fr/): built in {seconds:.0f} s after the English one; first view "
+          f"of each page, gzip -9, against {CHART_PAGE_BUDGET_KB} KB (chart page) and "
+          f"{TEXT_PAGE_BUDGET_KB} KB (text page); all drawn: ms until every chart is drawn")
+    over = []
+    for rel, row in sorted(pages.items()):
+        budget = CHART_PAGE_BUDGET_KB if row["charts"] else TEXT_PAGE_BUDGET_KB
+        if row["gz"] > budget * 1024:
+            over.append(rel)
+        print(f"  {rel:40} {_kb(row['gz']):>6} KB  {row['charts']:2} charts  all drawn "
+              f"{_ms(row['drawn_ms']):>6} ms  other hosts: {row['foreign']}")
+    print("  page weight: " + ("within budget on every French page" if not over
+                               else "OVER BUDGET: " + ", ".join(over)))
+
+
 def run_site() -> None:
     with tempfile.TemporaryDirectory(prefix="lc-bench-") as tmp:
         tmp = Path(tmp)
@@ -555,7 +589,10 @@ def run_site() -> None:
         ours = bench_setup("ours", ours_book, STRICT)
         stock = bench_setup("stock", copy_sources(tmp / "stock", stock=True), STOCK)
         report(ours, stock)
-        print_screens(measure_screens(ours_book / "_build" / "html"), " (ours)")
+        print("[ours] the French edition ...", flush=True)
+        french = build_french(ours_book)
+        print_french(french, measure_site(ours_book / "_build" / "html", "fr"))
+        print_screens(measure_screens(ours_book / "_build" / "html"), " (ours, both editions)")
         print_explorer(bench_explorer(ours_book / "_build" / "html"))
 
 
