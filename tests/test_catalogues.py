@@ -80,6 +80,16 @@ def test_a_cross_reference_keeps_its_target_but_not_its_title(tmp_path):
     assert catalogues.problems(_write(tmp_path / "b.po", {english: bad}))
 
 
+def test_a_shell_block_translates_its_comments_only(tmp_path):
+    # the methods and run-it-yourself pages' ```bash blocks (gettext_additional_targets)
+    english = "make book    # set up, build the site\nmake serve   # read it\n"
+    good = "make book    # prépare, compile le site\nmake serve   # le lire\n"
+    bad = "make livre   # prépare, compile le site\nmake serve   # le lire\n"
+    assert catalogues.problems(_write(tmp_path / "a.po", {english: good})) == []
+    found = catalogues.problems(_write(tmp_path / "b.po", {english: bad}))
+    assert len(found) == 1 and "code" in found[0], found
+
+
 def test_code_messages_keep_their_fields(tmp_path):
     path = _write(tmp_path / "liberal_crisis.po", {"Stewart won by {margin} votes": "Stewart l’emporte"})
     assert any("fields" in line for line in catalogues.problems(path, code=True))

@@ -91,6 +91,16 @@ def test_byelection_presets_are_the_chapters_swings(payload):
             (g["after_pct"] / g["before_pct"]).to_dict(), abs=0)
 
 
+def test_french_preset_labels_elide_de_before_a_vowel(monkeypatch):
+    """« Partielle d’Elmwood–Transcona », as a French desk writes it, not « de Elmwood »; a
+    riding that starts with a consonant keeps « de » (« Partielle de Toronto–St. Paul’s »)."""
+    monkeypatch.setenv("LIBERAL_CRISIS_LANG", "fr")
+    labels = [p["label"] for p in explorer.build()["presets"] if "riding" in p]
+    assert any(label.startswith("Partielle d’Elmwood") for label in labels), labels
+    assert any(label.startswith("Partielle de Toronto") for label in labels), labels
+    assert not [label for label in labels if re.search(r"\bde [AEIOUÉaeiouyé]", label)], labels
+
+
 def test_poll_month_preset_is_the_month_mean_against_2021(payload, votes):
     polls, shares = data.load("polls"), data.load("poll_shares")
     june = shares.merge(polls, on="poll_id")

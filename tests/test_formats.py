@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -194,6 +196,8 @@ def test_french_elides_de_before_a_vowel_only(french, monkeypatch):
 
 def test_french_points_take_the_singular_below_two(french, monkeypatch):
     assert formats.point_word(1.4) == "point"
+    assert formats.points(1.5) == f"1,5{NBSP}point"  # what-if: « tout en perdant 1,5 point »
+    assert formats.points(2.0) == f"2,0{NBSP}points"
     assert formats.point_word(-1.96) == "points"  # shown as 2,0
     assert formats.point_word(2.0) == "points"
     monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
@@ -217,3 +221,16 @@ def test_members_of_a_party_in_a_sentence(french, monkeypatch):
     monkeypatch.setenv("LIBERAL_CRISIS_LANG", "en")
     assert [formats.members(p) for p in ("LPC", "NDP", "BQ")] == [
         "the Liberals", "the NDP", "the Bloc Québécois"]
+
+
+def test_the_tool_bar_words_are_plotlys_own_keys():
+    """plotly.js looks each tool bar word up by its exact English key: a key it no longer uses
+    (plotly.js 4 says "Download plot as a PNG", where 2.x said "as a png") leaves the button in
+    English on the French site. Each key must be a string the installed bundle passes to its
+    ``_()`` lookup (``Gr(e,"Zoom")``)."""
+    bundle = (Path(__file__).resolve().parents[1] / "node_modules" / "plotly.js-basic-dist-min"
+              / "plotly-basic.min.js").read_text(encoding="utf-8")
+    looked_up = set(re.findall(r'\w+\(\w+,"([^"]+)"\)', bundle))
+    keys = [*formats.PLOTLY_WORDS, *formats.PLOTLY_OWN_MESSAGES]
+    assert "Download plot as a PNG" in looked_up and "Download plot as a png" not in looked_up
+    assert not [k for k in keys if k not in looked_up], [k for k in keys if k not in looked_up]

@@ -31,7 +31,12 @@ ENGLISH_UI = ("Toggle primary sidebar", "Toggle secondary sidebar", "Search this
               "The numbers behind this chart", "Link to this chart", "All the data (.zip)",
               "Print or save as PDF", "Notebook (.ipynb)", "Color mode", "On this page",
               "previous page", "next page", 'aria-label="Main"', "Source: ",
-              "Publisher’s site", "Licence: ")
+              "Publisher’s site", "Licence: ",
+              # the table of contents' captions (_toc.yml, inserted after Sphinx translates a
+              # page: editions.TranslateTocCaptions), in the sidebar and on the landing page
+              'caption-text">The story', 'caption-text">Analysis', 'caption-text">Reference',
+              # the footer writes « Par {author} »: the author starts in lower case
+              "Par Les ")
 
 
 def _pairs(site: Path) -> list[tuple[Path, Path]]:
@@ -207,6 +212,9 @@ def test_french_forms_in_prose_and_tables(built_site):
             (rf"\b\d{{1,2}} (?:{MONTHS_EN}) \d{{4}}", "an English date"),
             (r"\b1 (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
              r"novembre|décembre)\b", "the first of a month without 1er"),
+            # a straight apostrophe before « is turned by Sphinx's smartquotes into a closing
+            # quote (methods had « qu”« au moins » »): type ’ in the catalogue
+            (r"\w[”“]\s?«", "a quotation mark for an apostrophe before «"),
         ):
             for found in re.finditer(pattern, text):
                 problems.append(f"{rel}: {what}: {text[max(0, found.start() - 30):found.end() + 10]!r}")
@@ -221,6 +229,52 @@ def test_french_charts_get_the_french_plotly_locale(built_site):
     english = json.loads((built_site / "_static" / "lc-theme.js").read_text(encoding="utf-8")
                          .split("=", 1)[1].strip().rstrip(";"))
     assert english["locale"] is None
+
+
+def _shell_blocks(page: Path) -> list[str]:
+    text = page.read_text(encoding="utf-8")
+    blocks = re.findall(r'<div class="highlight-bash[^"]*"><div class="highlight"><pre>(.*?)</pre>',
+                        text, flags=re.S)
+    return [html.unescape(re.sub(r"<[^>]+>", "", b)) for b in blocks]
+
+
+def test_shell_blocks_comment_in_french_and_keep_their_commands(built_site):
+    """The methods and run-it-yourself pages' shell blocks: the same commands in both editions,
+    each comment in French (« # prépare .venv… »), and no block lost (the French build once
+    printed « :: » in their place)."""
+    problems, seen = [], 0
+    for en, fr in _pairs(built_site):
+        english, french = _shell_blocks(en), _shell_blocks(fr)
+        if len(english) != len(french):
+            problems.append(f"{fr.name}: {len(french)} shell blocks, {len(english)} in English")
+            continue
+        for e, f in zip(english, french):
+            seen += "#" in e
+            commands = [[line.split("#", 1)[0].rstrip() for line in b.strip().splitlines()]
+                        for b in (e, f)]
+            if commands[0] != commands[1]:
+                problems.append(f"{fr.name}: commands differ: {f!r} / {e!r}")
+            elif "#" in e and [c for c in e.splitlines() if "#" in c and c in f.splitlines()]:
+                problems.append(f"{fr.name}: an English comment: {f!r}")
+    assert seen, "no commented shell block found (the test saw nothing)"
+    assert not problems, "\n".join(problems)
+
+
+def test_french_points_agree_with_their_number(built_site):
+    """« 1,5 point », « 2,0 points »: in French « point » is singular below 2 (Translation
+    Bureau; ``formats.point_word``). A glued number followed by a typed unit cannot follow it:
+    « 1,5 points » on a French page is the mistake this catches (what-if had it)."""
+    number = r"(?<![\d,])[−-]?(\d+(?:,\d+)?)[ \u00a0\u202f]+"
+    problems = []
+    for page in html_pages(built_site, "fr"):
+        text = _article(page)
+        for found in re.finditer(number + r"(points?)\b(?! de pourcentage)|" + number
+                                 + r"(points?)(?= de pourcentage)", text):
+            value, word = (found.group(1), found.group(2)) if found.group(1) else \
+                (found.group(3), found.group(4))
+            if (abs(float(value.replace(",", "."))) < 2) != (word == "point"):
+                problems.append(f"{page.name}: {text[max(0, found.start() - 40):found.end()]!r}")
+    assert not problems, "\n".join(problems[:40])
 
 
 def test_a_decimal_comma_is_told_from_an_english_thousands_group():
@@ -295,6 +349,43 @@ def test_a_french_hover_writes_the_first_of_a_month_1er(browser, site_url, rel):
     # the control: plotly's own day, as the charts had it, is caught
     plain = _hovers(browser, f"{site_url}/fr/{rel}", template="%{x|%-d %B %Y}<extra></extra>")
     assert plain and all(bare_fr.search(h["text"]) for h in plain), plain
+
+
+SAME_IN_FRENCH = {"Zoom"}  # « Zoom » is French too (OQLF, Grand dictionnaire terminologique)
+MODEBAR_TITLES = r"""() => [...document.querySelectorAll('.lc-chart.js-plotly-plot')].slice(0, 1)
+  .flatMap(el => [...el.querySelectorAll('.modebar-btn')])
+  .map(b => [b.getAttribute('data-val') || b.getAttribute('data-attr') || '',
+             b.getAttribute('data-title') || '', b.getAttribute('aria-label') || ''])"""
+
+
+def _modebar(browser, url: str) -> list[list[str]]:
+    from liberal_crisis.site.browser import local_only
+    from liberal_crisis.site.shots import ALL_CHARTS_DRAWN
+
+    ctx = browser.new_context(viewport={"width": 1366, "height": 900})  # a desktop: a tool bar
+    local_only(ctx)
+    page = ctx.new_page()
+    page.goto(url, wait_until="load")
+    page.wait_for_function(ALL_CHARTS_DRAWN, timeout=30000)
+    buttons = page.evaluate(MODEBAR_TITLES)
+    ctx.close()
+    return buttons
+
+
+@pytest.mark.browser
+def test_the_chart_tool_bar_speaks_french(browser, site_url):
+    """Each button of a chart's tool bar (its tooltip and its aria-label) reads in French on a
+    French page: plotly.js draws them from its locale's dictionary, whose keys must be plotly's
+    own words (``formats.PLOTLY_WORDS``; "Download plot as a PNG" and "Share chart..." were
+    left in English). The control is the English page: the same buttons, each titled in
+    English, so a title the French page shares with it is one left untranslated."""
+    rel = "book/the-pact.html"
+    english, french = _modebar(browser, f"{site_url}/{rel}"), _modebar(browser, f"{site_url}/fr/{rel}")
+    assert english and len(english) == len(french), (english, french)
+    assert any(title == "Download plot as a PNG" for _key, title, _label in english), english
+    same = [(en[1], fr[1], fr[2]) for en, fr in zip(english, french)
+            if not fr[1] or (fr[1] == en[1] or fr[2] == en[2]) and en[1] not in SAME_IN_FRENCH]
+    assert not same, f"tool bar buttons still in English on fr/{rel}: {same}"
 
 
 def _french_pages_of_sources() -> dict[str, str]:

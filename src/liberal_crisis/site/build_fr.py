@@ -40,7 +40,7 @@ OVERRIDES = {
     "nitpicky": True,  # -n
     "html_title": "Perdre les châteaux forts : la crise du Parti libéral en 2024, en données",
     "ogp_site_name": "Perdre les châteaux forts",
-    "author": "Les contributrices et contributeurs du rapport liberal-crisis",
+    "author": "les contributrices et contributeurs du rapport liberal-crisis",
     "html_theme_options": {
         "search_bar_text": "Rechercher dans ce livre…",
         "toc_title": "Sur cette page",
@@ -51,6 +51,10 @@ GETTEXT_OVERRIDES = {
     "gettext_compact": False,
     "gettext_uuid": False,
     "gettext_location": False,
+    # the shell blocks' comments are prose (« # prépare .venv… »); a code cell's source stays
+    # out (editions.OutputsNotTranslatable). Extraction only: editions.TranslateAfterLocale
+    # applies them, as Sphinx's Locale cannot with the MyST parser.
+    "gettext_additional_targets": ["literal-block"],
     "nb_execution_mode": "off",  # the prose only: outputs are the code's (liberal_crisis.i18n)
 }
 

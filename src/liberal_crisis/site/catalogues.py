@@ -249,6 +249,12 @@ def fields(text: str) -> Counter:
     return Counter(FIELD.findall(text))
 
 
+def commands(text: str) -> list[str]:
+    """A literal block's code, line by line, without its comments (``make book    # prépare…``
+    -> ``make book``). Only the comments are translated (``gettext_additional_targets``)."""
+    return [line.split("#", 1)[0].rstrip() for line in text.split("\n")]
+
+
 def problems(path: Path, *, code: bool = False) -> list[str]:
     """What is wrong with one catalogue, one line per message."""
     catalog = _read(path)
@@ -266,6 +272,9 @@ def problems(path: Path, *, code: bool = False) -> list[str]:
             lost = roles(message.id) - roles(message.string)
             added = roles(message.string) - roles(message.id)
             out.append(f"{name}: the translation drops {sorted(lost)} and adds {sorted(added)}: {shown!r}")
+        elif not code and message.id.endswith("\n") and commands(message.id) != commands(message.string):
+            # a literal block (prose never ends with a line break): the commands stay as typed
+            out.append(f"{name}: the translation changes the block's code, not only its comments: {shown!r}")
         elif code and fields(message.id) != fields(message.string):
             out.append(f"{name}: the translation's {{fields}} differ from the English: {shown!r}")
     for message in catalog.obsolete.values():

@@ -11,6 +11,8 @@ This module:
   marks every node inside a cell's output untranslatable (the French text of an output comes
   from the code, ``liberal_crisis.i18n``), so neither ``make gettext`` nor the check below
   sees it;
+- translates what ``Locale`` cannot: the table of contents' captions (inserted after it) and
+  the shell blocks' comments (``TranslateAfterLocale``);
 - makes a French build strict: a paragraph, heading or caption with no translation (missing,
   empty or fuzzy in ``locale/fr_CA/LC_MESSAGES/book/<page>.po``) is a warning naming the page
   and the message, which ``-W`` turns into a failed build. ``LIBERAL_CRISIS_I18N_LENIENT=1``
@@ -28,6 +30,7 @@ import os
 import re
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
@@ -64,16 +67,76 @@ def check_kernel_language(app: Sphinx, config) -> None:
 
 class OutputsNotTranslatable(SphinxTransform):
     """Mark what a code cell displays (tables, Markdown, source lists) as not for the prose
-    catalogues: it is translated by the code that wrote it. Before ``Locale`` (priority 20)."""
+    catalogues: it is translated by the code that wrote it; and a code cell's source, which
+    ``gettext_additional_targets = ["literal-block"]`` (for the shell blocks' comments) would
+    otherwise put in them. After Sphinx's ``ExtraTranslatableNodes`` (10), which marks every
+    literal block translatable, and before ``Locale`` (20)."""
 
-    default_priority = 10
+    default_priority = 11
 
     def apply(self, **kwargs) -> None:
         for output in self.document.findall(nodes.container):
-            if output.get("nb_element") != "cell_code_output":
+            if output.get("nb_element") not in ("cell_code_output", "cell_code_source"):
                 continue
             for node in output.findall(nodes.Element):
                 node["translatable"] = False
+
+
+class TranslateAfterLocale(SphinxTransform):
+    """What Sphinx's ``Locale`` (priority 20) cannot translate, from the page's catalogue:
+
+    - the table of contents' part captions ("The story"...): ``sphinx-external-toc`` inserts
+      the toctrees from ``_toc.yml`` at priority 100, after ``Locale``: ``make gettext``
+      extracts them into the root page's catalogue, but nothing would apply them;
+    - the shell blocks (```` ```bash ````, their comments in French): ``Locale`` re-parses a
+      translated literal block as reStructuredText (``::`` and an indented block), which the
+      MyST parser reads as a paragraph "::", so the French build leaves
+      ``gettext_additional_targets`` to ``make gettext`` (``build_fr.GETTEXT_OVERRIDES``) and
+      the text is swapped here, as typed (``catalogues.problems`` checks the commands are).
+
+    Strict like the rest: an untranslated caption or block is a warning naming it."""
+
+    default_priority = 150
+
+    def apply(self, **kwargs) -> None:
+        if edition(self.config) == "en":
+            return
+        from sphinx.locale import init as init_locale
+        from sphinx.util.i18n import docname_to_domain
+
+        trees = [t for t in self.document.findall(addnodes.toctree) if t.get("caption")]
+        blocks = [b for b in self.document.findall(nodes.literal_block)
+                  if b.get("translatable", True) is not False]  # not a code cell's source
+        if not trees and not blocks:
+            return
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        dirs = [os.path.join(self.env.srcdir, d) for d in self.config.locale_dirs]
+        catalog, _found = init_locale(dirs, self.config.language, domain)
+        merged: dict[str, str] = {}  # as Locale reads it: "make lab" may translate to itself
+        while catalog is not None:
+            merged = {**getattr(catalog, "_catalog", {}), **merged}
+            catalog = getattr(catalog, "_fallback", None)
+        report = logger.info if lenient() else logger.warning
+
+        def french(message: str, what: str, node) -> str | None:
+            text = merged.get(message, "")
+            if not text.strip():
+                report("untranslated %s (%s.po): %r", what, self.env.docname,
+                       " ".join(message.split())[:90], location=node)
+                return None
+            return text
+
+        for tree in trees:
+            text = french(tree["caption"], "toctree caption", tree)
+            if text is not None:
+                tree["caption"] = tree["rawcaption"] = text
+        for block in blocks:
+            message = block.rawsource or block.astext()  # as sphinx.util.nodes.extract_messages
+            text = french(message, "literal block", block)
+            if text is not None and text != message:
+                shown = text if block.astext().endswith("\n") else text.rstrip("\n")
+                block.rawsource = text
+                block.children = [nodes.Text(shown)]
 
 
 def key_execution_on_catalogue(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -178,6 +241,7 @@ def copybutton_locale(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", check_kernel_language, priority=600)  # after sharing's site URL
     app.add_transform(OutputsNotTranslatable)
+    app.add_transform(TranslateAfterLocale)
     app.connect("source-read", key_execution_on_catalogue)
     app.connect("doctree-read", check_translated)
     app.connect("html-page-context", link_editions)

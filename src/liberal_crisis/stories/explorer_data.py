@@ -80,8 +80,9 @@ def payload(votes: pd.DataFrame, ridings: pd.DataFrame, parties: pd.DataFrame,
             "id": "by-" + riding.replace("--", "–").lower().replace("–", "-").replace(" ", "-")
             .replace("'", "").replace(".", "").replace("é", "e").replace("É", "e"),
             "group": _("A 2024 by-election’s change, against the riding in 2021"),
-            "label": formats.typographic(_("{riding} by-election, {date}").format(
-                riding=charts.riding_label(riding), date=formats.date(date))),
+            # elide: « Partielle d’Elmwood–Transcona », not « de Elmwood »
+            "label": formats.elide(formats.typographic(_("{riding} by-election, {date}").format(
+                riding=charts.riding_label(riding), date=formats.date(date)))),
             "riding": riding,
             **_both(g["after_pct"], g["before_pct"], codes),
         })

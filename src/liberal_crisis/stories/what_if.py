@@ -228,7 +228,8 @@ def _swing_numbers(tables: dict, c: dict) -> dict[str, str]:
         "whatif_et_cpc_change": formats.decimal(change[(ET, "CPC")]),
         "whatif_lev_cpc_change": formats.decimal(change[(LEV, "CPC")]),
         "whatif_lev_ndp_change": formats.decimal(float(change[(LEV, "NDP")])),
-        "whatif_et_ndp_fall": formats.decimal(float(-summary.loc[ET, "winner_change_pts"])),
+        # with its unit: « 1,5 point » in French (singular below 2)
+        "whatif_et_ndp_fall": formats.points(float(-summary.loc[ET, "winner_change_pts"])),
         "whatif_tsp_turnout": formats.decimal(tsp_turnout["byelection"]),
         "whatif_tsp_turnout_2021": formats.decimal(tsp_turnout["same_basis_2021"]),
         "whatif_clc_turnout": formats.decimal(clc_turnout["byelection"]),
