@@ -376,8 +376,7 @@ def _modebar(browser, url: str) -> list[list[str]]:
 def test_the_chart_tool_bar_speaks_french(browser, site_url):
     """Each button of a chart's tool bar (its tooltip and its aria-label) reads in French on a
     French page: plotly.js draws them from its locale's dictionary, whose keys must be plotly's
-    own words (``formats.PLOTLY_WORDS``; "Download plot as a PNG" and "Share chart..." were
-    left in English). The control is the English page: the same buttons, each titled in
+    own words (``formats.PLOTLY_WORDS``; "Download plot as a PNG" was left in English). The control is the English page: the same buttons, each titled in
     English, so a title the French page shares with it is one left untranslated."""
     rel = "book/the-pact.html"
     english, french = _modebar(browser, f"{site_url}/{rel}"), _modebar(browser, f"{site_url}/fr/{rel}")
@@ -386,6 +385,18 @@ def test_the_chart_tool_bar_speaks_french(browser, site_url):
     same = [(en[1], fr[1], fr[2]) for en, fr in zip(english, french)
             if not fr[1] or (fr[1] == en[1] or fr[2] == en[2]) and en[1] not in SAME_IN_FRENCH]
     assert not same, f"tool bar buttons still in English on fr/{rel}: {same}"
+
+
+@pytest.mark.browser
+def test_no_chart_offers_to_send_its_data_to_another_host(browser, site_url):
+    """plotly.js 4 adds a "Share chart..." button that uploads the chart to Plotly's cloud: the
+    book calls no other host, at any click. Read on the English and French tool bars."""
+    rel = "book/the-pact.html"
+    for url in (f"{site_url}/{rel}", f"{site_url}/fr/{rel}"):
+        buttons = _modebar(browser, url)
+        assert buttons, url
+        assert not [b for b in buttons if b[0] == "sendChartToCloud" or "Share" in b[1]
+                    or "Partager" in b[1]], (url, buttons)
 
 
 def _french_pages_of_sources() -> dict[str, str]:

@@ -389,6 +389,16 @@ def _drop_csv(name, column, value):
     return _edit_csv(name, drop_where(column, value))
 
 
+def _drop_rows(where: dict):
+    """Drop the rows whose columns (found by name: a column added to the file moves the rest)
+    hold all the given values."""
+    def func(table):
+        at = {table[0].index(column): value for column, value in where.items()}
+        return [table[0]] + [r for r in table[1:] if any(r[j] != v for j, v in at.items())]
+
+    return func
+
+
 def _one_party_row(riding):
     """Keep one row of a 2021 riding, holding all its votes (the sums still hold)."""
     def func(table):
@@ -458,8 +468,7 @@ ON_DISK = {
         _drop_csv("byelection_turnout_2024", "riding", "Elmwood--Transcona"),
         "byelection_turnout_2024", "contest-complete"),
     "byelections_are_on_the_timeline": (
-        _edit_csv("timeline", lambda t: [r for r in t if not (r[0] == "2024-06-24"
-                                                              and r[2] == "by-election")]),
+        _edit_csv("timeline", _drop_rows({"date": "2024-06-24", "category": "by-election"})),
         "timeline", "contest-complete"),
     "ge2021_ridings_are_complete": (  # one riding's votes pooled into one party row
         _edit_csv("ge2021_riding_votes", _one_party_row("10001")),

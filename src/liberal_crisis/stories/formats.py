@@ -504,25 +504,17 @@ def cell(column: str, value) -> str:
     return typographic(str(value))
 
 
-#: The plotly.js tool bar's words the book's charts can show (charts-core.js removes the rest):
-#: the buttons' titles, the download's notices and the share button's dialog. Each is plotly's
-#: own key, word for word (plotly.js 4 says "as a PNG", no longer "as a png"): a key plotly no
-#: longer uses leaves its button in English (tests/test_formats.py finds each in the bundle).
+#: The plotly.js tool bar's words the book's charts can show (charts-core.js removes the rest,
+#: the "Share chart..." button that uploads to Plotly's cloud too): the buttons' titles and the
+#: download's notices. Each is plotly's own key, word for word (plotly.js 4 says "as a PNG", no
+#: longer "as a png"): a key plotly no longer uses leaves its button in English
+#: (tests/test_formats.py finds each in the bundle).
 PLOTLY_WORDS = (N_("Zoom"), N_("Pan"), N_("Zoom in"), N_("Zoom out"), N_("Reset axes"),
                 N_("Autoscale"), N_("Download plot as a PNG"), N_("Download plot"),
                 N_("Double-click to zoom back out"), N_("Reset view"),
                 N_("Preparing image - this may take a few seconds"),
                 N_("Image download succeeded"),
-                N_("Sorry, there was a problem downloading your image!"),
-                N_("Share chart..."), N_("Share chart"), N_("Cancel"),
-                N_("This chart will be uploaded to {Plotly Cloud} to create a sharing link. "
-                   "Only you can see it until you change its visibility."),
-                N_("If you don't have a Plotly Cloud account yet, you'll have a chance to "
-                   "create one."),
-                N_("This chart will be sent to {serverUrl}."))
-#: plotly's keys whose word the catalogue already holds in another sense ("Share": a vote
-#: share, « Part »), with a message of their own.
-PLOTLY_OWN_MESSAGES = {"Share": N_("Share (the button that sends a chart to Plotly Cloud)")}
+                N_("Sorry, there was a problem downloading your image!"))
 
 
 def plotly_locale() -> dict | None:
@@ -547,8 +539,7 @@ def plotly_locale() -> dict | None:
     return {
         "moduleType": "locale",
         "name": locale.replace("_", "-"),
-        "dictionary": {**{word: _(word) for word in PLOTLY_WORDS},
-                       **{key: _(message) for key, message in PLOTLY_OWN_MESSAGES.items()}},
+        "dictionary": {word: _(word) for word in PLOTLY_WORDS},
         "format": {
             "days": [days[i] for i in week],
             "shortDays": [short_days[i] for i in week],

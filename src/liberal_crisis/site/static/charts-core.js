@@ -245,11 +245,14 @@
     return { index: best, when: bestGap < 0 ? "now" : bestGap <= height ? "soon" : "idle" };
   }
 
-  // The tool bar on a desktop shows on hover; on a phone it would sit on the title.
+  // The tool bar on a desktop shows on hover; on a phone it would sit on the title. No "Share
+  // chart..." button (plotly.js 4 shows one by default): it sends the chart's data to Plotly's
+  // cloud, another host, which this book never calls.
   function config(figConfig, width) {
     return Object.assign({}, figConfig || {}, {
       responsive: true,
       displaylogo: false,
+      showSendToCloud: false,
       modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
       displayModeBar: isNarrow(width) ? false : "hover"
     });
