@@ -464,9 +464,9 @@ test("the chart in the window first, then the nearest within a screen, the rest 
   assert.equal(core.nextToDraw([], H), null); // all drawn
 });
 
-test("plotly's options: responsive, no logo, no selection tools, the tool bar off on a phone", () => {
+test("plotly's options: responsive, no logo, no upload to Plotly's cloud, no selection tools, the tool bar off on a phone", () => {
   assert.deepEqual(core.config({ scrollZoom: false, responsive: false }, 1280), {
-    scrollZoom: false, responsive: true, displaylogo: false,
+    scrollZoom: false, responsive: true, displaylogo: false, showSendToCloud: false,
     modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"], displayModeBar: "hover"
   });
   assert.equal(core.config(undefined, 375).displayModeBar, false);
