@@ -7,6 +7,10 @@ At 1280 px a page opens in light mode, switches to dark with the theme button's 
 reload, as a reader switches) and back to light; at 375 px it opens in dark mode and switches to
 light. So every page is measured opened in either mode and switched both ways. Layout does not
 depend on the mode, and is measured in both anyway; colours are measured in every state.
+
+The French edition's chart pages are visited once more, at 375 px only
+(``visit_french_chart_pages``, tests/test_french_charts.py): the view where its longer words
+broke charts that pass in English.
 """
 
 from __future__ import annotations
@@ -30,18 +34,36 @@ COLUMN = """const column = el => {
     return {left: r.left + parseFloat(s.paddingLeft), right: r.right - parseFloat(s.paddingRight)};
   };"""
 
-# Page-level measures: sideways scrolling, how far right each chart reaches, legends over the
-# plot area, chart and axis titles past the chart's box; the weights of the headings; the
+# The page-level measures of its charts: sideways scrolling, how far right each chart reaches,
+# legends over the plot area, chart and axis titles past the chart's box. Part of PAGE_PROBE,
+# and on its own for the French pages' phone check (visit_french_chart_pages).
+CHART_PAGE_PROBE = """() => {
+  const charts = [...document.querySelectorAll('.lc-chart')];
+  const id = chart => chart.closest('figure').id;
+  const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+                            Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+  return {
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    chartRights: charts.map(c => c.getBoundingClientRect().right),
+    legendOverPlot: charts.filter(chart => {
+      const plot = chart.querySelector('.nsewdrag'), legend = chart.querySelector('.legend');
+      return plot && legend && overlap(plot.getBoundingClientRect(), legend.getBoundingClientRect()) > 0;
+    }).map(id),
+    titlesOutside: charts.filter(chart => {
+      const box = chart.getBoundingClientRect();
+      return [...chart.querySelectorAll('.gtitle, .g-xtitle text')].some(t => {
+        const r = t.getBoundingClientRect(); return r.left < box.left - 1 || r.right > box.right + 1; });
+    }).map(id),
+  };
+}"""
+
+# Page-level measures: those of its charts (CHART_PAGE_PROBE); the weights of the headings; the
 # page's height; text set thinner
 # than regular (weight under 400) under 16 px in figures and tables (the theme sets captions
 # in 300, which renders faint); tables wider than the column, and tables that fit only by
 # scrolling inside a box (a column hidden until the reader scrolls it into view).
 PAGE_PROBE = """() => {
   COLUMN
-  const charts = [...document.querySelectorAll('.lc-chart')];
-  const id = chart => chart.closest('figure').id;
-  const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
-                            Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
   const shown = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 &&
                         getComputedStyle(el).visibility !== 'hidden'; };
   const where = el => { const f = el.closest('figure[id], section[id]');
@@ -55,9 +77,8 @@ PAGE_PROBE = """() => {
     .filter(t => !t.closest('.lc-chart') && shown(t));
   const tableName = t => `${where(t)}: table "${(t.querySelector('th, td') || t).textContent.trim().slice(0, 30)}"`;
   const found = {
-    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    ...(CHART_PAGE_PROBE)(),
     height,
-    chartRights: charts.map(c => c.getBoundingClientRect().right),
     // the weight of each level of heading in the text (h2 to h4), each weight it is set in
     headingWeights: Object.fromEntries(['h2', 'h3', 'h4'].map(h => [h,
       [...new Set([...document.querySelectorAll(`article ${h}`)].map(e => Number(getComputedStyle(e).fontWeight)))]])),
@@ -101,19 +122,10 @@ PAGE_PROBE = """() => {
         if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1) return true; }
         return false; })
       .map(t => `${tableName(t)}: ${Math.round(t.getBoundingClientRect().width)} px in a scroll box`),
-    legendOverPlot: charts.filter(chart => {
-      const plot = chart.querySelector('.nsewdrag'), legend = chart.querySelector('.legend');
-      return plot && legend && overlap(plot.getBoundingClientRect(), legend.getBoundingClientRect()) > 0;
-    }).map(id),
-    titlesOutside: charts.filter(chart => {
-      const box = chart.getBoundingClientRect();
-      return [...chart.querySelectorAll('.gtitle, .g-xtitle text')].some(t => {
-        const r = t.getBoundingClientRect(); return r.left < box.left - 1 || r.right > box.right + 1; });
-    }).map(id),
   };
   closed.forEach(d => { d.open = false; });
   return found;
-}""".replace("COLUMN", COLUMN)
+}""".replace("COLUMN", COLUMN).replace("CHART_PAGE_PROBE", CHART_PAGE_PROBE)
 
 # At each step of a resize: every chart's height, its form, and how far its drawing reaches
 # past the page's column (px; 0 or less when it fits), and how far the page scrolls sideways.
@@ -269,4 +281,27 @@ def visit_every_page(browser, site, base: str, width: int) -> dict:
                                      for fid in steps[0]["charts"]}
     tab.close()
     assert found["layout"]["light"], "no chart pages found"
+    return found
+
+
+def visit_french_chart_pages(browser, site, base: str) -> dict:
+    """{French chart page: {"charts": LAYOUT_PROBE, and CHART_PAGE_PROBE's measures}} at 375 px.
+
+    The French edition's charts are drawn from the same code as the English ones, with longer
+    words: a label that fits in English can collide or run past the edge in French, and only
+    on a phone, where the room is tight (four did, found by the French review of 7 December
+    2026). The whole survey of the French pages would double its time; this is the one view
+    where French words have broken a chart: a phone, one visit per chart page, in light mode
+    (layout does not depend on the mode, which the English survey measures both ways)."""
+    viewport, _, _ = WIDTHS[375]
+    tab = open_view(browser, viewport, "light")
+    found = {}
+    for path in site_pages(site, "fr"):
+        if 'class="lc-chart"' not in path.read_text(encoding="utf-8"):
+            continue
+        rel = path.relative_to(site).as_posix()
+        load(tab, f"{base}/{rel}")
+        found[rel] = {"charts": tab.evaluate(LAYOUT_PROBE), **tab.evaluate(CHART_PAGE_PROBE)}
+    tab.close()
+    assert found, "no French chart pages found"
     return found

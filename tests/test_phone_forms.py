@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from liberal_crisis.stories import charts, phone_forms
+from liberal_crisis.stories import charts, phone_forms, theme
 from liberal_crisis.stories.phone_forms import Phone, phone_form
 
 YEARS = ["1988", "1993", "1997", "2000", "2004", "2006", "2008", "2011", "2015", "2019"]
@@ -185,6 +185,21 @@ def test_ten_px_ticks_only_where_a_word_does_not_fit_at_twelve():
                                        y=[1, 2, 3, 4, 5])))
     # a fifth of the plot is 69 px: 81 px at 12 px does not fit, 67 px at 10 px does
     assert five.data[0].orientation is None and five.layout.xaxis.tickfont.size == 10
+
+
+def test_ten_px_ticks_where_neighbours_long_words_run_into_each_other():
+    """The French shares charts on a phone: « générales » (about 60 px at 12 px) under each of
+    five ticks 57 px apart ran into the next, though each is under its own room (69 px); at 10 px
+    (50 px) they do not. One long word among short names keeps the normal size (above)."""
+    names = [f"Élections générales de {y}" for y in (2015, 2019, 2021)] + [
+        "Élection partielle de 2024", "Élections générales de 2025"]
+    fig = go.Figure(go.Scatter(x=names, y=[1, 2, 3, 4, 5]))
+    fig.update_xaxes(tickvals=names, ticktext=[n.replace(" ", "<br>", 1) for n in names])
+    assert phone_form(fig).layout.xaxis.tickfont.size == theme.PHONE_TICK_SIZE
+    short = [f"Générales {y}" for y in (2015, 2019)]  # two names: 141 px apart
+    fig = go.Figure(go.Scatter(x=short, y=[1, 2]))
+    fig.update_xaxes(tickvals=short, ticktext=short)
+    assert phone_form(fig).layout.xaxis.tickfont.size is None
 
 
 def test_rows_of_laid_down_bars_are_capped_and_carry_no_gridlines():

@@ -25,7 +25,8 @@ The default rules, for a phone about 375 px wide (a plot of about 280 px):
   every chart; the category axis needs no title and no gridlines;
 - a category axis along the bottom names its categories in ``ticktext``, which the browser wraps
   to each category's measured room instead of letting plotly turn them (after an en dash too,
-  months short); at 10 px only where a name's longest word does not fit at the normal size;
+  months short); at 10 px only where a name's longest word does not fit at the normal size,
+  or two neighbours' longest words do not fit between their ticks (French names, longer);
 - a date axis along the bottom has at most ``DATE_TICKS`` ticks, level.
 """
 
@@ -157,6 +158,16 @@ def _widest_word(names: list[str]) -> int:
     return max(len(word) for name in names
                for word in re.split(r"[\s\u200b]+", re.sub(r"<[^>]+>", " ", phone_name(name)))
                if word)
+
+
+def _neighbours_touch(names: list[str], size: float) -> bool:
+    """Whether two neighbouring names' longest words, each centred on its tick, are wider
+    together than the distance between the ticks at ``size`` px: every name a little under its
+    own room still runs into the next (« Élections générales de 2015 » beside « … de 2019 »:
+    « générales » five times in a row at 12 px, where the English has "general" once per name)."""
+    widths = [_widest_word([name]) * 0.56 * size for name in names]
+    step = (PHONE_CHART - 60) / len(names)  # the distance between ticks, as charts.js wraps to
+    return any((a + b) / 2 > step for a, b in zip(widths, widths[1:]))
 
 
 def _slot(names: list[str]) -> float:
@@ -347,8 +358,10 @@ def _name_bottom_categories(fig: go.Figure) -> None:
         xa.ticktext = [phone_name(t) if isinstance(t, str) else t for t in xa.ticktext]
     if xa.ticktext is not None and xa.tickvals is not None and len(xa.tickvals):
         names = [str(t) for t in xa.ticktext]
-        # 10 px only where a name's longest word does not fit its room at the normal size
-        if _widest_word(names) * 0.56 * theme.PHONE_FONT_SIZE > _slot(names):
+        # 10 px only where a name's longest word does not fit its room at the normal size, or
+        # runs into its neighbour's
+        if (_widest_word(names) * 0.56 * theme.PHONE_FONT_SIZE > _slot(names)
+                or _neighbours_touch(names, theme.PHONE_FONT_SIZE)):
             xa.tickfont.size = theme.PHONE_TICK_SIZE
 
 
