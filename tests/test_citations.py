@@ -73,8 +73,11 @@ def test_the_references_page_states_the_access_date_of_every_entry():
 
 
 @pytest.mark.build
-def test_each_citation_label_names_exactly_one_reference_and_matches_the_references_page(built_site):
-    references = BeautifulSoup((built_site / "book" / "references.html").read_text(encoding="utf-8"),
+@pytest.mark.parametrize("edition", ["en", "fr"])
+def test_each_citation_label_names_exactly_one_reference_and_matches_the_references_page(
+        built_site, edition):
+    root = built_site / "fr" if edition == "fr" else built_site
+    references = BeautifulSoup((root / "book" / "references.html").read_text(encoding="utf-8"),
                                "html.parser")
     listed = {}
     for item in references.select("div.citation"):
@@ -84,7 +87,7 @@ def test_each_citation_label_names_exactly_one_reference_and_matches_the_referen
 
     targets = defaultdict(set)  # label shown in the text -> reference ids it links to
     seen = 0
-    for path in html_pages(built_site):
+    for path in html_pages(built_site, edition):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for link in page.select('a.reference.internal[href*="references.html#"]'):
             seen += 1

@@ -85,13 +85,24 @@ def fields_table(fields: list[dict], date=str) -> str:
     return "\n".join(lines)
 
 
+def _source_title(title: str, tr) -> str:
+    """The title in the edition's language, as the Sources lists give it (the catalogue's
+    message is the title less the date the book added, which follows in the edition's style)."""
+    if tr is _same:  # the README: as written
+        return title
+    from ..stories.formats import dated_title
+
+    words, when = dated_title(title)
+    return tr(words) + (f" ({when})" if when else "")
+
+
 def source_line(src: dict, date=str, tr=_same) -> str:
     """One Markdown list item for a source: publisher, linked title, licence, date accessed
     (written by ``date``: the book passes its house style, the README keeps ISO), notes."""
     publisher = tr("{publisher}: ").format(publisher=tr(src["publisher"])) if src.get("publisher") else ""
     accessed = date(src["accessed"]) if src.get("accessed") else tr("not stated")
     line = "- " + publisher + tr("{title}; licence: {licence}; accessed {accessed}.").format(
-        title=f"[{src['title']}]({src['path']})", licence=src.get("license") or tr("not stated"),
+        title=f"[{_source_title(src['title'], tr)}]({src['path']})", licence=src.get("license") or tr("not stated"),
         accessed=accessed)
     if src.get("notes"):
         line += " " + tr("Note: {note}").format(note=tr(" ".join(src["notes"].split())))
@@ -101,11 +112,12 @@ def source_line(src: dict, date=str, tr=_same) -> str:
     return re.sub(r"[ \t\r\n]+", " ", line).strip()
 
 
-def licences_text(licences: list[dict]) -> str:
-    """Licences as '[title](path)' (or the bare name when there is no link), joined by '; '."""
+def licences_text(licences: list[dict], tr=_same) -> str:
+    """Licences as '[title](path)' (or the bare name when there is no link), joined by '; '.
+    The titles are the book's words for each licence, so they follow the edition (``tr``)."""
     return "; ".join(
-        f"[{lic.get('title', lic['name'])}]({lic['path']})" if lic.get("path")
-        else lic.get("title", lic["name"])
+        f"[{tr(lic.get('title', lic['name']))}]({lic['path']})" if lic.get("path")
+        else tr(lic.get("title", lic["name"]))
         for lic in licences
     )
 
@@ -126,13 +138,13 @@ def licences_markdown(descriptor: dict, tr=_same) -> str:
     """A Markdown list of the licences in the package: the compilation's own, then every
     distinct licence named by a resource, each with the resources (file names) it covers."""
     lines = ["- " + tr("This compilation: {licences}.").format(
-        licences=licences_text(descriptor.get("licenses", [])))]
+        licences=licences_text(descriptor.get("licenses", []), tr))]
     seen: dict[str, tuple[str, list[str]]] = {}
     for res in descriptor["resources"]:
         for lic in res.get("licenses", []):
             key = lic["name"]
             if key not in seen:
-                seen[key] = (licences_text([lic]), [])
+                seen[key] = (licences_text([lic], tr), [])
             seen[key][1].append(f"`{res['path']}`")
     for text, paths in seen.values():
         lines.append(f"- {text.rstrip('.')}: " + ", ".join(paths) + ".")
@@ -186,7 +198,7 @@ def _resource_body(res: dict, date=str, tr=_same) -> list[str]:
     for src in res["sources"]:
         parts.append(source_line(src, date, tr))
     parts.append("")
-    licences = licences_text(res.get("licenses", []))
+    licences = licences_text(res.get("licenses", []), tr)
     if licences:
         parts.append(tr("Licences: {licences}.").format(licences=licences.rstrip(".")))
         parts.append("")

@@ -130,6 +130,20 @@ def extract_code(source: Path) -> Catalog:
                     template.add(message)
     for name in publisher_names(source):
         template.add(name, auto_comments=["a publisher named in a chart's source line (data package)"])
+    for name in bib_names(source):
+        if name not in template:
+            template.add(name, auto_comments=["a publisher or carrier named by a citation (references.bib)"])
+    for text in bib_descriptions(source):
+        if text not in template:
+            template.add(text, auto_comments=[
+                "a title of references.bib: a description in [brackets] (not a headline), or a "
+                "bilingual institution's document (its official French title where verified)"])
+    for text in source_titles(source):
+        if text not in template:
+            template.add(text, auto_comments=[
+                "a document's title (Sources list, chapter source line): a headline stays as "
+                "published; the book's own description is translated (official French title "
+                "where verified)"])
     for text in data_texts(source):
         if text not in template:
             template.add(text, auto_comments=["the data package's own sentence, shown by a chapter"])
@@ -143,6 +157,7 @@ def extract_code(source: Path) -> Catalog:
 DATA_TEXTS = {
     "confidence_votes": ["motion"],  # caucus_story.divisions_table
     "first_report_claims": ["claim", "record", "claimed_by"],  # first_report.html_table
+    "seat_projections_2025": ["source_publisher"],  # what-if: where each projection was read
     # corrections.log_markdown: a French reader reads the log in French (the check columns,
     # page_shows and page_no_longer_shows, quote the English pages and are not shown)
     "corrections": ["what_was_wrong", "what_the_page_says_now", "source"],
@@ -170,15 +185,73 @@ def package_texts(source: Path) -> list[str]:
         return " ".join(str(text).split())
 
     found: list[str] = []
-    for res in _data.descriptor(source / "data")["resources"]:
+    package = _data.descriptor(source / "data")
+    found += [words(lic.get("title", lic["name"])) for lic in package.get("licenses", [])]
+    for res in package["resources"]:
         prov = res.get("provenance") or {}
         row = prov.get("row_source") or ""
         texts = [res.get("title"), res.get("description"), prov.get("note"),
                  row if " " in row else None]
         texts += [src.get("notes") for src in res.get("sources", [])]
         texts += [f.get("description") for f in res["schema"]["fields"]]
+        texts += [lic.get("title", lic["name"]) for lic in res.get("licenses", [])]
         found += [t for t in map(words, filter(None, texts)) if t and t not in found]
     return found
+
+
+def bib_names(source: Path) -> list[str]:
+    """Every publisher (``author``) and carrier (``organization``) of ``book/references.bib``:
+    the citations name them in the edition's language (``citations.author``), through the same
+    messages as the Sources lists, so a label and its Sources line cannot disagree."""
+    from pybtex.database import parse_file
+
+    from .citations import _BRACES
+
+    names: list[str] = []
+    for entry in parse_file(str(source / "book" / "references.bib")).entries.values():
+        people = entry.persons.get("author", [])
+        found = [" ".join(p.last_names) for p in people if len(people) == 1 and not p.first_names]
+        found.append(entry.fields.get("organization", ""))
+        names += [n for n in (_BRACES.sub("", f) for f in found) if n and n not in names]
+    return names
+
+
+def bib_descriptions(source: Path) -> list[str]:
+    """The titles of ``book/references.bib`` that follow the edition (``citations.
+    translated_title``): the book's descriptions in square brackets, and the documents of the
+    institutions that publish in both official languages."""
+    from pybtex.database import parse_file
+
+    from .citations import _BRACES, translated_title
+
+    entries = parse_file(str(source / "book" / "references.bib")).entries.values()
+    return [_BRACES.sub("", e.fields["title"]) for e in entries if translated_title(e)]
+
+
+#: The chapters' one-line sources, "Publisher: Title (date)" (``sources_lists.cited``).
+CITED_COLUMNS = {"timeline": ["source_title"], "first_report_claims": ["source_title"]}
+
+
+def source_titles(source: Path) -> list[str]:
+    """Every title and licence clause a Sources list shows (``sources_lists.title``,
+    ``licence_short``), and the publishers and titles of the chapters' one-line sources."""
+    import pandas as pd
+
+    from .. import data as _data
+    from ..stories import formats, sources_lists
+
+    found: list[str] = []
+    for resource in _data.descriptor(source / "data")["resources"]:
+        for src in resource.get("sources", []):
+            found.append(formats.dated_title(src["title"])[0])
+            if sources_lists.licence_short(src["license"]) == sources_lists.licence_words(src["license"]):
+                found.append(sources_lists.licence_words(src["license"]))
+    for resource, columns in CITED_COLUMNS.items():
+        frame = pd.read_csv(source / "data" / f"{resource}.csv", usecols=columns)
+        for text in frame[columns].stack().dropna():
+            publisher, colon, rest = formats.dated_title(text)[0].partition(": ")
+            found += [publisher, rest] if colon else [publisher]
+    return list(dict.fromkeys(t for t in found if t))
 
 
 def publisher_names(source: Path) -> list[str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import string
+import unicodedata
 from collections import Counter
 from urllib.parse import urlparse
 
@@ -46,18 +47,33 @@ _BRACES = re.compile(r"[{}]")
 
 def author(entry) -> str:
     """The author as readers know it: the organisation ("The Canadian Press"), or the last
-    names of up to two people ("Smith and Jones", "Smith et al.")."""
+    names of up to two people ("Smith and Jones", "Smith et al."). An organisation is named
+    in the edition's language from the code catalogue, the one mapping the Sources lists use
+    too ("La Presse Canadienne"; ``catalogues.bib_authors`` lists every one)."""
     people = entry.persons.get("author", [])
     names = [_BRACES.sub("", " ".join(p.last_names) or str(p)) for p in people]
     if not names:
         return _BRACES.sub("", entry.fields.get("organization") or entry.fields.get("title", "?"))
+    if len(people) == 1 and not people[0].first_names:
+        return _(names[0])  # a publisher ({The Canadian Press}), not a person
     if len(names) > 2:
         return f"{names[0]} et al."
     return " and ".join(names)
 
 
+NO_DATE = "n.d."
+
+
 def year(entry) -> str:
-    return entry.fields.get("year") or entry.fields.get("date", "n.d.")[:4]
+    value = entry.fields.get("year") or entry.fields.get("date", NO_DATE)[:4]
+    return _("n.d.") if value == NO_DATE else value  # « s.d. » in French
+
+
+def collation_key(text: str) -> str:
+    """Dictionary order, in either language: accents and case set aside at the first level,
+    so that « Élections Canada » files under E in the French edition, not after Z."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def base_label(entry) -> str:
@@ -68,7 +84,7 @@ class AuthorYearSorting(BaseSortingStyle):
     """Publisher, then date (so that 2024a is the publisher's first piece of 2024), then title."""
 
     def sorting_key(self, entry):
-        return (author(entry).lower(), year(entry), entry.fields.get("date", ""),
+        return (collation_key(author(entry)), author(entry), year(entry), entry.fields.get("date", ""),
                 entry.fields.get("title", "").lower(), entry.key)
 
 
@@ -124,6 +140,45 @@ def typographic_field(children, context, name):
     return Text(plain(context["entry"].fields.get(name, "")))
 
 
+@node
+def carrier_field(children, context):
+    """The site that carried the piece, named in the edition's language (the catalogue's
+    publishers: « Cabinet du premier ministre (communiqué) »)."""
+    assert not children
+    return Text(plain(_(_BRACES.sub("", context["entry"].fields.get("organization", "")))))
+
+
+def described(title: str) -> bool:
+    """True when a title is the book's own description of a piece whose headline could not be
+    verified, written in square brackets by bibliographic convention ("[Article in French
+    on …]"): the book's words, so they follow the edition (``title_field``)."""
+    return title.startswith("[") and title.endswith("]")
+
+
+#: Federal institutions that publish in both official languages: the French edition cites
+#: their documents under the French title (the publisher's own where verified).
+BILINGUAL = {"House of Commons of Canada", "Elections Canada", "Library of Parliament",
+             "Prime Minister of Canada"}
+
+
+def translated_title(entry) -> bool:
+    """True when the entry's title follows the edition: a description (``described``) or a
+    document of a bilingual institution (``BILINGUAL``). Every other title stays as published."""
+    people = entry.persons.get("author", [])
+    publisher = _BRACES.sub("", " ".join(people[0].last_names)) if len(people) == 1 else ""
+    return described(_BRACES.sub("", entry.fields.get("title", ""))) or publisher in BILINGUAL
+
+
+@node
+def title_field(children, context):
+    """The title as published, or through the code catalogue where ``translated_title`` (the
+    strict French build then fails until it is translated)."""
+    assert not children
+    entry = context["entry"]
+    title = _BRACES.sub("", entry.fields.get("title", ""))
+    return Text(plain(_(title) if translated_title(entry) else title))
+
+
 def _is_site_front(url: str) -> bool:
     """True when the address is a publisher's front page or section, not the piece itself.
     An address with a query ("?p=8447") names one piece, whatever its path."""
@@ -140,16 +195,17 @@ class AuthorYearStyle(UnsrtStyle):
 
     def format_title(self, e, which_field, as_sentence=True):
         url = e.fields.get("url", "")
-        title = typographic_field(name=which_field)
+        title = title_field if which_field == "title" else typographic_field(name=which_field)
         if url and not _is_site_front(url):
             title = href(field("url", raw=True))[title]
         return sentence[title] if as_sentence else title
 
     def get_online_template(self, e):
         carrier = _BRACES.sub("", e.fields.get("organization", ""))
+        carrier = _(carrier) if carrier else ""
         parts = [self.format_title(e, "title")]
         if carrier and not carrier.startswith(author(e)):
-            parts.append(sentence[join[typographic_field(name="organization")], long_date])
+            parts.append(sentence[join[carrier_field], long_date])
         else:
             parts.append(sentence[long_date])
         url = e.fields.get("url", "")

@@ -14,7 +14,8 @@ import string
 import pandas as pd
 
 from ..i18n import N_, gettext as _
-from . import formats
+from ..i18n import language
+from . import formats, sources_lists
 
 
 # The verdicts, in the order a reader meets them, each with a mark that does not rely on colour
@@ -194,7 +195,8 @@ def html_table(table: pd.DataFrame) -> str:
         slug = r.verdict.replace(" ", "-")
         # the title as published; a date the book added to it goes after the link, in the
         # edition's house style ("…, 10 décembre 2024"), as in the Sources lists
-        title, when = formats.dated_title(r.source_title)
+        title, when = (formats.dated_title(r.source_title) if language() == "en"
+                       else sources_lists.cited(r.source_title))
         rows.append(
             "<tr>"
             f'<th scope="row">{r.claim_id}</th>'

@@ -13,6 +13,7 @@ import pandas as pd
 
 from .. import data as _data
 from ..i18n import N_, gettext as _
+from ..i18n import language
 from . import formats
 
 
@@ -34,7 +35,41 @@ def licence_short(licence: str) -> str:
     for start, short in LICENCES:
         if licence.startswith(start):
             return short if short.startswith("CC ") else _(short)
+    return _(licence_words(licence))  # the book's own words: a catalogue message
+
+
+def licence_words(licence: str) -> str:
+    """A licence no short form covers, as the list shows it: its first clause."""
     return licence.split(";")[0].rstrip(".")
+
+
+def title(text: str) -> str:
+    """A document's title in the edition's language, through the code catalogue (the strict
+    French build fails on a new one until a translator decides): a headline stays as
+    published (msgstr = msgid), while the book's own description of a document takes the
+    publisher's official French title where verified (« Journaux no 343 »), else a French
+    description."""
+    return _(text)
+
+
+def cited(text: str) -> tuple[str, str]:
+    """A chapter's one-line source, "Publisher: Title (25 September 2024)", as (the words,
+    the date after them, '' if none). The English edition shows it as written; the French one
+    names the publisher and the title through the catalogue (``title``) and the date in
+    French: "La Presse Canadienne : Liberal government survives…", "25 septembre 2024"."""
+    if language() == "en":
+        return text, ""
+    words, when = formats.dated_title(text)
+    publisher, colon, rest = words.partition(": ")
+    if not colon:
+        return title(words), when
+    return formats.label(_(publisher)) + title(rest), when
+
+
+def cited_inline(text: str) -> str:
+    """``cited`` as one string, the date in parentheses as the English source line has it."""
+    words, when = cited(text)
+    return f"{words} ({when})" if when else words
 
 
 def _row_source(name: str) -> tuple[pd.DataFrame, str, str]:
@@ -110,8 +145,8 @@ def source_item(src: dict) -> tuple[str, str]:
     # the publisher's name in the edition's language ("Élections Canada"; the catalogue lists
     # every publisher of the data package), the title as published
     publisher = formats.label(_(src["publisher"])) if src.get("publisher") else ""
-    title, when = formats.dated_title(src["title"])
-    line = f"- {publisher}[{formats.typographic(title)}]({src['path']})"
+    words, when = formats.dated_title(src["title"])
+    line = f"- {publisher}[{formats.typographic(title(words))}]({src['path']})"
     return line + (f", {when}" if when else "") + (f" ({short})" if short else ""), short
 
 
