@@ -147,7 +147,8 @@ def licences_markdown(descriptor: dict, tr=_same) -> str:
                 seen[key] = (licences_text([lic], tr), [])
             seen[key][1].append(f"`{res['path']}`")
     for text, paths in seen.values():
-        lines.append(f"- {text.rstrip('.')}: " + ", ".join(paths) + ".")
+        # the colon as the edition writes it (« : » in French)
+        lines.append("- " + tr("{licence}: ").format(licence=text.rstrip(".")) + ", ".join(paths) + ".")
     return "\n".join(lines)
 
 
