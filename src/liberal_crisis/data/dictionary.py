@@ -96,13 +96,19 @@ def _source_title(title: str, tr) -> str:
     return tr(words) + (f" ({when})" if when else "")
 
 
+def _licence(src: dict, tr=_same) -> str:
+    """A source's licence as the data package words it, in the edition's language: the
+    catalogue keys it whitespace-folded (``catalogues.package_texts``)."""
+    return tr(" ".join(src["license"].split())) if src.get("license") else tr("not stated")
+
+
 def source_line(src: dict, date=str, tr=_same) -> str:
     """One Markdown list item for a source: publisher, linked title, licence, date accessed
     (written by ``date``: the book passes its house style, the README keeps ISO), notes."""
     publisher = tr("{publisher}: ").format(publisher=tr(src["publisher"])) if src.get("publisher") else ""
     accessed = date(src["accessed"]) if src.get("accessed") else tr("not stated")
     line = "- " + publisher + tr("{title}; licence: {licence}; accessed {accessed}.").format(
-        title=f"[{_source_title(src['title'], tr)}]({src['path']})", licence=src.get("license") or tr("not stated"),
+        title=f"[{_source_title(src['title'], tr)}]({src['path']})", licence=_licence(src, tr),
         accessed=accessed)
     if src.get("notes"):
         line += " " + tr("Note: {note}").format(note=tr(" ".join(src["notes"].split())))

@@ -178,7 +178,8 @@ def data_texts(source: Path) -> list[str]:
 
 def package_texts(source: Path) -> list[str]:
     """The data package's words the data dictionary page shows (``data.dictionary``, through
-    ``tr``): resource titles and descriptions, field descriptions, source notes, provenance."""
+    ``tr``): resource titles and descriptions, field descriptions, source notes and licences,
+    provenance."""
     from .. import data as _data
 
     def words(text) -> str:
@@ -193,6 +194,7 @@ def package_texts(source: Path) -> list[str]:
         texts = [res.get("title"), res.get("description"), prov.get("note"),
                  row if " " in row else None]
         texts += [src.get("notes") for src in res.get("sources", [])]
+        texts += [src.get("license") for src in res.get("sources", [])]  # source_line's licence
         texts += [f.get("description") for f in res["schema"]["fields"]]
         texts += [lic.get("title", lic["name"]) for lic in res.get("licenses", [])]
         found += [t for t in map(words, filter(None, texts)) if t and t not in found]
