@@ -85,14 +85,14 @@ def fields_table(fields: list[dict], date=str) -> str:
     return "\n".join(lines)
 
 
-def _source_title(title: str, tr) -> str:
-    """The title in the edition's language, as the Sources lists give it (the catalogue's
-    message is the title less the date the book added, which follows in the edition's style)."""
-    if tr is _same:  # the README: as written
+def _source_title(title: str, tr, split=None) -> str:
+    """The title in the edition's language, as the Sources lists give it: ``split`` (the page
+    passes ``formats.dated_title``: this layer reads no presentation module) parts the title
+    from the date the book added, the catalogue's message is the title less that date, and the
+    date follows in the edition's style. Without ``split`` (the README), the title as written."""
+    if split is None:
         return title
-    from ..stories.formats import dated_title
-
-    words, when = dated_title(title)
+    words, when = split(title)
     return tr(words) + (f" ({when})" if when else "")
 
 
@@ -102,13 +102,13 @@ def _licence(src: dict, tr=_same) -> str:
     return tr(" ".join(src["license"].split())) if src.get("license") else tr("not stated")
 
 
-def source_line(src: dict, date=str, tr=_same) -> str:
+def source_line(src: dict, date=str, tr=_same, title=None) -> str:
     """One Markdown list item for a source: publisher, linked title, licence, date accessed
     (written by ``date``: the book passes its house style, the README keeps ISO), notes."""
     publisher = tr("{publisher}: ").format(publisher=tr(src["publisher"])) if src.get("publisher") else ""
     accessed = date(src["accessed"]) if src.get("accessed") else tr("not stated")
     line = "- " + publisher + tr("{title}; licence: {licence}; accessed {accessed}.").format(
-        title=f"[{_source_title(src['title'], tr)}]({src['path']})", licence=_licence(src, tr),
+        title=f"[{_source_title(src['title'], tr, title)}]({src['path']})", licence=_licence(src, tr),
         accessed=accessed)
     if src.get("notes"):
         line += " " + tr("Note: {note}").format(note=tr(" ".join(src["notes"].split())))
@@ -181,7 +181,7 @@ def provenance_text(res: dict, tr=_same) -> str:
     return tr("Provenance: not stated.")
 
 
-def _resource_body(res: dict, date=str, tr=_same) -> list[str]:
+def _resource_body(res: dict, date=str, tr=_same, title=None) -> list[str]:
     """A resource's text under its heading, before its fields: file name, description, count
     type, keys, provenance, sources (dates accessed written by ``date``), licences; paragraphs
     separated by blank lines."""
@@ -203,7 +203,7 @@ def _resource_body(res: dict, date=str, tr=_same) -> list[str]:
     parts.append(tr("Sources:"))
     parts.append("")
     for src in res["sources"]:
-        parts.append(source_line(src, date, tr))
+        parts.append(source_line(src, date, tr, title))
     parts.append("")
     licences = licences_text(res.get("licenses", []), tr)
     if licences:
@@ -240,22 +240,22 @@ def fields_list(fields: list[dict], date=str, tr=_same) -> str:
     return "\n".join(lines)
 
 
-def resource_dropdown(res: dict, date=str, tr=_same) -> str:
+def resource_dropdown(res: dict, date=str, tr=_same, title=None) -> str:
     """One resource as a collapsible section of the site's data dictionary (a MyST
     ``dropdown``, closed; its address ``#table-<resource name>``): the title and file name
     in its summary, then the text of :func:`resource_markdown` with its fields as a list."""
-    body = _resource_body(res, date, tr)
+    body = _resource_body(res, date, tr, title)
     body += [tr("Fields:"), "", fields_list(res["schema"]["fields"], date, tr)]
     # a colon fence: a backtick fence's info string may not hold the file name's backticks
     return "\n".join([f"::::{{dropdown}} {tr(res['title'])} (`{res['path']}`)",
                       f":name: table-{res['name']}", "", *body]).rstrip("\n") + "\n::::\n"
 
 
-def dropdowns_markdown(descriptor: dict, date=str, tr=_same) -> str:
+def dropdowns_markdown(descriptor: dict, date=str, tr=_same, title=None) -> str:
     """Every resource of the package as a collapsible section (:func:`resource_dropdown`), in
     the descriptor's order; ``date`` writes dates (the data dictionary page passes
     ``formats.date``)."""
-    return "\n".join(resource_dropdown(res, date, tr) for res in descriptor["resources"])
+    return "\n".join(resource_dropdown(res, date, tr, title) for res in descriptor["resources"])
 
 
 def package_markdown(descriptor: dict, level: int = 3, date=str) -> str:
