@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import html_pages
+from liberal_crisis.site.pdf import PRINTED_TABLE_ROWS
 
 pytestmark = pytest.mark.browser
 
@@ -32,12 +33,18 @@ def test_pdf_holds_every_page_and_every_chart_as_an_image(built_site, tmp_path):
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
 
     # What the PDF must hold, read from the built HTML rather than from the PDF maker.
-    figures, titles = 0, []
+    figures, titles, unprinted = 0, [], []
     for path in html_pages(built_site):
         if path.name in NOT_IN_BOOK:
             continue
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         figures += len(soup.select("figure.lc-figure"))
+        for table in soup.select("figure.lc-figure details.lc-table"):
+            rows = len(table.select("tbody tr"))
+            if rows > PRINTED_TABLE_ROWS:  # named, with its size and its file, not printed
+                csv = table.find_parent("figure").select_one("a.lc-csv")["href"].split("/")[-1]
+                unprinted.append((f"The numbers behind this chart ({rows:,} rows) are not printed",
+                                  csv))
         h1 = soup.select_one("article h1")
         for link in h1.select("a.headerlink"):
             link.decompose()
@@ -51,3 +58,11 @@ def test_pdf_holds_every_page_and_every_chart_as_an_image(built_site, tmp_path):
     missing = [t for t in titles if t not in text]
     assert missing == [], f"chapters missing from the PDF: {missing}"
     assert len(reader.pages) >= len(titles)
+    assert unprinted, "no chart table is long enough to be left out: the check saw nothing"
+    left_out = [(note, csv) for note, csv in unprinted if note not in text or csv not in text]
+    assert left_out == [], f"long tables neither printed nor named: {left_out}"
+    # A printed book a reader can carry: the poll chart's table once made one chapter 898 pages.
+    starts = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    lengths = {title: end - start for (title, start), (_, end)
+               in zip(starts, starts[1:] + [("", len(reader.pages))])}
+    assert max(lengths.values()) <= 100, sorted(lengths.items(), key=lambda kv: -kv[1])[:3]

@@ -41,10 +41,28 @@ VIEWPORT = {"width": 1280, "height": 900}
 ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
     .every(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg g.trace'))"""
 
+# A chart's table of numbers is printed when it fits about two pages. A longer one is named
+# instead, with its row count and its CSV: the poll chart's 3,894 rows alone took 898 of the
+# PDF's 1,143 pages (7 December 2026).
+PRINTED_TABLE_ROWS = 100
+
 # Swap each chart for a PNG of itself at its on-screen size (scale 2 keeps it sharp on paper);
-# its alt text is the figure's one-sentence text alternative. Every collapsed section is opened. Links into the site are unlinked:
-# in the PDF they would point at a server that no longer runs.
-TO_STATIC = """async () => {
+# its alt text is the figure's one-sentence text alternative. Every collapsed section is opened,
+# but a chart table longer than PRINTED_TABLE_ROWS. Links into the site are unlinked: in the PDF
+# they would point at a server that no longer runs.
+TO_STATIC = """async (maxRows) => {
+    for (const d of document.querySelectorAll('details.lc-table')) {
+        const rows = d.querySelectorAll('tbody tr').length;
+        if (rows <= maxRows) continue;
+        const csv = d.closest('figure').querySelector('a.lc-csv').getAttribute('href');
+        const note = document.createElement('p'), name = document.createElement('code');
+        name.textContent = csv.split('/').pop();
+        name.style.whiteSpace = 'nowrap';  // a file name is not broken at its hyphens
+        note.className = 'lc-table-unprinted';
+        note.append(`The numbers behind this chart (${rows.toLocaleString('en-CA')} rows) are ` +
+                    'not printed: they are in its data file, ', name, '.');
+        d.replaceWith(note);
+    }
     // The data dictionary's sections are closed on screen; on paper every one is open.
     document.querySelectorAll('details').forEach(d => { d.open = true; });
     await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -100,7 +118,7 @@ def make_pdf(site: Path, out: Path) -> int:
             page = context.new_page()
             page.goto(f"{base}/{path}", wait_until="load")
             page.wait_for_function(ALL_CHARTS_DRAWN, timeout=30000)
-            page.evaluate(TO_STATIC)
+            page.evaluate(TO_STATIC, PRINTED_TABLE_ROWS)
             page.add_style_tag(content=PRINT_CSS)
             if foreign:
                 raise SystemExit(f"{path} requested other hosts: {foreign}")
