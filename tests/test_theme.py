@@ -103,39 +103,3 @@ def test_no_colour_is_written_in_a_chapter(path):
     text = path.read_text(encoding="utf-8")
     found = COLOUR.findall(text) + re.findall(r'color\s*=\s*"(?:white|black|grey|gray)"', text)
     assert not found, f"{path.name}: {found}"
-
-
-# --- Re-running a chapter: theme.setup() keeps jsonschema's IRI grammar out of the kernel ---------
-
-_FIRST_CHART = """
-import sys
-{setup}
-import plotly.graph_objects as go
-go.Figure(go.Bar(x=[1], y=[1]))._repr_mimebundle_()  # what a chart cell's output does
-print("imported" if "rfc3987_syntax" in sys.modules else "not imported")
-import rfc3987_syntax
-print(rfc3987_syntax.WHO)
-"""
-
-
-@pytest.mark.parametrize("setup, expected", [
-    ("", "imported"),  # the control: plotly -> nbformat -> jsonschema imports it on its own
-    ("from liberal_crisis.stories import theme; theme.setup()", "not imported"),
-])
-def test_setup_keeps_the_iri_grammar_out_of_a_chart_kernel(tmp_path, setup, expected):
-    """A stand-in rfc3987_syntax (the real one takes about 2 s to import) is found by jsonschema
-    unless theme.setup() ran first; either way a reader can still import it afterwards."""
-    import os
-    import subprocess
-    import sys
-
-    fake = tmp_path / "rfc3987_syntax"
-    fake.mkdir()
-    (fake / "__init__.py").write_text(
-        'WHO = "stand-in"\ndef is_valid_syntax(term, value):\n    return True\n')
-    env = {**os.environ,
-           "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPO / "src"),
-                                          os.environ.get("PYTHONPATH", "")])}
-    out = subprocess.run([sys.executable, "-c", _FIRST_CHART.format(setup=setup)], env=env,
-                         capture_output=True, text=True, check=True, cwd=tmp_path).stdout
-    assert out.split() == [*expected.split(), "stand-in"]

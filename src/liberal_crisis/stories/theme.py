@@ -10,7 +10,6 @@ and grid colours of :data:`MODES` when the reader changes the theme mode.
 
 from __future__ import annotations
 
-import sys
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -224,32 +223,6 @@ def setup() -> None:
 
     The renderer is left alone on purpose: in the book build myst-nb hands plotly's JSON output
     to this package's MIME renderer, and in JupyterLab plotly's own renderer draws the chart.
-    Plotly's renderers are imported here, the slow part of that import left out
-    (:func:`_import_renderers`), so that re-running a chapter is quicker.
     """
     pio.templates[TEMPLATE_NAME] = template()
     pio.templates.default = TEMPLATE_NAME
-    _import_renderers()
-
-
-# An optional import of jsonschema's that builds an Earley parser for RFC 3987 when imported
-# (about 2 s per kernel where it is installed: the lab and test requirements have it).
-_IRI_GRAMMAR = "rfc3987_syntax"
-
-
-def _import_renderers() -> None:
-    """Import plotly's renderers now, without jsonschema's IRI grammar.
-
-    The first chart a kernel displays imports ``plotly.io._renderers``, which imports nbformat,
-    which imports jsonschema, which imports ``rfc3987_syntax`` if it can, only to check the
-    "iri" string format: nothing a chapter validates. Blocked for that one import (a ``None``
-    in ``sys.modules`` makes the import fail, and jsonschema goes without that one format), and
-    importable again afterwards. A kernel that already imported jsonschema is left alone.
-    """
-    if "jsonschema" in sys.modules or _IRI_GRAMMAR in sys.modules:
-        return
-    sys.modules[_IRI_GRAMMAR] = None
-    try:
-        import plotly.io._renderers  # noqa: F401
-    finally:
-        del sys.modules[_IRI_GRAMMAR]
