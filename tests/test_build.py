@@ -165,16 +165,6 @@ def test_guard_trace_type_missing_from_bundle_fails_build(fixture_book, tmp_path
     assert "not in the plotly.js bundle" in result.stdout + result.stderr
 
 
-def test_two_builds_give_identical_html(fixture_book, tmp_path):
-    book = fixture_book("# Twice\n" + CHART_CELL % "Bar")
-    pages = []
-    for run in ("a", "b"):
-        result = jupyter_book(book, tmp_path / run)
-        assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
-        pages.append((tmp_path / run / "_build" / "html" / "book" / "page.html").read_bytes())
-    assert pages[0] == pages[1]
-
-
 def test_editing_a_csv_re_executes_the_page_that_reads_it(fixture_book, tmp_path):
     """The execution cache must not serve a page built from the old data."""
     page = (
