@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import html_pages
-from liberal_crisis.site.pdf import PRINTED_TABLE_ROWS
+from liberal_crisis.site.pdf import PRINTED_TABLE_LINES
 
 pytestmark = pytest.mark.browser
 
@@ -41,10 +41,12 @@ def test_pdf_holds_every_page_and_every_chart_as_an_image(built_site, tmp_path):
         figures += len(soup.select("figure.lc-figure"))
         for table in soup.select("figure.lc-figure details.lc-table"):
             rows = len(table.select("tbody tr"))
-            if rows > PRINTED_TABLE_ROWS:  # named, with its size and its file, not printed
+            # a wide table prints each row as a card: a line per column, and a gap
+            wide = "lc-table-wide" in table["class"]
+            lines = rows * (len(table.select("thead th")) + 1 if wide else 1)
+            if lines > PRINTED_TABLE_LINES:  # named, with its size and its file, not printed
                 csv = table.find_parent("figure").select_one("a.lc-csv")["href"].split("/")[-1]
-                unprinted.append((f"The numbers behind this chart ({rows:,} rows) are not printed",
-                                  csv))
+                unprinted.append((f"The {rows:,} rows behind this chart are not printed", csv))
         h1 = soup.select_one("article h1")
         for link in h1.select("a.headerlink"):
             link.decompose()
@@ -61,6 +63,10 @@ def test_pdf_holds_every_page_and_every_chart_as_an_image(built_site, tmp_path):
     assert unprinted, "no chart table is long enough to be left out: the check saw nothing"
     left_out = [(note, csv) for note, csv in unprinted if note not in text or csv not in text]
     assert left_out == [], f"long tables neither printed nor named: {left_out}"
+    # Controls that only work on screen are not printed (their links would be dead on paper).
+    on_screen = [words for words in ("Link to this chart", "Download the data (CSV)", "Find a riding")
+                 if words in text]
+    assert on_screen == [], f"screen controls printed: {on_screen}"
     # A printed book a reader can carry: the poll chart's table once made one chapter 898 pages.
     starts = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
     lengths = {title: end - start for (title, start), (_, end)

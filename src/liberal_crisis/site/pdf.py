@@ -30,9 +30,25 @@ PDF_OPTIONS = dict(
     margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
     scale=0.85,  # the site's 16px body text would print at 12pt; this gives about 10pt
 )
-# Chromium prints a box-shadow (the theme gives one to admonitions and the contents box) as
-# a raster image: the theme draws them all in this colour, so make it invisible.
-PRINT_CSS = "html { --pst-color-shadow: transparent !important; }"
+# What paper needs that the screen does not (the print review of 7 December 2026):
+# - Chromium prints a box-shadow (the theme gives one to admonitions and the contents box) as a
+#   raster image: the theme draws them all in this colour, so make it invisible;
+# - controls that only work on screen are left out: a chart's link and download row, the
+#   disclosure markers, the swing explorer's inputs (its chart and sentence print, at rest);
+# - a long table may break across pages (the theme keeps each table whole, which left a page
+#   blank before it), a row may not; a chart keeps its title, and a table its summary line.
+PRINT_CSS = """
+html { --pst-color-shadow: transparent !important; }
+.lc-link-row, a.lc-csv, .sd-summary-state-marker,
+.lc-ex-form, .lc-ex-search, .lc-ex-changes, .lc-ex-hint { display: none !important; }
+details > summary { list-style: none; }
+details > summary::-webkit-details-marker { display: none; }
+a:not([href]) { color: inherit !important; text-decoration: none !important; }
+.bd-main .bd-content table { break-inside: auto !important; }
+tr { break-inside: avoid; }
+summary, .lc-title, .lc-subtitle { break-after: avoid-page; }
+.lc-chart-static { break-before: avoid-page; }
+"""
 # Wider than the NARROW breakpoint of charts.js, so charts keep their desktop layout.
 VIEWPORT = {"width": 1280, "height": 900}
 
@@ -41,30 +57,35 @@ VIEWPORT = {"width": 1280, "height": 900}
 ALL_CHARTS_DRAWN = """() => [...document.querySelectorAll('.lc-chart')]
     .every(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg g.trace'))"""
 
-# A chart's table of numbers is printed when it fits about two pages. A longer one is named
-# instead, with its row count and its CSV: the poll chart's 3,894 rows alone took 898 of the
-# PDF's 1,143 pages (7 December 2026).
-PRINTED_TABLE_ROWS = 100
+# A chart's table of numbers is printed when it fits about two pages: 100 printed lines, where
+# a row is a line and a wide table's row (printed as a card, a line per column) is a card. A
+# longer one is named instead, with its row count and its CSV: the poll chart's 3,894 rows alone
+# took 898 of the PDF's 1,143 pages (7 December 2026).
+PRINTED_TABLE_LINES = 100
 
 # Swap each chart for a PNG of itself at its on-screen size (scale 2 keeps it sharp on paper);
-# its alt text is the figure's one-sentence text alternative. Every collapsed section is opened,
-# but a chart table longer than PRINTED_TABLE_ROWS. Links into the site are unlinked: in the PDF
-# they would point at a server that no longer runs.
-TO_STATIC = """async (maxRows) => {
+# its alt text is the figure's one-sentence text alternative. The book's collapsed sections (the
+# data dictionary's, the chart tables) are opened, but a chart table longer than
+# PRINTED_TABLE_LINES. Links into the site are unlinked: in the PDF they would point at a
+# server that no longer runs.
+TO_STATIC = """async (maxLines) => {
     for (const d of document.querySelectorAll('details.lc-table')) {
         const rows = d.querySelectorAll('tbody tr').length;
-        if (rows <= maxRows) continue;
+        const perRow = d.classList.contains('lc-table-wide')
+            ? d.querySelectorAll('thead th').length + 1 : 1;
+        if (rows * perRow <= maxLines) continue;
         const csv = d.closest('figure').querySelector('a.lc-csv').getAttribute('href');
         const note = document.createElement('p'), name = document.createElement('code');
         name.textContent = csv.split('/').pop();
         name.style.whiteSpace = 'nowrap';  // a file name is not broken at its hyphens
         note.className = 'lc-table-unprinted';
-        note.append(`The numbers behind this chart (${rows.toLocaleString('en-CA')} rows) are ` +
-                    'not printed: they are in its data file, ', name, '.');
+        note.append(`The ${rows.toLocaleString('en-CA')} rows behind this chart are not ` +
+                    'printed: they are in its CSV file on the book’s website, ', name, '.');
         d.replaceWith(note);
     }
     // The data dictionary's sections are closed on screen; on paper every one is open.
-    document.querySelectorAll('details').forEach(d => { d.open = true; });
+    document.querySelectorAll('details.sd-dropdown, details.lc-table')
+        .forEach(d => { d.open = true; });
     await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
     for (const el of document.querySelectorAll('.lc-chart')) {
         const box = el.getBoundingClientRect();
@@ -118,7 +139,7 @@ def make_pdf(site: Path, out: Path) -> int:
             page = context.new_page()
             page.goto(f"{base}/{path}", wait_until="load")
             page.wait_for_function(ALL_CHARTS_DRAWN, timeout=30000)
-            page.evaluate(TO_STATIC, PRINTED_TABLE_ROWS)
+            page.evaluate(TO_STATIC, PRINTED_TABLE_LINES)
             page.add_style_tag(content=PRINT_CSS)
             if foreign:
                 raise SystemExit(f"{path} requested other hosts: {foreign}")
