@@ -33,7 +33,7 @@ def test_pdf_holds_every_page_and_every_chart_as_an_image(built_site, tmp_path):
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
 
     # What the PDF must hold, read from the built HTML rather than from the PDF maker.
-    figures, titles, unprinted = 0, [], []
+    figures, titles, unprinted, last_cells = 0, [], [], []
     for path in html_pages(built_site):
         if path.name in NOT_IN_BOOK:
             continue
@@ -47,6 +47,8 @@ def test_pdf_holds_every_page_and_every_chart_as_an_image(built_site, tmp_path):
             if lines > PRINTED_TABLE_LINES:  # named, with its size and its file, not printed
                 csv = table.find_parent("figure").select_one("a.lc-csv")["href"].split("/")[-1]
                 unprinted.append((f"The {rows:,} rows behind this chart are not printed", csv))
+            else:  # printed: its last cell is on paper
+                last_cells.append(normalise(table.select("tbody tr")[-1].select("th, td")[-1].get_text()))
         h1 = soup.select_one("article h1")
         for link in h1.select("a.headerlink"):
             link.decompose()
@@ -61,6 +63,9 @@ def test_pdf_holds_every_page_and_every_chart_as_an_image(built_site, tmp_path):
     assert missing == [], f"chapters missing from the PDF: {missing}"
     assert len(reader.pages) >= len(titles)
     assert unprinted, "no chart table is long enough to be left out: the check saw nothing"
+    assert last_cells, "no chart table is short enough to print: the check saw nothing"
+    unprinted_short = [cell for cell in last_cells if cell not in text]
+    assert unprinted_short == [], f"short chart tables missing from the PDF: {unprinted_short}"
     left_out = [(note, csv) for note, csv in unprinted if note not in text or csv not in text]
     assert left_out == [], f"long tables neither printed nor named: {left_out}"
     # Controls that only work on screen are not printed (their links would be dead on paper).

@@ -49,7 +49,7 @@ def author(entry) -> str:
     """The author as readers know it: the organisation ("The Canadian Press"), or the last
     names of up to two people ("Smith and Jones", "Smith et al."). An organisation is named
     in the edition's language from the code catalogue, the one mapping the Sources lists use
-    too ("La Presse Canadienne"; ``catalogues.bib_authors`` lists every one)."""
+    too ("La Presse Canadienne"; ``catalogues.bib_names`` lists every one)."""
     people = entry.persons.get("author", [])
     names = [_BRACES.sub("", " ".join(p.last_names) or str(p)) for p in people]
     if not names:

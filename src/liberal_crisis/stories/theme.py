@@ -10,7 +10,6 @@ and grid colours of :data:`MODES` when the reader changes the theme mode.
 
 from __future__ import annotations
 
-
 import plotly.graph_objects as go
 import plotly.io as pio
 
