@@ -23,13 +23,14 @@ pytestmark = pytest.mark.browser
 VIEWS = {"1366": {"width": 1366, "height": 800}, "375": {"width": 375, "height": 800}}
 INDEX = "book/index.html"
 # Per chart in the first screen: is a build-time drawing shown (laid out, with traces drawn),
-# which one, and the box's width.
+# which form, in which mode's colours (the color-scheme its light-dark() colours follow), and the
+# box's width.
 FIRST_SCREEN = """() => [...document.querySelectorAll('.lc-chart')].filter(el => {
     const r = el.getBoundingClientRect(); return r.height > 0 && r.bottom > 0 && r.top < innerHeight; })
   .map(el => {
     const shown = [...el.querySelectorAll('.lc-snapshot')].filter(s => s.getBoundingClientRect().width > 0);
     return {figure: el.closest('figure').id, width: el.clientWidth,
-            shown: shown.map(s => ({form: s.dataset.form, mode: s.dataset.mode,
+            shown: shown.map(s => ({form: s.dataset.form, mode: getComputedStyle(s).colorScheme,
                                     traces: s.querySelectorAll('g.trace path').length,
                                     height: s.querySelector('svg').getBoundingClientRect().height}))};
   })"""
@@ -129,3 +130,16 @@ def test_the_live_chart_replaces_the_drawing_and_says_the_same(browser, site_url
     assert before == after
     assert left == 0, "the build-time drawing stays after the live chart is drawn"
     assert layers == 3, f"{layers} svg layers in the chart box: plotly draws 3"
+
+
+def test_the_two_modes_drawings_become_one_only_when_they_differ_in_colours_alone():
+    from liberal_crisis.site.first_screen import merge_modes
+
+    light = '<text style="fill: rgb(34, 34, 34); fill-opacity: 1;">8 925</text><path style="stroke: #d71920;"/>'
+    dark = '<text style="fill: rgb(230, 230, 230); fill-opacity: 1;">8 925</text><path style="stroke: #d71920;"/>'
+    assert merge_modes(light, dark) == (
+        '<text style="fill: light-dark(rgb(34, 34, 34), rgb(230, 230, 230)); fill-opacity: 1;">8 925</text>'
+        '<path style="stroke: #d71920;"/>')
+    assert merge_modes(light, dark.replace("8 925", "8 926")) is None  # a number differs
+    # a colour in an attribute, where light-dark() does not apply
+    assert merge_modes('<rect fill="#ffffff"/>', '<rect fill="#111111"/>') is None

@@ -4,11 +4,14 @@ plotly.js takes about half a second to arrive and run on a modest machine before
 anything, so a chart on a page's first screen would appear a second after the page. A chart
 marked ``first_screen`` (``stories.charts.present``) is therefore drawn once at build time, by the
 page's own scripts in headless Chromium (the browser kaleido already uses for the link previews),
-at the widths the book is designed for (1366 and 375 px) in both modes. Its SVG is written into
-the page (``<div class="lc-snapshot">``, hidden from assistive technology: the figure's name,
-description and table are in the HTML) and shown by CSS at first paint (charts.css: the form for
-the box's width, the mode of the page); charts.js replaces it with the live chart once plotly.js
-has run. The drawing is the live chart's, not a second rendering of the figure: the same
+at the widths the book is designed for (1366 and 375 px) in both modes. The two modes' drawings
+differ only in colours, so each width's pair is written into the page as one drawing whose
+differing colours are CSS ``light-dark()`` pairs (half the bytes the parser must get through
+before the first screen is shown; a pair that differs in anything else stops the build). It is
+written as ``<div class="lc-snapshot">``, hidden from assistive technology (the figure's name,
+description and table are in the HTML), and shown by CSS at first paint (charts.css: the form for
+the box's width, and the page's mode as its ``color-scheme``); charts.js replaces it with the
+live chart once plotly.js has run. The drawing is the live chart's, not a second rendering of the figure: the same
 scripts, at the same width, so what the reader sees does not change when it becomes interactive.
 
 Loud: a marked chart that cannot be drawn stops the build.
@@ -72,24 +75,49 @@ def _clean(layer: str, shot: dict, stable: str) -> str:
     return re.sub(r' data-(?:unformatted|math)="[^"]*"', "", layer)
 
 
-def _snapshot_html(shot: dict, mode: str, stable: str) -> str:
+# A colour as plotly writes it into a drawing
+COLOUR = re.compile(r"rgba?\([^)]*\)|#[0-9a-fA-F]{3,8}\b")
+STYLE_ATTRIBUTE = re.compile(r'style="[^"]*"')
+
+
+def merge_modes(light: str, dark: str) -> str | None:
+    """The light and dark drawings of one chart at one width as one drawing, each colour that
+    differs written ``light-dark(light, dark)``; None if they differ in anything but colours, or
+    in a colour outside a style attribute (where CSS functions do not apply)."""
+    parts, colours = COLOUR.split(light), COLOUR.findall(light)
+    if COLOUR.split(dark) != parts:
+        return None
+    merged = [parts[0]]
+    for a, b, after in zip(colours, COLOUR.findall(dark), parts[1:]):
+        merged += [a if a == b else f"light-dark({a}, {b})", after]
+    out = "".join(merged)
+    return None if "light-dark(" in STYLE_ATTRIBUTE.sub("", out) else out
+
+
+def _snapshot_svg(shot: dict, stable: str) -> str:
     width, height = round(shot["width"]), round(shot["height"])
     layers = "".join(_clean(layer, shot, stable) for layer in shot["layers"])
     # One outer SVG holds plotly's stacked layers, so the drawing scales as one to a box of
     # another width (the column is 672 px at 1280, 741 px at 1366).
-    return (
-        f'<div class="lc-snapshot" data-form="{shot["form"]}" data-mode="{mode}" aria-hidden="true">'
-        f'<svg viewBox="0 0 {width} {height}" preserveAspectRatio="xMinYMin meet" '
-        f'focusable="false">{layers}</svg></div>'
-    )
+    return (f'<svg viewBox="0 0 {width} {height}" preserveAspectRatio="xMinYMin meet" '
+            f'focusable="false">{layers}</svg>')
 
 
-async def _draw(base: str, pages: dict[str, list[str]]) -> dict[tuple[str, str], list[str]]:
-    """{(page, chart id): [snapshot HTML]}: each chart at each width, in each mode."""
+def _snapshot_html(rel: str, cid: str, form: str, svgs: dict[str, str]) -> str:
+    svg = merge_modes(svgs["light"], svgs["dark"])
+    if svg is None:
+        raise ExtensionError(
+            f"{rel}: the first-screen chart {cid}'s light and dark drawings at the {form} width "
+            "differ in more than colours, so they cannot be written as one drawing")
+    return f'<div class="lc-snapshot" data-form="{form}" aria-hidden="true">{svg}</div>'
+
+
+async def _draw(base: str, pages: dict[str, list[str]]) -> dict[tuple[str, str, str], dict[str, str]]:
+    """{(page, chart id, form): {mode: drawing's SVG}}: each chart at each width, in each mode."""
     import choreographer
 
     logging.getLogger("choreographer").setLevel(logging.WARNING)  # its INFO lines: every tab, every temp dir
-    out: dict[tuple[str, str], list[str]] = {}
+    out: dict[tuple[str, str, str], dict[str, str]] = {}
     async with choreographer.Browser(CHROMIUM, headless=True) as browser:
         tab = await browser.create_tab("")
         await tab.send_command("Page.enable")
@@ -119,8 +147,9 @@ async def _draw(base: str, pages: dict[str, list[str]]) -> dict[tuple[str, str],
                             raise ExtensionError(
                                 f"{rel}: chart {cid} drew its {shot['form']} form at {width} px, "
                                 f"not its {form} form")
-                        stable = "s" + hashlib.sha1(f"{cid}-{form}-{mode}".encode()).hexdigest()[:8]
-                        out.setdefault((rel, cid), []).append(_snapshot_html(shot, mode, stable))
+                        # the same ids in both modes: the two drawings become one
+                        stable = "s" + hashlib.sha1(f"{cid}-{form}".encode()).hexdigest()[:8]
+                        out.setdefault((rel, cid, form), {})[mode] = _snapshot_svg(shot, stable)
     return out
 
 
@@ -150,7 +179,8 @@ def draw_first_screens(app: Sphinx, exception) -> None:
         for cid in cids:
             start = html.index(f'<div id="{cid}" class="lc-chart"')
             at = html.index(PENDING, start)
-            filled = '<div class="lc-snapshots">' + "".join(shots[(rel, cid)]) + "</div>"
+            filled = '<div class="lc-snapshots">' + "".join(
+                _snapshot_html(rel, cid, form, shots[(rel, cid, form)]) for _, form in WIDTHS) + "</div>"
             html = html[:at] + filled + html[at + len(PENDING):]
         path.write_text(html, encoding="utf-8")
 
