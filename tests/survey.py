@@ -1,7 +1,9 @@
 """The survey: every page of the built site visited once per width, each measure taken on the
 same visit. Loading a page and drawing its charts is most of a browser check's time, so the
 checks of what a reader sees at desktop and phone width share one visit per page and width
-(tests/test_chart_layout.py, tests/test_reader.py, tests/test_dark_mode.py).
+(tests/test_chart_layout.py, tests/test_reader.py, tests/test_dark_mode.py), and so does the
+check that every page draws its charts with no error and nothing from another host
+(tests/test_browser.py).
 
 At 1280 px a page opens in light mode, switches to dark with the theme button's attribute (no
 reload, as a reader switches) and back to light; at 375 px it opens in dark mode and switches to
@@ -15,7 +17,9 @@ broke charts that pass in English.
 
 from __future__ import annotations
 
-from liberal_crisis.site.browser import site_pages
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from liberal_crisis.site.browser import local_only, site_pages
 from liberal_crisis.site.shots import LAYOUT_PROBE, load, open_view, resize_steps
 
 WIDTHS = {  # width: (viewport, where the window goes before it comes back, the order of modes)
@@ -229,6 +233,9 @@ HOVER_FIRST_POINT = """() => [...document.querySelectorAll('.lc-chart.js-plotly-
 })"""
 
 
+DRAWN_IDS = """() => [...document.querySelectorAll('.lc-chart')]
+    .filter(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg g.trace'))
+    .map(el => el.id)"""
 UNHOVER = """() => document.querySelectorAll('.lc-chart.js-plotly-plot')
     .forEach(el => window.Plotly.Fx.unhover(el))"""
 
@@ -253,15 +260,27 @@ def visit_every_page(browser, site, base: str, width: int) -> dict:
         "heights": {chart page: {figure id: [height, at each size the window goes to, back]}},
         "resize": {chart page: [RESIZE_PROBE, at each of those sizes]},
         "pages": {mode: {page: PAGE_PROBE}},
-        "contrast": {state: {chart page: (colours measured, hover labels shown)}}}
-    where a state is "opened light", "switched to dark", "switched back to light", ..."""
+        "contrast": {state: {chart page: (colours measured, hover labels shown)}},
+        "health": {page: {"drawn": ids of the charts drawn once loaded, "foreign": requests to
+                          other hosts (refused), "errors": console errors, "http": HTTP errors}}}
+    where a state is "opened light", "switched to dark", "switched back to light", ...; the
+    health of a page covers all that happened while it was open (mode switches, resizes)."""
     viewport, others, modes = WIDTHS[width]
     tab = open_view(browser, viewport, modes[0])
+    foreign, errors, http = local_only(tab), [], []
+    tab.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("response", lambda r: r.status >= 400 and http.append(f"{r.status} {r.url}"))
     found = {"layout": {"light": {}, "dark": {}}, "heights": {}, "resize": {},
-             "pages": {"light": {}, "dark": {}}, "contrast": {}}
+             "pages": {"light": {}, "dark": {}}, "contrast": {}, "health": {}}
     for path in site_pages(site):
         rel = path.relative_to(site).as_posix()
-        load(tab, f"{base}/{rel}")
+        seen = (len(foreign), len(errors), len(http))
+        try:
+            load(tab, f"{base}/{rel}")
+        except PlaywrightTimeout:  # a chart that does not draw: recorded, the measures go on
+            pass
+        drawn = tab.evaluate(DRAWN_IDS)
         charted = 'class="lc-chart"' in path.read_text(encoding="utf-8")
         for step, mode in enumerate(modes):
             if step:
@@ -279,6 +298,8 @@ def visit_every_page(browser, site, base: str, width: int) -> dict:
             found["resize"][rel] = steps
             found["heights"][rel] = {fid: [step["charts"].get(fid, {}).get("height", 0) for step in steps]
                                      for fid in steps[0]["charts"]}
+        found["health"][rel] = {"drawn": drawn, "foreign": foreign[seen[0]:],
+                                "errors": errors[seen[1]:], "http": http[seen[2]:]}
     tab.close()
     assert found["layout"]["light"], "no chart pages found"
     return found

@@ -1,5 +1,5 @@
 """Every page of the built site in headless Chromium: charts draw, nothing leaves 127.0.0.1,
-no console error, no HTTP error."""
+no console error, no HTTP error (read from the survey's visits, tests/survey.py)."""
 
 from __future__ import annotations
 
@@ -32,11 +32,6 @@ def visit(browser, url):
     return page, foreign, errors, http_errors
 
 
-DRAWN_IDS = """() => [...document.querySelectorAll('.lc-chart')]
-    .filter(el => el.classList.contains('js-plotly-plot') && el.querySelector('.main-svg g.trace'))
-    .map(el => el.id)"""
-
-
 def charts_in_html(path) -> list[str]:
     """The chart containers a built page ships, read from its HTML (not from the browser)."""
     from bs4 import BeautifulSoup
@@ -48,27 +43,30 @@ def charts_in_html(path) -> list[str]:
     return charts
 
 
-def test_every_page_draws_its_charts_offline_without_errors(browser, built_site, site_url):
+def test_every_page_draws_its_charts_offline_without_errors(survey_pass, built_site):
+    """Read from the survey's visits (tests/survey.py), which open every page anyway: at 1280 px
+    in light mode, switched to dark and back, the window resized; at 375 px in dark, switched to
+    light, turned sideways. On each: every chart the HTML ships is drawn once the page has
+    loaded, and nothing, all the while the page was open, went to another host, wrote a console
+    error or met an HTTP error."""
     pages = html_pages(built_site)
-    expected_total, missing = 0, []
-    for path in pages:
-        rel = path.relative_to(built_site).as_posix()
-        expected = charts_in_html(path)
-        expected_total += len(expected)
-        page, foreign, errors, http_errors = visit(browser, f"{site_url}/{rel}")
-        if expected:
-            try:
-                page.wait_for_function(f"() => ({DRAWN_IDS})().length >= {len(expected)}", timeout=15000)
-            except Exception:  # report which charts did not draw, not a timeout
-                pass
-        drawn = page.evaluate(DRAWN_IDS)
-        missing += [f"{rel}#{chart}" for chart in expected if chart not in drawn]
-        errors = [e for e in errors if not any(a in e for a in ALLOWED_CONSOLE)]
-        assert foreign == [], f"{rel} requested other hosts: {foreign}"
-        assert errors == [], f"{rel} console errors: {errors}"
-        assert http_errors == [], f"{rel} HTTP errors: {http_errors}"
-        page.close()
+    expected_total, missing, problems = 0, [], []
+    for width in (1280, 375):
+        health = survey_pass(width)["health"]
+        assert sorted(health) == sorted(p.relative_to(built_site).as_posix() for p in pages)
+        for path in pages:
+            rel = path.relative_to(built_site).as_posix()
+            expected = charts_in_html(path)
+            expected_total += len(expected)
+            seen = health[rel]
+            missing += [f"{rel}#{chart} at {width} px" for chart in expected if chart not in seen["drawn"]]
+            errors = [e for e in seen["errors"] if not any(a in e for a in ALLOWED_CONSOLE)]
+            for what, found in (("requested other hosts", seen["foreign"]),
+                                ("console errors", errors), ("HTTP errors", seen["http"])):
+                if found:
+                    problems.append(f"{rel} at {width} px: {what}: {found}")
     assert missing == [], f"charts in the HTML that did not draw: {missing}"
+    assert problems == [], "\n".join(problems)
     # Every chapter page of the story and the analysis has at least one chart.
     chart_pages = {p.stem for p in pages if charts_in_html(p)}
     assert {"toronto-st-pauls", "lasalle-emard-verdun", "the-pact", "confidence", "the-pledge",
