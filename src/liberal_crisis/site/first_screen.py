@@ -11,8 +11,9 @@ before the first screen is shown; a pair that differs in anything else stops the
 written as ``<div class="lc-snapshot">``, hidden from assistive technology (the figure's name,
 description and table are in the HTML), and shown by CSS at first paint (charts.css: the form for
 the box's width, and the page's mode as its ``color-scheme``); charts.js replaces it with the
-live chart once plotly.js has run. The drawing is the live chart's, not a second rendering of the figure: the same
-scripts, at the same width, so what the reader sees does not change when it becomes interactive.
+live chart once plotly.js has run. The drawing is the live chart's, not a second rendering of
+the figure: the same scripts, at the same width, so what the reader sees does not change when
+it becomes interactive.
 
 Loud: a marked chart that cannot be drawn stops the build.
 """
