@@ -36,3 +36,24 @@ def test_lead_chart_is_the_first_chart_so_the_link_preview(built_site):
     assert 'id="fig-index-polls"' in first_figure
     alt = html[html.index('property="og:image:alt"'):][:400]
     assert "Liberal and Conservative poll lines" in alt
+
+
+def test_link_previews_are_drawn_from_local_files_only():
+    """kaleido draws the previews in a page of its own, whose default loads MathJax from a CDN:
+    a request to another host at build time. The page the build gives it loads only files on
+    this machine, the site's own plotly.js among them."""
+    import re
+
+    import kaleido
+    import yaml
+
+    from conftest import REPO
+    from liberal_crisis.site.sharing import kaleido_options
+
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    plotlyjs = REPO / config["sphinx"]["config"]["liberal_crisis_plotlyjs"]
+    options = kaleido_options(plotlyjs)
+    page = kaleido.PageGenerator(plotly=options["plotlyjs"], mathjax=options["mathjax"]).generate_index()
+    sources = re.findall(r'<script src="([^"]+)"', page)
+    assert str(plotlyjs) in sources, sources
+    assert not [s for s in sources if re.match(r"(https?:)?//", s)], sources

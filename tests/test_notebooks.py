@@ -1,10 +1,16 @@
 """Each chapter re-runs as an ordinary notebook from its own folder (the JupyterLab path): no
 errors, its charts come out as plotly's own output (which JupyterLab draws natively), and every
 ``{eval}`name``` in its prose is a ``str`` already defined when the reader reaches it (JupyterLab
-evaluates a Markdown cell's names when Run All gets to it, not at the end)."""
+evaluates a Markdown cell's names when Run All gets to it, not at the end).
+
+The cells run in one IPython shell in this process, a fresh namespace and working folder for
+each chapter: the checks are about the chapter's own names, and a kernel per chapter would add
+its start and the imports to each (about a minute of the run). tests/test_lab.py runs every
+chapter again in JupyterLab, each in its own kernel, as a reader does."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
@@ -14,7 +20,6 @@ from pathlib import Path
 import nbformat
 import pytest
 from myst_nb.core.read import read_myst_markdown_notebook
-from nbclient import NotebookClient
 
 from conftest import REPO
 from liberal_crisis.site.prose import prose_names
@@ -38,19 +43,66 @@ def with_name_checks(notebook):
     return notebook
 
 
+@pytest.fixture(scope="module")
+def shell():
+    """One IPython shell for the module (the notebooks' own: display, the displayhook, magics),
+    its plotly output as the notebook mime type (plotly's default outside a kernel is to open
+    a browser)."""
+    import plotly.io as pio
+    from IPython.core.interactiveshell import InteractiveShell
+
+    before = pio.renderers.default
+    pio.renderers.default = "plotly_mimetype"
+    yield InteractiveShell.instance()
+    pio.renderers.default = before
+    InteractiveShell.clear_instance()
+
+
+def run_notebook(shell, notebook, folder: Path) -> list[dict]:
+    """Every code cell in order in a fresh namespace, from ``folder``: the outputs as mime
+    bundles, and an error as {"error": "Name: value"} (the run stops there, as Run All does)."""
+    from IPython.utils.capture import capture_output
+
+    shell.reset(new_session=True)
+    outputs: list[dict] = []
+    cwd = Path.cwd()
+    os.chdir(folder)
+    try:
+        for cell in notebook.cells:
+            if cell.cell_type != "code":
+                continue
+            with capture_output() as captured:
+                result = shell.run_cell(cell.source, store_history=False, silent=False)
+            outputs += [dict(o.data) for o in captured.outputs]
+            error = result.error_before_exec or result.error_in_exec
+            if error is not None:
+                outputs.append({"error": f"{type(error).__name__}: {error}"})
+                break
+    finally:
+        os.chdir(cwd)
+    return outputs
+
+
 @pytest.mark.parametrize(
     "path", [p for p in chapters() if "{code-cell}" in p.read_text()], ids=lambda p: p.stem
 )
-def test_chapter_runs_as_a_notebook(path):
+def test_chapter_runs_as_a_notebook(shell, path):
     notebook = read_myst_markdown_notebook(path.read_text(encoding="utf-8"), path=str(path))
-    notebook = with_name_checks(notebook)
-    NotebookClient(notebook, timeout=300, kernel_name="python3", allow_errors=True,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
-    errors = [f"{o.ename}: {o.evalue}" for o in outputs if o.output_type == "error"]
+    outputs = run_notebook(shell, with_name_checks(notebook), path.parent)
+    errors = [o["error"] for o in outputs if "error" in o]
     assert not errors, errors
     if "charts.present(" in path.read_text():
-        assert any(PLOTLY in o.get("data", {}) for o in outputs), "no plotly output"
+        assert any(PLOTLY in o for o in outputs), "no plotly output"
+
+
+def test_a_name_defined_after_the_prose_that_shows_it_fails(shell, tmp_path):
+    """Control: the check stops a chapter whose Markdown shows a name defined only later."""
+    text = ("# Late\n\n```{code-cell} ipython3\nearly = '1'\n```\n\n"
+            "Shown {eval}`early` and {eval}`late`.\n\n```{code-cell} ipython3\nlate = '2'\n```\n")
+    notebook = read_myst_markdown_notebook(text, path=str(tmp_path / "late.md"))
+    errors = [o["error"] for o in run_notebook(shell, with_name_checks(notebook), tmp_path)
+              if "error" in o]
+    assert errors and "['late']" in errors[0], errors
 
 
 def test_no_glue_left_in_chapters():

@@ -4,7 +4,8 @@ sphinxext-opengraph writes the title, description and image tags; this module gi
 image. When a page is read, its first chart becomes the page's ``og:image`` (a PNG named by the
 hash of the figure, so an unchanged chart is not drawn again and two builds give the same
 files); pages without a chart use the site's lead image. The PNGs are drawn with kaleido and
-the system Chromium at the end of the build, on a white background (previews have no theme).
+the system Chromium at the end of the build, with the site's own plotly.js and nothing from
+another host, on a white background (previews have no theme).
 
 Set ``SITE_URL`` (e.g. in the publishing workflow) to make the preview URLs absolute.
 """
@@ -20,6 +21,7 @@ from sphinx.application import Sphinx
 
 from ..stories import theme
 from ..stories.charts import META_KEY
+from .plotly_js import plotlyjs_path
 from .plotly_mime import plotly_chart
 
 OG_DIR = "_images/og"
@@ -83,6 +85,15 @@ def _for_print(figure_json: str) -> dict:
     return figure
 
 
+def kaleido_options(plotlyjs: Path) -> dict:
+    """The page kaleido draws in: the site's own plotly.js (the previews match the live charts,
+    and a quarter of the bytes of plotly.py's full bundle to load), and no MathJax. kaleido's
+    default page loads MathJax from cdnjs.cloudflare.com, a request to another host at build time;
+    plotly.io cannot turn it off (it passes ``mathjax`` on only when truthy), so kaleido is called
+    directly."""
+    return {"plotlyjs": str(plotlyjs), "mathjax": False}
+
+
 def draw_images(app: Sphinx, exception) -> None:
     if exception or app.builder.format != "html":
         return
@@ -99,11 +110,12 @@ def draw_images(app: Sphinx, exception) -> None:
     from .browser import CHROMIUM
 
     os.environ.setdefault("BROWSER_PATH", CHROMIUM)  # kaleido uses the system browser
+    import kaleido
     import plotly.graph_objects as go
-    import plotly.io as pio
 
-    targets = sorted(todo)
-    pio.write_images([go.Figure(todo[t]) for t in targets], [str(t) for t in targets], **SIZE)
+    specs = [{"fig": go.Figure(todo[t]).to_dict(), "path": t,
+              "opts": {"format": "png", "scale": 1, **SIZE}} for t in sorted(todo)]
+    kaleido.write_fig_from_object_sync(specs, kopts=kaleido_options(plotlyjs_path(app)))
 
 
 def setup(app: Sphinx) -> None:
