@@ -121,6 +121,28 @@ def test_control_a_first_screen_chart_without_its_drawing_is_blank(browser, site
     assert found and bare(found, "1366", "light"), found
 
 
+def test_without_javascript_the_drawing_is_in_the_mode_the_page_shows(browser, site_url):
+    """With JavaScript off the theme never leaves "auto" and the page stays light, whatever the
+    system prefers: the drawing must be light too (a dark one puts light grey text on white).
+    Control: the same page on a light system."""
+    found = {}
+    for scheme in ("dark", "light"):
+        ctx = browser.new_context(viewport=VIEWS["1366"], color_scheme=scheme, java_script_enabled=False)
+        local_only(ctx)
+        page = ctx.new_page()
+        page.goto(f"{site_url}/{INDEX}", wait_until="load")
+        found[scheme] = page.evaluate("""() => {
+          const shot = [...document.querySelectorAll('.lc-snapshot')].find(s => s.getBoundingClientRect().width > 0);
+          const text = shot && [...shot.querySelectorAll('text')].find(t => t.textContent.trim());
+          return {page: getComputedStyle(document.body).backgroundColor,
+                  drawing: shot && getComputedStyle(shot).colorScheme,
+                  text: text && getComputedStyle(text).fill}; }""")
+        ctx.close()
+    assert found["light"]["drawing"] == "light", found  # control: the light system's page
+    assert found["dark"]["page"] == found["light"]["page"], found  # the page ignores the system
+    assert found["dark"] == found["light"], found
+
+
 @pytest.mark.parametrize("view,scheme", [("1366", "light"), ("375", "dark"), ("1280", "dark")])
 def test_the_live_chart_replaces_the_drawing_and_says_the_same(browser, site_url, view, scheme):
     """Same words, numbers and colours before and after plotly.js runs (1280: a column narrower
