@@ -88,8 +88,16 @@ catalogues: setup
 # pytest runs everything, the node tests of the JavaScript's pure modules too (tests/test_js.py),
 # in two processes (pytest-xdist; tests/conftest.py shares one build and the survey's visits
 # between them; each test file runs whole in one process).
-test: setup-test validate
-	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=25
+# The reproducibility test's second clean build starts first, in the background
+# (tests/second_build.py): pip installs the test dependencies on one core, the build takes the
+# other. It is stopped and removed when the run ends, however it ends.
+test: setup validate
+	second=$$(mktemp -d -t liberal-crisis-second-build.XXXXXX) && \
+	trap '$(BIN)/python tests/second_build.py stop "$$second"; rm -rf "$$second"' EXIT && \
+	$(BIN)/python tests/second_build.py start "$$second" && \
+	$(MAKE) --no-print-directory setup-test && \
+	LIBERAL_CRISIS_SECOND_BUILD="$$second" \
+	  $(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=25
 
 # The node tests alone (tests/js/, node's own test runner: under a second).
 test-js:

@@ -6,9 +6,7 @@ import contextlib
 import fcntl
 import json
 import os
-import shlex
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -17,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
+import second_build
 from liberal_crisis.site.browser import CHROMIUM, launch, serve, site_pages
+from second_build import copy_sources  # noqa: F401 - for tests/test_reproducible.py
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -26,6 +26,8 @@ BIN = Path(sys.executable).parent
 # one for each test run, shared with the kernels and builds it starts, so the tests validate the
 # package at least once and never trust a record from the reader's own cache.
 os.environ.setdefault("LIBERAL_CRISIS_CACHE", tempfile.mkdtemp(prefix="liberal-crisis-cache-"))
+
+
 def jupyter_book(source: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     """``jupyter-book build`` exactly as ``make book`` runs it (strict, from clean)."""
     return subprocess.run(
@@ -56,21 +58,6 @@ def both_editions(source: Path, out: Path) -> subprocess.CompletedProcess:
                                        result.stdout + french.stdout, result.stderr + french.stderr)
 
 
-def copy_sources(dest: Path) -> Path:
-    """The clone's files (tracked and new, not ignored) copied to ``dest``, as a fresh clone
-    elsewhere would have them; node_modules (installed by the set-up, not in git) linked."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            capture_output=True, cwd=REPO, check=True).stdout.decode().split("\0")
-    for rel in filter(None, listed):
-        source = REPO / rel
-        if source.is_file():
-            target = dest / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)  # new files: new mtimes, unlike the first clone's
-    (dest / "node_modules").symlink_to(REPO / "node_modules")
-    return dest
-
-
 # --- Builds shared by the whole run ---------------------------------------------------------
 # `make test` runs the suite in two processes (pytest-xdist, `-n 2 --dist loadfile`): the
 # book is built once, by whichever process asks first, in a folder both can see, while the
@@ -94,34 +81,9 @@ def locked(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _second_build_paths(shared: Path) -> dict[str, Path]:
-    root = shared / "second-build"
-    return {"root": root, "source": root / "another" / "folder" / "liberal-crisis-copy",
-            "html": root / "out" / "_build" / "html", "log": root / "build.log",
-            "returncode": root / "returncode", "pid": root / "pid"}
-
-
-def _start_second_build(shared: Path) -> None:
-    """The reproducibility test's second clean build, from a copy of the sources at another path,
-    started in the background (its exit status written to a file, for whichever process waits
-    for it). A build keeps about one core busy (Sphinx, then one kernel at a time)."""
-    paths = _second_build_paths(shared)
-    if paths["root"].exists():
-        return
-    copy_sources(paths["source"])
-    command = [str(BIN / "jupyter-book"), "build", str(paths["source"]), "--path-output",
-               str(paths["root"] / "out"), "--all", "-W", "-n", "--keep-going"]
-    # then the French edition into the same site, as `make book` does
-    french = [str(BIN / "python"), "-m", "liberal_crisis.site.build_fr", str(paths["source"]),
-              "--path-output", str(paths["root"] / "out"), "--into-site"]
-    script = ('"$@" > "$LOG" 2>&1 && (cd "$SRC" && "${FRENCH[@]}") >> "$LOG" 2>&1; echo $? > "$RC"')
-    process = subprocess.Popen(
-        ["bash", "-c", f"FRENCH=({' '.join(map(shlex.quote, french))}); {script}", "build", *command],
-        env={**os.environ, "LOG": str(paths["log"]), "RC": str(paths["returncode"]),
-             "SRC": str(paths["source"])},
-        cwd=paths["source"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)  # its own process group, so its kernels can be stopped with it
-    paths["pid"].write_text(str(process.pid))
+def _second_build_root(shared: Path) -> Path:
+    """Where the second build is: the folder `make test` started it in, or the run's own."""
+    return Path(os.environ[second_build.ENV]) if os.environ.get(second_build.ENV) else shared / "second-build"
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -133,10 +95,7 @@ def pytest_sessionfinish(session, exitstatus):
     factory = getattr(session.config, "_tmp_path_factory", None)
     if factory is None:
         return
-    pid = _second_build_paths(factory.getbasetemp())["pid"]
-    if pid.exists() and not _second_build_paths(factory.getbasetemp())["returncode"].exists():
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(int(pid.read_text()), signal.SIGKILL)
+    second_build.stop(_second_build_root(factory.getbasetemp()))
 
 
 @pytest.fixture(scope="session")
@@ -144,8 +103,8 @@ def second_clean_build(tmp_path_factory) -> tuple[Path, Path]:
     """(sources, site) of the second clean build, waited for."""
     shared = shared_dir(tmp_path_factory)
     with locked(shared / "second-build.lock"):
-        _start_second_build(shared)
-    paths = _second_build_paths(shared)
+        second_build.start(_second_build_root(shared))
+    paths = second_build.paths(_second_build_root(shared))
     deadline = time.monotonic() + 1800
     while not paths["returncode"].exists() or not paths["returncode"].read_text().strip():
         if time.monotonic() > deadline:
@@ -173,7 +132,7 @@ def built_site(request, tmp_path_factory) -> Path:
     with locked(shared / "site.lock"):
         if not record.exists():
             if any(item.originalname == SECOND_BUILD_TEST for item in request.session.items):
-                _start_second_build(shared)  # beside this one: two cores
+                second_build.start(_second_build_root(shared))  # beside this one: two cores
             result = both_editions(REPO, out)  # `make book`: English, then French
             record.write_text(json.dumps({"returncode": result.returncode,
                                           "log": (result.stdout + result.stderr)[-8000:]}))

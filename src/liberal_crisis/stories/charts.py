@@ -130,7 +130,7 @@ def present(
         "name": name,
         "title": formats.typographic(_plain(title)),
         "subtitle": formats.typographic(subtitle.strip()),
-        "alt": alt.strip(),
+        "alt": formats.typographic(alt.strip()),  # curly apostrophes, as in the title
         "source": source_line(resources),
         "columns": [str(c) for c in data.columns],
         "rows": _json_rows(data),
