@@ -255,6 +255,25 @@ def contrast(tab) -> tuple[list[dict], list[int]]:
     return found, hovered
 
 
+def watch(tab):
+    """Record on ``tab`` requests to other hosts (refused), console errors, uncaught errors and
+    HTTP errors. Returns ``since()``: {"foreign", "errors", "http"} of what happened since its
+    last call."""
+    foreign, errors, http = local_only(tab), [], []
+    tab.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("response", lambda r: r.status >= 400 and http.append(f"{r.status} {r.url}"))
+    seen = [0, 0, 0]
+
+    def since() -> dict:
+        found = {name: items[at:] for name, items, at in
+                 zip(("foreign", "errors", "http"), (foreign, errors, http), seen)}
+        seen[:] = [len(foreign), len(errors), len(http)]
+        return found
+
+    return since
+
+
 def visit_every_page(browser, site, base: str, width: int) -> dict:
     """{"layout": {mode: {chart page: LAYOUT_PROBE}},
         "heights": {chart page: {figure id: [height, at each size the window goes to, back]}},
@@ -267,15 +286,12 @@ def visit_every_page(browser, site, base: str, width: int) -> dict:
     health of a page covers all that happened while it was open (mode switches, resizes)."""
     viewport, others, modes = WIDTHS[width]
     tab = open_view(browser, viewport, modes[0])
-    foreign, errors, http = local_only(tab), [], []
-    tab.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    tab.on("response", lambda r: r.status >= 400 and http.append(f"{r.status} {r.url}"))
+    health = watch(tab)
     found = {"layout": {"light": {}, "dark": {}}, "heights": {}, "resize": {},
              "pages": {"light": {}, "dark": {}}, "contrast": {}, "health": {}}
     for path in site_pages(site):
         rel = path.relative_to(site).as_posix()
-        seen = (len(foreign), len(errors), len(http))
+        health()  # what happened before this page is not its own
         try:
             load(tab, f"{base}/{rel}")
         except PlaywrightTimeout:  # a chart that does not draw: recorded, the measures go on
@@ -298,8 +314,7 @@ def visit_every_page(browser, site, base: str, width: int) -> dict:
             found["resize"][rel] = steps
             found["heights"][rel] = {fid: [step["charts"].get(fid, {}).get("height", 0) for step in steps]
                                      for fid in steps[0]["charts"]}
-        found["health"][rel] = {"drawn": drawn, "foreign": foreign[seen[0]:],
-                                "errors": errors[seen[1]:], "http": http[seen[2]:]}
+        found["health"][rel] = {"drawn": drawn, **health()}
     tab.close()
     assert found["layout"]["light"], "no chart pages found"
     return found

@@ -74,6 +74,37 @@ def test_every_page_draws_its_charts_offline_without_errors(survey_pass, built_s
     assert expected_total >= len(chart_pages)
 
 
+def test_the_survey_records_each_kind_of_fault_on_the_page_that_has_it(browser, tmp_path):
+    """Control for the check above: a page with a console error, an uncaught error, a missing
+    file and a request to another host has each recorded against it, and a clean page visited
+    after it has none."""
+    from survey import watch
+
+    from liberal_crisis.site.browser import serve
+
+    (tmp_path / "bad.html").write_text(
+        "<!doctype html><title>bad</title><img src='missing.png' alt=''>"
+        "<img src='https://example.org/x.png' alt=''>"
+        "<script>console.error('control error'); undefinedFunction();</script>", encoding="utf-8")
+    (tmp_path / "good.html").write_text("<!doctype html><title>good</title><p>fine</p>",
+                                        encoding="utf-8")
+    with serve(tmp_path) as base:
+        page = browser.new_page()
+        health = watch(page)
+        found = {}
+        for name in ("bad", "good"):
+            page.goto(f"{base}/{name}.html", wait_until="load")
+            page.wait_for_timeout(200)  # the console messages arrive after the load event
+            found[name] = health()
+        page.close()
+    bad = found["bad"]
+    assert any("example.org" in url for url in bad["foreign"]), bad
+    assert any("control error" in e for e in bad["errors"]), bad
+    assert any("undefinedFunction" in e for e in bad["errors"]), bad
+    assert any(h.startswith("404 ") and "missing.png" in h for h in bad["http"]), bad
+    assert found["good"] == {"foreign": [], "errors": [], "http": []}, found
+
+
 def test_toronto_page_draws_at_least_two_charts(browser, site_url):
     page, foreign, _, _ = visit(browser, f"{site_url}/book/toronto-st-pauls.html")
     page.wait_for_function(ALL_CHARTS_DRAWN, timeout=15000)

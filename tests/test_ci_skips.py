@@ -30,7 +30,8 @@ def test_allowed_without_a_reason():
 
 
 def run_probe(tmp_path, ci: str | None) -> str:
-    shutil.copy(REPO / "tests" / "conftest.py", tmp_path / "conftest.py")
+    for name in ("conftest.py", "second_build.py"):  # the conftest and the module it imports
+        shutil.copy(REPO / "tests" / name, tmp_path / name)
     (tmp_path / "test_probe.py").write_text(PROBE, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     if ci is not None:
