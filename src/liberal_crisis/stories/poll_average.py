@@ -160,7 +160,9 @@ def figure(curves: pd.DataFrame, parties, events: pd.DataFrame, *, title: str,
     ))
     fig.update_layout(title=title, height=height, showlegend=False,
                       yaxis=dict(range=list(y_range), title_text=_("Share (%)")),
-                      xaxis=dict(range=list(x_range), title_text=_("End of fieldwork")),
+                      # at most 7 dates: every two months, "janv. 2024" and "mars 2024" were
+                      # 3-4 px apart on a desktop in French (review of 7 December 2026)
+                      xaxis=dict(range=list(x_range), title_text=_("End of fieldwork"), nticks=7),
                       margin=dict(r=12))
     return fig
 
@@ -176,6 +178,7 @@ def phone(fig: go.Figure) -> go.Figure:
     badges, so that the events of the last months (nine in some 70 px of a phone's plot) keep
     a gap between neighbours in a row."""
     small = phone_form(fig)
+    small.layout.xaxis.nticks = None  # plotly's own count for the width: the desktop's 7 crowd a phone
     for trace in small.data:
         if trace.name == "Events":
             trace.marker.size = badge_sizes(trace.text, phone=True)
