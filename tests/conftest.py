@@ -90,8 +90,9 @@ def pytest_sessionfinish(session, exitstatus):
     """A second build still running when the whole run ends (its test deselected after all, or
     the run stopped early) is stopped, not left behind: by the one process that outlives the
     others (xdist's controller, or pytest itself without xdist)."""
-    if hasattr(session.config, "workerinput"):
-        return
+    if hasattr(session.config, "workerinput") or os.environ.get(second_build.ENV):
+        return  # a build `make test` started is its to stop (and a pytest run inside a test,
+        # which inherits the variable, must not stop it)
     factory = getattr(session.config, "_tmp_path_factory", None)
     if factory is None:
         return

@@ -30,6 +30,7 @@ def test_allowed_without_a_reason():
 
 
 def run_probe(tmp_path, ci: str | None) -> str:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     for name in ("conftest.py", "second_build.py"):  # the conftest and the module it imports
         shutil.copy(REPO / "tests" / name, tmp_path / name)
     (tmp_path / "test_probe.py").write_text(PROBE, encoding="utf-8")
@@ -54,3 +55,26 @@ def test_a_skip_fails_in_ci_unless_allowed_with_a_reason(tmp_path):
 
 def test_outside_ci_a_skip_is_a_skip(tmp_path):
     assert "4 skipped" in run_probe(tmp_path, None)
+
+
+def test_a_pytest_run_inside_a_test_leaves_the_second_build_running(tmp_path, monkeypatch):
+    """`make test` starts the reproducibility test's second build and tells the tests where it is
+    (LIBERAL_CRISIS_SECOND_BUILD). A pytest run inside a test (the probe above) inherits that;
+    when it ends it must not stop the build, which the outer run then waits for in vain."""
+    import signal
+    import time
+
+    import second_build
+
+    root = tmp_path / "second-build"
+    root.mkdir()
+    stand_in = subprocess.Popen(["sleep", "60"], start_new_session=True)  # the build's process group
+    try:
+        second_build.paths(root)["pid"].write_text(str(stand_in.pid))
+        monkeypatch.setenv(second_build.ENV, str(root))
+        run_probe(tmp_path / "probe", None)
+        time.sleep(0.2)
+        assert stand_in.poll() is None, "the inner pytest run stopped the second build"
+    finally:
+        os.killpg(stand_in.pid, signal.SIGKILL)
+        stand_in.wait()
