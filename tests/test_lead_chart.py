@@ -57,3 +57,21 @@ def test_link_previews_are_drawn_from_local_files_only():
     sources = re.findall(r'<script src="([^"]+)"', page)
     assert str(plotlyjs) in sources, sources
     assert not [s for s in sources if re.match(r"(https?:)?//", s)], sources
+
+
+@pytest.mark.parametrize("rel", ["book/index.html", "fr/book/index.html"])
+def test_axis_titles_are_drawn_at_the_size_of_the_tick_labels(browser, site_url, rel):
+    """A chart's axis titles are read like its ticks: the same size, not plotly's 1.2 times
+    larger (the review of 7 December 2026 found "End of fieldwork" at 17 px over 14 px dates)."""
+    page = browser.new_page(viewport={"width": 1366, "height": 800})
+    page.goto(f"{site_url}/{rel}", wait_until="load")
+    page.wait_for_function(ALL_CHARTS_DRAWN, timeout=15000)
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.lc-chart.js-plotly-plot')].map(el => {
+        const size = sel => [...el.querySelectorAll(sel)].map(t => parseFloat(getComputedStyle(t).fontSize));
+        return {id: el.id, titles: size('.g-xtitle text, .g-ytitle text'),
+                ticks: size('.xtick text, .ytick text')}; })""")
+    page.close()
+    measured = [s for s in sizes if s["titles"] and s["ticks"]]
+    assert measured, sizes  # the selectors found titles and ticks (else this would pass on anything)
+    wrong = [s for s in measured if max(s["titles"]) > max(s["ticks"])]
+    assert not wrong, wrong

@@ -88,7 +88,7 @@ def _for_print(figure_json: str) -> dict:
 def kaleido_options(plotlyjs: Path) -> dict:
     """The page kaleido draws in: the site's own plotly.js (the previews match the live charts,
     and a quarter of the bytes of plotly.py's full bundle to load), and no MathJax. kaleido's
-    default page loads MathJax from cdnjs.cloudflare.com, a request to another host at build time;
+    default page pulls MathJax from a public CDN, a request to another host at build time;
     plotly.io cannot turn it off (it passes ``mathjax`` on only when truthy), so kaleido is called
     directly."""
     return {"plotlyjs": str(plotlyjs), "mathjax": False}
