@@ -13,10 +13,22 @@ The stylesheet alone already draws every icon from the webfont, so this module
   (the theme's JS adds ``fa-xmark`` itself) and every icon the CSS draws on its own (admonition,
   dropdown and "on this page" markers). The subset is made from the theme's original fonts, so
   an incremental build that adds an icon gets it; its bytes are deterministic (no timestamp);
+- prunes the theme's stylesheet (render-blocking on every page) of Font Awesome's icon rules for
+  icons no page or script names (~2,000 rules, a fifth of its bytes): with the font subset they
+  could draw nothing, yet the browser parses and matches each on every cold load. The pruned
+  file is made from the theme's original each build, as the font subset is;
+- links Sphinx's ``basic.css`` directly: the theme's ``styles/theme.css`` holds nothing but an
+  ``@import`` of it, a request the browser can only start once the first has arrived (one more
+  round trip before the first paint); the build fails if a theme upgrade puts more in that file;
+- defers the scripts that Sphinx, the book theme, sphinx-design and sphinx-copybutton put in the
+  head as parser-blocking, though each waits for the page to be parsed anyway (the search page
+  keeps them as they are: its own search script needs them first). Only
+  ``documentation_options.js`` still blocks: the page's inline scripts read it;
 - leaves out, page by page, what Jupyter Book's default extensions add to every page when the
   page has nothing for them to act on: sphinx-togglebutton (toggles and dropdowns),
   sphinx-copybutton (code blocks), sphinx-design (its components) and sphinx-thebe's stylesheet
-  (this book has no live code). ``templates/layout.html`` likewise keeps the theme's search
+  (this book has no live code), and Pygments' colours on pages with no highlighted code.
+  ``templates/layout.html`` likewise keeps the theme's search
   scripts and index to the search page while search-as-you-type is off;
 - copies the chart assets (``plotly.min.js``, ``charts-core.js``, ``charts.js``, ``charts.css``,
   ``site.css``) into ``_static`` *before* the pages are written, so that Sphinx stamps their URLs with a content
@@ -44,6 +56,9 @@ logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 FA_SCRIPT = "scripts/fontawesome.js"
+THEME_CSS = Path("styles") / "pydata-sphinx-theme.css"  # under _static
+IMPORT_ONLY = Path("styles") / "theme.css"  # under _static: '@import "../basic.css";' and nothing else
+SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
 WEBFONTS = Path("vendor") / "fontawesome" / "webfonts"  # under _static, as the theme has it
 
 # A CSS rule: selector list { declarations } (minified CSS, no nested braces inside a rule).
@@ -91,6 +106,32 @@ def css_own_icons(css: str) -> set[str]:
     return found
 
 
+def used_classes(outdir: Path) -> set[str]:
+    """The fa-* class names (less the "fa-") that any page or script of the built site names."""
+    classes: set[str] = set()
+    for path in sorted([*outdir.rglob("*.html"), *(outdir / "_static").rglob("*.js")]):
+        if ".doctrees" in path.parts:
+            continue
+        classes.update(FA_CLASS.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return classes
+
+
+def prune_icon_rules(css: str, used: set[str]) -> str:
+    """``css`` less Font Awesome's icon rules (``.fa-name:before{content:...}``) for icons no
+    page or script names. Such a rule can draw nothing once the webfont is subset, yet each of
+    the ~2,000 costs the browser time to parse and match on every page load (the theme's
+    stylesheet is render-blocking). Every other rule is kept as it is, and so is a rule whose
+    selector is not made of icon selectors alone."""
+
+    def keep(rule: re.Match) -> str:
+        found = [FA_SELECTOR.fullmatch(part) for part in rule.group(1).split(",")]
+        if all(found) and not any(m.group(1) in used for m in found):
+            return ""
+        return rule.group(0)
+
+    return RULE.sub(keep, css)
+
+
 def used_characters(outdir: Path) -> tuple[set[str], set[str]]:
     """(characters to keep, fa-* class names with no glyph rule) for the built site."""
     static = outdir / "_static"
@@ -101,24 +142,25 @@ def used_characters(outdir: Path) -> tuple[set[str], set[str]]:
         for name, chars in icon_map(css).items():
             icons[name] = icons.get(name, "") + chars
         keep |= css_own_icons(css)
-    classes: set[str] = set()
-    for path in sorted([*outdir.rglob("*.html"), *static.rglob("*.js")]):
-        if ".doctrees" in path.parts:
-            continue
-        classes.update(FA_CLASS.findall(path.read_text(encoding="utf-8", errors="replace")))
+    classes = used_classes(outdir)
     for name in classes:
         keep.update(icons.get(name, ""))
     # Classes like fa-solid / fa-lg / fa-fw style an icon but draw nothing: no rule, no glyph.
     return keep, classes - icons.keys()
 
 
-def _theme_webfonts(app: Sphinx) -> Path | None:
-    """The theme's original webfont folder (never the already-subset copy in the output)."""
+def _theme_static(app: Sphinx, relative: Path) -> Path | None:
+    """A file or folder of the theme's own static files (never the trimmed copy in the output)."""
     for folder in app.builder.theme.get_theme_dirs():
-        candidate = Path(folder) / "static" / WEBFONTS
-        if candidate.is_dir():
+        candidate = Path(folder) / "static" / relative
+        if candidate.exists():
             return candidate
     return None
+
+
+def _theme_webfonts(app: Sphinx) -> Path | None:
+    """The theme's original webfont folder (never the already-subset copy in the output)."""
+    return _theme_static(app, WEBFONTS)
 
 
 def subset_font(source: Path, characters: set[str]) -> bytes:
@@ -139,6 +181,12 @@ def subset_font(source: Path, characters: set[str]) -> bytes:
     subset.save_font(font, buf, options)
     font.close()
     return buf.getvalue()
+
+
+def is_import_only(css: str) -> bool:
+    """Is ``css`` (the theme's ``styles/theme.css``) an ``@import`` of basic.css and comments?"""
+    text = re.sub(r"/\*.*?\*/", "", css, flags=re.S).strip()
+    return re.fullmatch(r"""@import\s+(?:url\()?["']?\.\./basic\.css["']?\)?\s*;""", text) is not None
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:
@@ -164,7 +212,30 @@ OPTIONAL_ASSETS = [
     (("design-tabs.js", "sphinx-design.min.css"), (),
      lambda body: any(c.startswith("sd-") for c in _classes(body))),
     (("sphinx-thebe.css",), (), lambda body: False),
+    (("pygments.css",), (), lambda body: "highlight" in _classes(body)),
 ]
+
+# Parser-blocking in the head as the theme loads them, though each only acts once the page is
+# parsed (doctools' and the book theme's "ready" handlers): deferred, they keep their order.
+# translations.js (the French edition's) calls doctools' Documentation as it loads: it follows.
+DEFERRABLE = {"_static/doctools.js", "_static/sphinx_highlight.js", "_static/translations.js",
+              "_static/design-tabs.js",  # sphinx-design: waits for DOMContentLoaded
+              "_static/clipboard.min.js", "_static/copybutton.js",  # copybutton: waits for the DOM
+              "_static/scripts/sphinx-book-theme.js"}
+
+
+def defer_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if pagename == "search":  # searchtools.js, parser-blocking there, calls doctools' _ready
+        return
+    from sphinx.builders.html._assets import _JavaScript
+
+    def deferred(js):
+        name = str(getattr(js, "filename", "") or "")
+        if name not in DEFERRABLE or "async" in js.attributes or "defer" in js.attributes:
+            return js
+        return _JavaScript(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+
+    context["script_files"] = [deferred(js) for js in context.get("script_files", [])]
 
 
 def drop_unused_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -228,7 +299,26 @@ def trim_assets(app: Sphinx, exception) -> None:
     for name in (FA_SCRIPT, FA_SCRIPT + ".map"):
         (static / name).unlink(missing_ok=True)
 
-    # 2. Subset the webfonts to the glyphs in use.
+    # 2. The theme's stylesheet less the icon rules no page uses; no source map (it would map
+    # the pruned file wrongly). Made from the theme's original, so an icon added later is back.
+    original = _theme_static(app, THEME_CSS)
+    if original is None:
+        logger.warning("the theme's stylesheet %s was not found: not pruned", THEME_CSS,
+                       type="liberal_crisis", subtype="assets")
+        return
+    css = SOURCE_MAP.sub("", original.read_text(encoding="utf-8"))
+    _write_if_changed(static / THEME_CSS, prune_icon_rules(css, used_classes(outdir)).encode("utf-8"))
+    (static / THEME_CSS.with_name(THEME_CSS.name + ".map")).unlink(missing_ok=True)
+
+    # 3. Pages link basic.css themselves (templates/layout.html); theme.css must hold nothing else.
+    imports = _theme_static(app, IMPORT_ONLY)
+    if imports is not None and not is_import_only(imports.read_text(encoding="utf-8")):
+        logger.warning("%s holds more than an @import of basic.css now: link it again in "
+                       "liberal_crisis/site/templates/layout.html", IMPORT_ONLY,
+                       type="liberal_crisis", subtype="assets")
+        return
+
+    # 4. Subset the webfonts to the glyphs in use.
     originals = _theme_webfonts(app)
     if originals is None:
         logger.warning("no Font Awesome webfonts found in the theme: icons not subset",
@@ -256,5 +346,6 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", precopy_chart_assets)
     app.connect("html-page-context", drop_unused_assets, priority=900)  # after the extensions
+    app.connect("html-page-context", defer_scripts, priority=900)
     # After liberal_crisis.site.extension's own copy (priority 500) and Sphinx's static copy.
     app.connect("build-finished", trim_assets, priority=800)
