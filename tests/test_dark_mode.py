@@ -98,3 +98,29 @@ def test_the_contrast_probe_measures_data_labels_against_what_is_behind_them(bro
         else:
             assert labels and all(item["colour"].startswith("rgba(187, 187, 187") for item in labels), labels
     page.close()
+
+
+@pytest.mark.parametrize("edition", ["", "fr/"])
+@pytest.mark.parametrize("system, chosen, expected", [
+    ("dark", None, "dark"), ("light", None, "light"),  # no choice: the system's scheme
+    ("dark", "light", "light"), ("light", "dark", "dark"),  # the reader's choice wins
+])
+def test_the_page_is_in_its_mode_from_the_first_paint(browser, site_url, edition, system, chosen, expected):
+    """The theme's script that settles the mode is deferred (it runs once the page is parsed):
+    held back here (and plotly.js, so the chart drawn at build time stays), the head alone must
+    put the page and that drawing in the mode the reader will see, so that a dark system never
+    gets a light page first."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800}, color_scheme=system)
+    if chosen:
+        page.add_init_script(f"localStorage.setItem('mode', '{chosen}')")
+    page.route("**/pydata-sphinx-theme.js*", lambda route: route.abort())
+    page.route("**/plotly.min.js*", lambda route: route.abort())  # keeps the build-time drawing
+    page.goto(f"{site_url}/{edition}book/index.html", wait_until="domcontentloaded")
+    theme = page.evaluate("document.documentElement.dataset.theme")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    scheme = page.evaluate("getComputedStyle(document.querySelector('.lc-snapshot')).colorScheme")
+    page.close()
+    channels = [float(c) for c in background[background.index("(") + 1:-1].split(",")[:3]]
+    assert theme == expected
+    assert (sum(channels) / 765 < 0.3) == (expected == "dark"), background
+    assert expected in scheme, scheme  # the build-time drawing's colours follow

@@ -30,7 +30,7 @@ ENGLISH_UI = ("Toggle primary sidebar", "Toggle secondary sidebar", "Search this
               "Skip to main content", "Back to top", "Download the data (CSV)",
               "The numbers behind this chart", "Link to this chart", "All the data (.zip)",
               "Print or save as PDF", "Notebook (.ipynb)", "Color mode", "On this page",
-              "previous page", "next page", 'aria-label="Main"', "Source: ",
+              "previous page", "next page", 'aria-label="Main"', "Source: ", "Sources: ",
               "Publisher’s site", "Licence: ",
               # the table of contents' captions (_toc.yml, inserted after Sphinx translates a
               # page: editions.TranslateTocCaptions), in the sidebar and on the landing page

@@ -155,13 +155,31 @@ def test_every_chart_has_a_title_subtitle_and_short_source_line(built_site):
             assert fig.select_one(".lc-title").get_text().strip(), where
             assert fig.select_one(".lc-subtitle").get_text().strip(), f"{where}: no subtitle"
             source = fig.select_one(".lc-source").get_text(" ").strip()
-            assert source.startswith("Source: ") and len(source) < 200, (where, source)
+            assert len(source) < 200, (where, source)
+            # "Source:" before one publisher, "Sources:" before several (named or counted)
+            several = ";" in source or "other publishers" in source
+            assert source.startswith("Sources: " if several else "Source: "), (where, source)
             assert "compiled in the table" not in source and "http" not in source, where
             alt = fig.select_one(".lc-alt")
             # The text alternative describes the figure for screen readers and captions the
             # table; it is not printed on screen a second time.
             assert fig["aria-describedby"] == alt["id"], where
             assert "lc-alt" in alt["class"] and fig.select_one("table caption").get_text() == alt.get_text()
+
+
+def test_the_source_line_comes_straight_under_the_chart(built_site):
+    """As in Our World in Data's charts: the chart, its source line and the CSV link, then the
+    chart's own link, then the table. Nothing a reader sees sits between a chart and its source."""
+    for path in html_pages(built_site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for fig in page.select("figure.lc-figure"):
+            shown = [el for el in fig.find_all(["div", "p", "details"], recursive=True)
+                     if not el.find_parent(["details", "div"], class_=["lc-table", "lc-chart"])
+                     and not {"visually-hidden", "lc-table-scroll"} & set(el.get("class", []))]
+            order = [next(c for c in ("lc-title", "lc-subtitle", "lc-chart", "lc-source", "lc-link-row",
+                                      "lc-table") if c in el.get("class", [])) for el in shown]
+            assert order == ["lc-title", "lc-subtitle", "lc-chart", "lc-source", "lc-link-row",
+                             "lc-table"], (path.name, fig["id"], order)
 
 
 @pytest.mark.parametrize("text, flagged", [

@@ -81,7 +81,7 @@ def test_present_carries_source_data_and_alt_text():
     meta = figure().layout.meta["liberal_crisis"]
     assert meta["columns"] == ["party_code", "seats"]
     assert meta["rows"] == [["LPC", 153], ["CPC", 119]]
-    assert meta["source"].startswith("Source: ")
+    assert meta["source"].startswith("Sources: ")  # parties.csv: two publishers
     assert meta["alt"] == "Bars."
     assert meta["title"] == "Liberals ahead"
 
@@ -89,8 +89,8 @@ def test_present_carries_source_data_and_alt_text():
 def test_source_line_names_publishers_only_once_each():
     # parties.csv cites three documents from two publishers: the line names the publishers.
     line = charts.source_line(["parties"])
-    assert line == "Source: Elections Canada; Library of Parliament." or \
-        line == "Source: Library of Parliament; Elections Canada."
+    assert line == "Sources: Elections Canada; Library of Parliament." or \
+        line == "Sources: Library of Parliament; Elections Canada."
     assert "http" not in line and "," not in line
 
 
@@ -112,7 +112,8 @@ def test_a_long_source_line_counts_the_publishers_it_does_not_name():
     for src in data.resource("timeline")["sources"]:
         named.update(charts.publishers(src))
     assert len(named) > charts.MAX_NAMED_PUBLISHERS
-    shown = line.removeprefix("Source: ").split("; ")
+    assert line.startswith("Sources: ")
+    shown = line.removeprefix("Sources: ").split("; ")
     assert len(shown) == charts.MAX_NAMED_PUBLISHERS
     assert f"{len(named) - charts.MAX_NAMED_PUBLISHERS + 1} other publishers" in line
     assert "compiled in the table" not in line

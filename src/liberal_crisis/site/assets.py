@@ -253,6 +253,16 @@ def drop_unused_assets(app: Sphinx, pagename, templatename, context, doctree) ->
         context["css_files"] = [css for css in context.get("css_files", []) if keep(css)]
 
 
+def link_basic_css(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """``lc_basic_css`` for templates/layout.html: Sphinx's basic.css as an asset, which the
+    template's ``css_tag`` links with its content stamp (``?v=``) as it does the others. Sphinx
+    copies the theme's static files before it writes the pages, so the stamp is there in a
+    clean build too."""
+    from sphinx.builders.html._assets import _CascadingStyleSheet
+
+    context["lc_basic_css"] = _CascadingStyleSheet("_static/basic.css")
+
+
 def add_templates(app: Sphinx, config) -> None:
     # First on the path: our layout.html extends the theme's ("!layout.html").
     config.templates_path = [str(TEMPLATES), *[p for p in config.templates_path if p != str(TEMPLATES)]]
@@ -347,5 +357,6 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", precopy_chart_assets)
     app.connect("html-page-context", drop_unused_assets, priority=900)  # after the extensions
     app.connect("html-page-context", defer_scripts, priority=900)
+    app.connect("html-page-context", link_basic_css)
     # After liberal_crisis.site.extension's own copy (priority 500) and Sphinx's static copy.
     app.connect("build-finished", trim_assets, priority=800)

@@ -53,9 +53,11 @@ def _head_html(meta: dict, cid: str) -> str:
 WIDE_TABLE = 9  # columns: a data table this wide is cards at every width (charts.css)
 
 
-def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
-    """Source line and CSV link, then the table. The text alternative is for screen readers
-    (the figure's description) and is the table's caption; it is not repeated on screen."""
+def _caption_html(meta: dict, csv_href: str, cid: str, link: str = "") -> str:
+    """Source line and CSV link, then ``link`` (the chart's own link row), then the table. The
+    source line comes straight under the chart, as in Our World in Data's charts. The text
+    alternative is for screen readers (the figure's description) and is the table's caption; it
+    is not repeated on screen."""
     cols = meta["columns"]
     headers = [html.escape(formats.header(c)) for c in cols]
     head = "".join(f"<th scope=\"col\">{h}</th>" for h in headers)
@@ -75,7 +77,8 @@ def _caption_html(meta: dict, csv_href: str, cid: str) -> str:
         f'<p class="lc-alt visually-hidden" id="{cid}-alt">{alt}</p>'
         f'<p class="lc-source">{html.escape(meta["source"])} '
         f'<a class="lc-csv" href="{csv_href}" download>{download}</a></p>'
-        f'<details class="lc-table{" lc-table-wide" if len(cols) >= WIDE_TABLE else ""}">'
+        + link
+        + f'<details class="lc-table{" lc-table-wide" if len(cols) >= WIDE_TABLE else ""}">'
         f'<summary>{numbers}</summary>'
         f'<div class="lc-table-scroll"><table><caption class="lc-table-caption">{alt}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
@@ -204,8 +207,7 @@ def visit_plotly_chart_html(self, node: plotly_chart) -> None:
         + (first_screen.PENDING if meta.get("first_screen") else "") + "</div>"
         + _figure_script("lc-chart-data", cid, figure)
         + (_figure_script("lc-chart-phone", cid, _shared_traces(phone, figure)) if phone else "")
-        + _link_html(anchor, cid)
-        + _caption_html(meta, csv_href, cid)
+        + _caption_html(meta, csv_href, cid, _link_html(anchor, cid))
         + "</figure>"
     )
     raise nodes.SkipNode

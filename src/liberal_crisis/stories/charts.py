@@ -43,7 +43,7 @@ def publishers(source: dict) -> list[str]:
 
 
 def source_line(resources: list[str]) -> str:
-    """'Source: Elections Canada; Library of Parliament.': the publishers behind ``resources``,
+    """'Sources: Elections Canada; Library of Parliament.' ('Source:' for one): the publishers behind ``resources``,
     from the data package (so captions cannot drift), most cited first. Titles, links and
     licences are in the chapter's Sources list; a long list of publishers is counted, not named."""
     counts: dict[str, int] = {}
@@ -55,12 +55,15 @@ def source_line(resources: list[str]) -> str:
     if len(names) > MAX_NAMED_PUBLISHERS:
         shown = names[: MAX_NAMED_PUBLISHERS - 1]
         rest = len(names) - len(shown)
-        return _("Source: {publishers}; and {rest} other publishers (see Sources at the end of "
+        return _("Sources: {publishers}; and {rest} other publishers (see Sources at the end of "
                  "the page).").format(publishers="; ".join(_(n) for n in shown),
                                       rest=formats.plain(rest))
     # a publisher's name is a message too (its French name, "Élections Canada"): the catalogue
     # extraction lists every publisher of the data package (liberal_crisis.site.catalogues)
-    return _("Source: {publishers}.").format(publishers="; ".join(_(n) for n in names))
+    listed = "; ".join(_(n) for n in names)
+    if len(names) == 1:
+        return _("Source: {publishers}.").format(publishers=listed)
+    return _("Sources: {publishers}.").format(publishers=listed)
 
 
 def present(
